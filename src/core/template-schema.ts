@@ -5,7 +5,10 @@ import { z } from "zod";
 /** Ids key officers' data across template versions, so they are short, stable and ASCII. */
 export const Id = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "chỉ dùng chữ, số, '.', '_' , '-' / letters, digits, '.', '_', '-'");
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+    "chỉ dùng chữ, số, '.', '_' , '-' / letters, digits, '.', '_', '-'",
+  );
 
 /** The exact wording of the source, in NFC, so a test can find it in the seed file. */
 export const SourceQuote = z
@@ -123,7 +126,8 @@ export const Indicator = z
       ctx.addIssue({
         code: "custom",
         path: ["target"],
-        message: "chỉ tiêu cần target hoặc levelTargets / an indicator needs target or levelTargets",
+        message:
+          "chỉ tiêu cần target hoặc levelTargets / an indicator needs target or levelTargets",
       });
     }
     if ((ind.numeratorLabel === undefined) !== (ind.denominatorLabel === undefined)) {
@@ -138,14 +142,16 @@ export const Indicator = z
       ctx.addIssue({
         code: "custom",
         path: ["aggregation"],
-        message: "ratio-of-sums cần tử số và mẫu số / ratio-of-sums needs numerator and denominator",
+        message:
+          "ratio-of-sums cần tử số và mẫu số / ratio-of-sums needs numerator and denominator",
       });
     }
     if (ind.reporters === "lead" && ind.lead.length === 0) {
       ctx.addIssue({
         code: "custom",
         path: ["lead"],
-        message: "reporters 'lead' cần ít nhất một đơn vị chủ trì / 'lead' reporters need a lead unit",
+        message:
+          "reporters 'lead' cần ít nhất một đơn vị chủ trì / 'lead' reporters need a lead unit",
       });
     }
     if (ind.kind === "yes-no" && ind.target && !(ind.target.op === "=" && ind.target.value === 1)) {

@@ -1,0 +1,86 @@
+// Lint rules, per folder: the core may import nothing platform-specific (DESIGN.md, "Architecture").
+import js from "@eslint/js";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+import { builtinModules } from "node:module";
+
+/** Everything `src/core` must never import: Node built-ins, shells, and platform packages. */
+export const coreForbiddenImports = {
+  paths: builtinModules.map((name) => ({
+    name,
+    message: "src/core chạy cả trong Excel và Apps Script / core runs in Excel and Apps Script too",
+  })),
+  patterns: [
+    {
+      group: ["node:*"],
+      message: "src/core không dùng module Node / core imports no Node built-in",
+    },
+    {
+      group: ["**/node/**", "**/excel/**", "**/appsscript/**", "../node", "../excel"],
+      message: "src/core không phụ thuộc shell / core never imports a shell",
+    },
+    {
+      group: [
+        "exceljs",
+        "better-sqlite3",
+        "googleapis",
+        "@microsoft/office-js",
+        "commander",
+        "hono",
+        "@hono/*",
+        "playwright-core",
+      ],
+      message: "src/core không dùng thư viện nền tảng / core imports no platform library",
+    },
+  ],
+};
+
+const platformGlobals = [
+  "process",
+  "Buffer",
+  "require",
+  "module",
+  "__dirname",
+  "window",
+  "document",
+  "navigator",
+  "localStorage",
+  "fetch",
+  "Office",
+  "Excel",
+  "OfficeExtension",
+  "SpreadsheetApp",
+  "PropertiesService",
+  "LockService",
+  "ContentService",
+  "HtmlService",
+  "Utilities",
+  "UrlFetchApp",
+  "Session",
+].map((name) => ({ name, message: `src/core không dùng ${name} / core uses no platform global` }));
+
+export default tseslint.config(
+  { ignores: ["dist/**", ".tsbuild/**", "node_modules/**", "coverage/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{js,mjs}"],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ["src/node/**/*.ts", "test/**/*.ts", "bench/**/*.{ts,js}", "scripts/**/*.{js,mjs}"],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", coreForbiddenImports],
+      "no-restricted-globals": ["error", ...platformGlobals],
+    },
+  },
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+    },
+  },
+);

@@ -1,0 +1,34 @@
+// The chitieu command line: one file per command under commands/, assembled here.
+import { Command, CommanderError } from "commander";
+import { registerTemplatesCheck } from "./commands/templates-check.js";
+import { registerTemplatesExport } from "./commands/templates-export.js";
+import { registerTemplatesList } from "./commands/templates-list.js";
+import type { CommandIO } from "./io.js";
+
+export function makeProgram(io: CommandIO, setExit: (code: number) => void): Command {
+  const program = new Command("chitieu")
+    .description(
+      "Chỉ tiêu chuyển đổi số: biểu mẫu, kiểm tra, tổng hợp / digital-transformation indicators",
+    )
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+
+  const templates = program.command("templates").description("Biểu mẫu kế hoạch / plan templates");
+  registerTemplatesList(templates, io, setExit);
+  registerTemplatesExport(templates, io, setExit);
+  registerTemplatesCheck(templates, io, setExit);
+  return program;
+}
+
+/** Runs the CLI in-process and answers its exit code, so tests need no child process. */
+export async function runCli(argv: string[], io: CommandIO): Promise<number> {
+  let code = 0;
+  const program = makeProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    throw err;
+  }
+  return code;
+}
