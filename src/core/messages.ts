@@ -1,0 +1,198 @@
+// The message catalogue: every issue chitieu reports, in Vietnamese with English alongside.
+// Shells show these texts; they never write their own.
+
+export type Severity = "error" | "warning";
+
+export type Params = Record<string, string | number>;
+
+interface MessageSpec {
+  severity: Severity;
+  vi: (p: Params) => string;
+  en: (p: Params) => string;
+}
+
+export const catalogue = {
+  "sheet-unrecognised": {
+    severity: "error",
+    vi: () =>
+      "Không nhận ra trang báo cáo của chitieu: thiếu phần đầu biểu mẫu. Hãy tải lại biểu mẫu.",
+    en: () =>
+      "Not a chitieu report sheet: the template header is missing. Load the template again.",
+  },
+  "template-mismatch": {
+    severity: "error",
+    vi: (p) => `Trang này thuộc biểu mẫu "${p.found}", không phải "${p.expected}".`,
+    en: (p) => `This sheet belongs to template "${p.found}", not "${p.expected}".`,
+  },
+  "template-version": {
+    severity: "error",
+    vi: (p) =>
+      `Biểu mẫu phiên bản ${p.found} đã cũ; phiên bản hiện hành là ${p.expected}. Hãy tải biểu mẫu mới (số liệu đã nhập được giữ lại).`,
+    en: (p) =>
+      `Template version ${p.found} is outdated; the current version is ${p.expected}. Load the new template (entered figures are kept).`,
+  },
+  "sheet-edited": {
+    severity: "error",
+    vi: () =>
+      "Nội dung cố định của biểu mẫu đã bị sửa (mã kiểm tra không khớp). Hãy tải lại biểu mẫu và chép số liệu sang.",
+    en: () =>
+      "The fixed content of the template was edited (check code does not match). Load the template again and copy the figures over.",
+  },
+  required: {
+    severity: "error",
+    vi: () => "Chưa nhập: đơn vị phải báo cáo chỉ tiêu này.",
+    en: () => "Missing: this unit must report this indicator.",
+  },
+  "task-status-required": {
+    severity: "error",
+    vi: () => "Chưa chọn trạng thái nhiệm vụ đơn vị chủ trì.",
+    en: () => "No status for a task this unit leads.",
+  },
+  "not-a-number": {
+    severity: "error",
+    vi: (p) => `"${p.input}" không phải là số.`,
+    en: (p) => `"${p.input}" is not a number.`,
+  },
+  "ambiguous-number": {
+    severity: "error",
+    vi: (p) =>
+      `"${p.input}" không rõ nghĩa: có thể là ${p.readings}. Hãy ghi rõ (ví dụ 1234 hoặc 1,234).`,
+    en: (p) =>
+      `"${p.input}" is ambiguous: it could be ${p.readings}. Write it unambiguously (e.g. 1234 or 1,234).`,
+  },
+  "not-a-date": {
+    severity: "error",
+    vi: (p) => `"${p.input}" không phải là ngày hợp lệ (dd/mm/yyyy).`,
+    en: (p) => `"${p.input}" is not a valid date (dd/mm/yyyy).`,
+  },
+  "not-yes-no": {
+    severity: "error",
+    vi: (p) => `"${p.input}" không hợp lệ: chọn "Có" hoặc "Không".`,
+    en: (p) => `"${p.input}" is not valid: choose "Có" (yes) or "Không" (no).`,
+  },
+  "unknown-task-status": {
+    severity: "error",
+    vi: (p) =>
+      `"${p.input}" không phải là trạng thái: chọn Chưa thực hiện, Đang thực hiện hoặc Hoàn thành.`,
+    en: (p) => `"${p.input}" is not a status: choose not started, in progress or done.`,
+  },
+  "out-of-range": {
+    severity: "error",
+    vi: (p) => `Giá trị ${p.value} ngoài khoảng cho phép ${p.range}.`,
+    en: (p) => `Value ${p.value} is outside the allowed range ${p.range}.`,
+  },
+  "not-whole": {
+    severity: "error",
+    vi: (p) => `Giá trị ${p.value} phải là số nguyên.`,
+    en: (p) => `Value ${p.value} must be a whole number.`,
+  },
+  "numerator-exceeds-denominator": {
+    severity: "error",
+    vi: (p) => `Tử số (${p.numerator}) lớn hơn mẫu số (${p.denominator}).`,
+    en: (p) => `Numerator (${p.numerator}) is greater than denominator (${p.denominator}).`,
+  },
+  "zero-denominator": {
+    severity: "error",
+    vi: () => "Mẫu số bằng 0 trong khi tử số đã nhập.",
+    en: () => "Denominator is 0 while a numerator is given.",
+  },
+  "half-ratio": {
+    severity: "error",
+    vi: (p) => `Thiếu ${p.missing}: tử số và mẫu số phải nhập cùng nhau.`,
+    en: (p) => `Missing ${p.missingEn}: numerator and denominator go together.`,
+  },
+  "value-mismatch": {
+    severity: "error",
+    vi: (p) => `Giá trị ${p.value} không khớp tử số/mẫu số (${p.computed}).`,
+    en: (p) => `Value ${p.value} does not match numerator/denominator (${p.computed}).`,
+  },
+  "budget-parts-sum": {
+    severity: "error",
+    vi: (p) => `Tổng các nguồn (${p.sum} đồng) khác tổng kinh phí (${p.total} đồng).`,
+    en: (p) => `The parts add up to ${p.sum} đồng, not the total of ${p.total} đồng.`,
+  },
+  "disbursed-exceeds-allocated": {
+    severity: "warning",
+    vi: (p) => `Đã giải ngân (${p.disbursed} đồng) nhiều hơn đã bố trí (${p.allocated} đồng).`,
+    en: (p) => `Disbursed (${p.disbursed} đồng) exceeds allocated (${p.allocated} đồng).`,
+  },
+  "done-without-date": {
+    severity: "error",
+    vi: () => "Nhiệm vụ đã hoàn thành cần có ngày hoàn thành.",
+    en: () => "A done task needs a completion date.",
+  },
+  "completion-in-future": {
+    severity: "error",
+    vi: (p) => `Ngày hoàn thành ${p.date} ở tương lai (hôm nay ${p.today}).`,
+    en: (p) => `Completion date ${p.date} is in the future (today is ${p.today}).`,
+  },
+  "date-without-done": {
+    severity: "warning",
+    vi: () => "Có ngày hoàn thành nhưng trạng thái chưa là Hoàn thành.",
+    en: () => "A completion date is given but the status is not done.",
+  },
+  "task-overdue": {
+    severity: "warning",
+    vi: (p) => `Nhiệm vụ quá hạn (hạn ${p.deadline}) mà chưa hoàn thành.`,
+    en: (p) => `Task overdue (deadline ${p.deadline}) and not done.`,
+  },
+  "explanation-required": {
+    severity: "error",
+    vi: (p) => `Chưa đạt mục tiêu ${p.target}: cần giải trình.`,
+    en: (p) => `Target ${p.target} not met: an explanation is required.`,
+  },
+  "evidence-required": {
+    severity: "error",
+    vi: () => "Chỉ tiêu này cần minh chứng (số văn bản, đường dẫn).",
+    en: () => "This indicator needs evidence (document number, link).",
+  },
+  "unknown-indicator": {
+    severity: "error",
+    vi: (p) => `Biểu mẫu không có chỉ tiêu "${p.id}".`,
+    en: (p) => `The template has no indicator "${p.id}".`,
+  },
+  "unknown-task": {
+    severity: "error",
+    vi: (p) => `Biểu mẫu không có nhiệm vụ "${p.id}".`,
+    en: (p) => `The template has no task "${p.id}".`,
+  },
+  "unknown-budget-line": {
+    severity: "error",
+    vi: (p) => `Biểu mẫu không có dòng kinh phí "${p.id}".`,
+    en: (p) => `The template has no budget line "${p.id}".`,
+  },
+  "duplicate-entry": {
+    severity: "error",
+    vi: (p) => `"${p.id}" được báo cáo hai lần.`,
+    en: (p) => `"${p.id}" is reported twice.`,
+  },
+} satisfies Record<string, MessageSpec>;
+
+export type IssueCode = keyof typeof catalogue;
+
+export function severityOf(code: IssueCode): Severity {
+  return catalogue[code].severity;
+}
+
+export function messageFor(code: IssueCode, params: Params = {}): { vi: string; en: string } {
+  const spec: MessageSpec = catalogue[code];
+  return { vi: spec.vi(params), en: spec.en(params) };
+}
+
+/** Field names as officers see them in the column headers. */
+export const fieldLabels = {
+  value: { vi: "Giá trị", en: "value" },
+  numerator: { vi: "Tử số", en: "numerator" },
+  denominator: { vi: "Mẫu số", en: "denominator" },
+  evidence: { vi: "Minh chứng", en: "evidence" },
+  note: { vi: "Giải trình / ghi chú", en: "explanation / note" },
+  status: { vi: "Trạng thái", en: "status" },
+  completedOn: { vi: "Ngày hoàn thành", en: "completion date" },
+  allocated: { vi: "Kinh phí đã bố trí", en: "allocated" },
+  disbursed: { vi: "Kinh phí đã giải ngân", en: "disbursed" },
+  template: { vi: "Mã biểu mẫu", en: "template" },
+  version: { vi: "Phiên bản", en: "version" },
+  checksum: { vi: "Mã kiểm tra", en: "check code" },
+  sheet: { vi: "Trang tính", en: "sheet" },
+} as const;
+export type FieldName = keyof typeof fieldLabels;
