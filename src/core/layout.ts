@@ -2,7 +2,6 @@
 // shell renders the same way (Office.js, exceljs, SpreadsheetApp). Shells decide nothing here.
 import { fnv1a } from "./checksum.js";
 import { periodLabelVi, reportDueAt } from "./period.js";
-import type { FieldName } from "./messages.js";
 import { formatDateVi } from "./parse-date.js";
 import { describeAllTargets, describeTarget, targetFor } from "./target-status.js";
 import type { Indicator, Level, Template } from "./template-schema.js";
@@ -544,16 +543,30 @@ export function labelChecksum(
   return fnv1a(parts.join("\n"));
 }
 
-/** The layout as a dense grid of values, one row per sheet row: what a shell writes in one call. */
-export function layoutGrid(layout: SheetLayout): (string | number | null)[][] {
+/** Text that a spreadsheet would take for a formula if it were typed in. */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@]/u.test(text);
+}
+
+/**
+ * The layout as a dense grid, one row per sheet row: what a shell writes in one call. Formulas
+ * carry their "="; with `quoteText` (Excel and Google Sheets, which parse what they are given)
+ * text that looks like a formula gets the apostrophe that makes a spreadsheet keep it as text.
+ */
+export function layoutGrid(
+  layout: SheetLayout,
+  options: { quoteText: boolean },
+): (string | number | null)[][] {
   const grid = Array.from({ length: layout.rowCount }, () =>
     Array<string | number | null>(layout.columnCount).fill(null),
   );
-  for (const cell of layout.cells)
-    grid[cell.row - 1]![cell.col - 1] = cell.formula ? `=${cell.formula}` : cell.value;
+  for (const cell of layout.cells) {
+    const { value } = cell;
+    grid[cell.row - 1]![cell.col - 1] = cell.formula
+      ? `=${cell.formula}`
+      : options.quoteText && typeof value === "string" && looksLikeFormula(value)
+        ? `'${value}`
+        : value;
+  }
   return grid;
-}
-
-export function fieldLabelOf(ref: FieldRef): FieldName {
-  return ref.field;
 }
