@@ -61,3 +61,11 @@ export const Submission = z
   .strict();
 export type Submission = z.infer<typeof Submission>;
 export type SubmissionInput = z.input<typeof Submission>;
+
+/** A checked draft becomes a submission once the client gives it an id and a time. */
+export function toSubmission(
+  draft: Omit<SubmissionInput, "submissionId" | "submittedAt">,
+  stamp: { submissionId: string; submittedAt: string },
+): Submission {
+  return Submission.parse({ ...draft, ...stamp });
+}
