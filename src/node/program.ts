@@ -1,8 +1,10 @@
 // The chitieu command line: one file per command under commands/, assembled here.
 import { Command, CommanderError } from "commander";
+import { registerTemplate } from "./commands/template.js";
 import { registerTemplatesCheck } from "./commands/templates-check.js";
 import { registerTemplatesExport } from "./commands/templates-export.js";
 import { registerTemplatesList } from "./commands/templates-list.js";
+import { registerValidate } from "./commands/validate.js";
 import type { CommandIO } from "./io.js";
 
 export function makeProgram(io: CommandIO, setExit: (code: number) => void): Command {
@@ -17,6 +19,8 @@ export function makeProgram(io: CommandIO, setExit: (code: number) => void): Com
   registerTemplatesList(templates, io, setExit);
   registerTemplatesExport(templates, io, setExit);
   registerTemplatesCheck(templates, io, setExit);
+  registerTemplate(program, io, setExit);
+  registerValidate(program, io, setExit);
   return program;
 }
 
