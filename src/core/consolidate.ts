@@ -263,14 +263,14 @@ function latestReports(
       continue;
     }
     seen.count++;
-    if (later(r, seen.current)) seen.current = r;
-    if (later(seen.first, r)) seen.first = r;
+    if (isLaterRevision(r, seen.current)) seen.current = r;
+    if (isLaterRevision(seen.first, r)) seen.first = r;
   }
   return byUnit;
 }
 
 /** Revision decides; the receipt time only breaks a tie a well-behaved tracker never makes. */
-function later(a: ReceivedSubmission, b: ReceivedSubmission): boolean {
+export function isLaterRevision(a: ReceivedSubmission, b: ReceivedSubmission): boolean {
   if (a.revision !== b.revision) return a.revision > b.revision;
   return instant(a.receivedAt) > instant(b.receivedAt);
 }
@@ -310,7 +310,8 @@ class LeadSets {
  */
 function designatedReporters(ind: Indicator, sets: LeadSets): Set<string> | undefined {
   if (ind.lead.length === 0) return undefined;
-  if (ind.reporters === "lead" || ind.aggregation === "single-reporter") return sets.leads(ind.lead);
+  if (ind.reporters === "lead" || ind.aggregation === "single-reporter")
+    return sets.leads(ind.lead);
   return undefined;
 }
 
@@ -486,7 +487,11 @@ function judged(value: number | null, target: Target | undefined): TargetStatus 
   return meets(target, value) ? "met" : "not-met";
 }
 
-function aggregateOf(acc: Accumulator, units: readonly Unit[], target: Target | undefined): Aggregate {
+function aggregateOf(
+  acc: Accumulator,
+  units: readonly Unit[],
+  target: Target | undefined,
+): Aggregate {
   const { ind, values } = acc;
   const plain = (aggregate: number | null, notes: string[] = []): Aggregate => ({
     aggregate,
@@ -548,8 +553,7 @@ function everyUnit(acc: Accumulator, units: readonly Unit[]): Aggregate {
   }
   const notes = [`${met}/${judgedUnits} đơn vị đạt mục tiêu của cấp mình`];
   if (reported < judgedUnits) notes.push(`${judgedUnits - reported} đơn vị chưa có số liệu`);
-  const status: TargetStatus =
-    reported === 0 ? "no-data" : met === judgedUnits ? "met" : "not-met";
+  const status: TargetStatus = reported === 0 ? "no-data" : met === judgedUnits ? "met" : "not-met";
   return {
     aggregate: judgedUnits === 0 ? null : (met / judgedUnits) * 100,
     contributing: reported,

@@ -1,0 +1,666 @@
+// The shared tracker's tabs, defined once so the .xlsx export, Apps Script and the Sheets push write the same.
+import type {
+  BudgetConsolidation,
+  Consolidation,
+  ReceivedSubmission,
+  TaskConsolidation,
+  TaskOverallState,
+  Timeliness,
+  UnitConsolidation,
+} from "./consolidate.js";
+import { isLaterRevision } from "./consolidate.js";
+import {
+  levelNames,
+  looksLikeFormula,
+  NO,
+  STATUS_MET,
+  STATUS_NOT_MET,
+  taskStateNames,
+  unitKindNames,
+  YES,
+} from "./layout.js";
+import { formatDateVi } from "./parse-date.js";
+import type { Submission } from "./submission-schema.js";
+import type { TargetStatus } from "./target-status.js";
+import { describeAllTargets } from "./target-status.js";
+import type { Aggregation, Deadline, IndicatorKind, Template } from "./template-schema.js";
+
+export type CellValue = string | number | boolean | null;
+
+export interface TrackerTab {
+  key: TabKey;
+  name: string;
+  header: string[];
+  /** A stable machine key per column, parallel to `header`: labels may be reworded, keys not. */
+  columns: string[];
+  /** The columns whose cells identify a row, for writers that update rows in place. */
+  keyColumns: string[];
+  rows: CellValue[][];
+}
+
+interface ColumnDef {
+  readonly key: string;
+  readonly label: string;
+}
+
+interface TabDef {
+  readonly name: string;
+  readonly columns: readonly ColumnDef[];
+  readonly keyColumns: readonly string[];
+}
+
+export const TRACKER_TABS = {
+  indicators: {
+    name: "Chỉ tiêu",
+    keyColumns: ["indicatorId"],
+    columns: [
+      { key: "indicatorId", label: "Mã chỉ tiêu" },
+      { key: "pillar", label: "Trụ cột" },
+      { key: "group", label: "Nhóm" },
+      { key: "name", label: "Chỉ tiêu" },
+      { key: "unit", label: "Đơn vị tính" },
+      { key: "kind", label: "Loại chỉ tiêu" },
+      { key: "aggregation", label: "Cách tổng hợp" },
+      { key: "reporters", label: "Đơn vị báo cáo" },
+      { key: "lead", label: "Đơn vị chủ trì" },
+      { key: "target", label: "Mục tiêu" },
+      { key: "targetYear", label: "Năm mục tiêu" },
+      { key: "numeratorLabel", label: "Tử số" },
+      { key: "denominatorLabel", label: "Mẫu số" },
+      { key: "baselineLabel", label: "Mốc so sánh" },
+      { key: "evidenceRequired", label: "Cần minh chứng" },
+      { key: "exclusion", label: "Không bao gồm" },
+      { key: "source", label: "Trích văn bản" },
+    ],
+  },
+  units: {
+    name: "Đơn vị",
+    keyColumns: ["period", "unitCode"],
+    columns: [
+      { key: "period", label: "Kỳ báo cáo" },
+      { key: "unitCode", label: "Mã đơn vị" },
+      { key: "unitName", label: "Tên đơn vị" },
+      { key: "kind", label: "Loại đơn vị" },
+      { key: "level", label: "Cấp" },
+      { key: "status", label: "Tình trạng nộp" },
+      { key: "revision", label: "Lần nộp hiện hành" },
+      { key: "receivedAt", label: "Thời điểm nhận (lần hiện hành)" },
+      { key: "indicatorsRequired", label: "Số chỉ tiêu phải báo cáo" },
+      { key: "indicatorsRequiredReported", label: "Số chỉ tiêu bắt buộc đã báo cáo" },
+      { key: "indicatorsReported", label: "Tổng số chỉ tiêu đã báo cáo" },
+      { key: "tasksLed", label: "Số nhiệm vụ chủ trì" },
+      { key: "tasksReported", label: "Số nhiệm vụ đã báo cáo" },
+    ],
+  },
+  submissions: {
+    name: "Nhật ký nộp",
+    keyColumns: ["submissionId", "itemId", "field"],
+    columns: [
+      { key: "receivedAt", label: "Thời điểm nhận" },
+      { key: "submissionId", label: "Mã lần nộp" },
+      { key: "revision", label: "Lần nộp" },
+      { key: "state", label: "Hiệu lực" },
+      { key: "unitCode", label: "Mã đơn vị" },
+      { key: "period", label: "Kỳ báo cáo" },
+      { key: "itemKind", label: "Loại mục" },
+      { key: "itemId", label: "Mã mục" },
+      { key: "field", label: "Trường" },
+      { key: "value", label: "Giá trị" },
+      { key: "note", label: "Ghi chú" },
+      { key: "templateVersion", label: "Phiên bản biểu mẫu" },
+    ],
+  },
+  consolidated: {
+    name: "Tổng hợp",
+    keyColumns: ["indicatorId"],
+    // One more column per unit follows these, keyed `unit:<code>` (see unitColumnKey).
+    columns: [
+      { key: "indicatorId", label: "Mã chỉ tiêu" },
+      { key: "name", label: "Chỉ tiêu" },
+      { key: "unit", label: "Đơn vị tính" },
+      { key: "aggregation", label: "Cách tổng hợp" },
+      { key: "target", label: "Mục tiêu kế hoạch" },
+      { key: "aggregate", label: "Kết quả tổng hợp" },
+      { key: "status", label: "Đánh giá" },
+      { key: "expected", label: "Số đơn vị phải báo cáo" },
+      { key: "reported", label: "Số đơn vị đã báo cáo" },
+      { key: "note", label: "Ghi chú" },
+    ],
+  },
+  tasks: {
+    name: "Nhiệm vụ",
+    keyColumns: ["period", "taskId"],
+    columns: [
+      { key: "period", label: "Kỳ báo cáo" },
+      { key: "taskId", label: "Mã nhiệm vụ" },
+      { key: "text", label: "Nhiệm vụ" },
+      { key: "lead", label: "Đơn vị chủ trì" },
+      { key: "deadline", label: "Thời hạn" },
+      { key: "state", label: "Tình trạng" },
+      { key: "overdue", label: "Quá hạn" },
+      { key: "leadUnits", label: "Số đơn vị chủ trì" },
+      { key: "done", label: "Hoàn thành" },
+      { key: "inProgress", label: "Đang thực hiện" },
+      { key: "notStarted", label: "Chưa thực hiện" },
+      { key: "noReport", label: "Chưa báo cáo" },
+      { key: "details", label: "Đơn vị chưa hoàn thành" },
+    ],
+  },
+  timeliness: {
+    name: "Tiến độ nộp",
+    keyColumns: ["period", "unitCode"],
+    columns: [
+      { key: "period", label: "Kỳ báo cáo" },
+      { key: "due", label: "Hạn nộp" },
+      { key: "unitCode", label: "Mã đơn vị" },
+      { key: "unitName", label: "Tên đơn vị" },
+      { key: "status", label: "Tình trạng" },
+      { key: "firstReceivedAt", label: "Nhận lần đầu" },
+      { key: "receivedAt", label: "Nhận lần hiện hành" },
+      { key: "revision", label: "Lần nộp hiện hành" },
+      { key: "revisions", label: "Số lần nộp" },
+      { key: "daysLate", label: "Số ngày trễ" },
+    ],
+  },
+  budget: {
+    name: "Kinh phí",
+    keyColumns: ["period", "lineId"],
+    columns: [
+      { key: "period", label: "Kỳ báo cáo" },
+      { key: "lineId", label: "Mã" },
+      { key: "label", label: "Nội dung" },
+      { key: "role", label: "Loại" },
+      { key: "planned", label: "Kế hoạch (đồng)" },
+      { key: "allocated", label: "Đã bố trí (đồng)" },
+      { key: "disbursed", label: "Đã giải ngân (đồng)" },
+      { key: "reporters", label: "Số đơn vị báo cáo" },
+      { key: "disbursementRate", label: "Tỷ lệ giải ngân (%)" },
+    ],
+  },
+} as const satisfies Record<string, TabDef>;
+
+export type TabKey = keyof typeof TRACKER_TABS;
+type ColumnKey<K extends TabKey> = (typeof TRACKER_TABS)[K]["columns"][number]["key"];
+
+/** The order the tabs appear in every tracker. */
+export const TRACKER_TAB_ORDER: readonly TabKey[] = [
+  "indicators",
+  "units",
+  "submissions",
+  "consolidated",
+  "tasks",
+  "timeliness",
+  "budget",
+];
+
+export const consolidatedTabName = (period: string) =>
+  `${TRACKER_TABS.consolidated.name} ${period}`;
+export const unitColumnKey = (unitCode: string) => `unit:${unitCode}`;
+
+export const targetStatusNames: Record<TargetStatus, string> = {
+  met: STATUS_MET,
+  "not-met": STATUS_NOT_MET,
+  "no-data": "Chưa có số liệu",
+};
+export const timelinessNames: Record<Timeliness, string> = {
+  "on-time": "Đúng hạn",
+  late: "Trễ hạn",
+  submitted: "Đã nộp",
+  missing: "Chưa nộp",
+};
+export const taskOverallNames: Record<TaskOverallState, string> = {
+  ...taskStateNames,
+  "no-report": "Chưa báo cáo",
+};
+export const aggregationNames: Record<Aggregation, string> = {
+  "ratio-of-sums": "Tỷ lệ trên tổng (Σ tử số / Σ mẫu số)",
+  sum: "Tổng",
+  mean: "Trung bình",
+  min: "Nhỏ nhất",
+  max: "Lớn nhất",
+  "every-unit": "Mọi đơn vị phải đạt",
+  "single-reporter": "Một đơn vị báo cáo",
+};
+export const indicatorKindNames: Record<IndicatorKind, string> = {
+  percent: "Tỷ lệ (%)",
+  count: "Số lượng",
+  money: "Tiền (đồng)",
+  rank: "Thứ hạng",
+  growth: "Tăng trưởng",
+  reduction: "Giảm so với mốc",
+  "yes-no": "Có/không",
+};
+export const STRAY_STATUS = "Không có trong danh sách đơn vị";
+export const CURRENT = "Hiện hành";
+export const SUPERSEDED = "Đã thay thế";
+export const OVERDUE = "Quá hạn";
+
+function tab<K extends TabKey>(
+  key: K,
+  records: readonly Record<ColumnKey<K>, CellValue>[],
+  name: string = TRACKER_TABS[key].name,
+): TrackerTab {
+  const def: TabDef = TRACKER_TABS[key];
+  const columns = def.columns.map((c) => c.key as ColumnKey<K>);
+  return {
+    key,
+    name,
+    header: def.columns.map((c) => c.label),
+    columns: [...columns],
+    keyColumns: [...def.keyColumns],
+    rows: records.map((r) => columns.map((c) => r[c])),
+  };
+}
+
+const text = (s: string | undefined) => s ?? null;
+
+export function indicatorCatalogueTab(template: Template): TrackerTab {
+  const groups = new Map(
+    template.pillars.flatMap((p) => p.groups.map((g) => [g.id, { pillar: p, group: g }] as const)),
+  );
+  return tab(
+    "indicators",
+    template.indicators.map((ind) => {
+      const place = groups.get(ind.group);
+      return {
+        indicatorId: ind.id,
+        pillar: place?.pillar.name ?? null,
+        group: place?.group.name ?? ind.group,
+        name: ind.name,
+        unit: ind.unit,
+        kind: indicatorKindNames[ind.kind],
+        aggregation: aggregationNames[ind.aggregation],
+        reporters: ind.reporters === "lead" ? "Đơn vị chủ trì" : "Tất cả đơn vị",
+        lead: ind.lead.join("; "),
+        target: describeAllTargets(ind),
+        targetYear: (ind.target ?? ind.levelTargets?.province)?.year ?? null,
+        numeratorLabel: text(ind.numeratorLabel),
+        denominatorLabel: text(ind.denominatorLabel),
+        baselineLabel: text(ind.baselineLabel),
+        evidenceRequired: ind.evidenceRequired ? YES : NO,
+        exclusion: text(ind.exclusion),
+        source: ind.source,
+      };
+    }),
+  );
+}
+
+/** Listed units first, in list order; then units that reported without being listed. */
+export function unitsTab(c: Consolidation): TrackerTab {
+  const listed = c.units.map((u) => ({
+    period: c.period,
+    unitCode: u.code,
+    unitName: u.name,
+    kind: unitKindNames[u.kind],
+    level: levelNames[u.level],
+    status: timelinessNames[u.timeliness],
+    revision: u.revision,
+    receivedAt: u.receivedAt,
+    indicatorsRequired: u.indicatorsRequired,
+    indicatorsRequiredReported: u.indicatorsRequiredReported,
+    indicatorsReported: u.indicatorsReported,
+    tasksLed: u.tasksLed,
+    tasksReported: u.tasksReported,
+  }));
+  const strays = c.strays.map((s) => ({
+    period: c.period,
+    unitCode: s.unit,
+    unitName: null,
+    kind: null,
+    level: null,
+    status: STRAY_STATUS,
+    revision: s.provenance.revision,
+    receivedAt: s.provenance.receivedAt,
+    indicatorsRequired: null,
+    indicatorsRequiredReported: null,
+    indicatorsReported: null,
+    tasksLed: null,
+    tasksReported: null,
+  }));
+  return tab("units", [...listed, ...strays]);
+}
+
+export type LogField =
+  | "value"
+  | "numerator"
+  | "denominator"
+  | "level"
+  | "evidence"
+  | "note"
+  | "status"
+  | "completedOn"
+  | "allocated"
+  | "disbursed";
+
+/** The "Trường" cell of the log: a fixed label per field, which is also part of the row's key. */
+export const logFieldNames: Record<LogField, string> = {
+  value: "Giá trị",
+  numerator: "Tử số",
+  denominator: "Mẫu số",
+  level: "Cấp",
+  evidence: "Minh chứng",
+  note: "Ghi chú",
+  status: "Trạng thái",
+  completedOn: "Ngày hoàn thành",
+  allocated: "Đã bố trí",
+  disbursed: "Đã giải ngân",
+};
+export const logItemKindNames = { indicator: "Chỉ tiêu", task: "Nhiệm vụ", budget: "Kinh phí" };
+
+interface LoggedValue {
+  kind: keyof typeof logItemKindNames;
+  id: string;
+  field: LogField;
+  value: CellValue;
+  note: string | null;
+}
+
+/** Present fields of each item, one per row; an item that carries only a note still gets its row. */
+function loggedValues(s: Submission): LoggedValue[] {
+  const out: LoggedValue[] = [];
+  const item = (
+    kind: LoggedValue["kind"],
+    id: string,
+    fields: [LogField, CellValue | undefined][],
+    note: string | undefined,
+  ) => {
+    const given = fields.filter(
+      (f): f is [LogField, CellValue] => f[1] !== undefined && f[1] !== null,
+    );
+    if (given.length === 0 && note !== undefined) given.push(["note", null]);
+    for (const [field, value] of given) out.push({ kind, id, field, value, note: note ?? null });
+  };
+  for (const e of s.indicators) {
+    item(
+      "indicator",
+      e.indicatorId,
+      [
+        ["value", e.value],
+        ["numerator", e.numerator],
+        ["denominator", e.denominator],
+        ["level", e.level && levelNames[e.level]],
+        ["evidence", e.evidence],
+      ],
+      e.note,
+    );
+  }
+  for (const t of s.tasks) {
+    item(
+      "task",
+      t.taskId,
+      [
+        ["status", t.status && taskStateNames[t.status]],
+        ["completedOn", t.completedOn],
+      ],
+      t.note,
+    );
+  }
+  for (const b of s.budget) {
+    item(
+      "budget",
+      b.lineId,
+      [
+        ["allocated", b.allocated],
+        ["disbursed", b.disbursed],
+      ],
+      b.note,
+    );
+  }
+  return out;
+}
+
+/**
+ * One row per reported value of every revision of this plan, in order of receipt. Rows are never
+ * removed; a new revision only turns its predecessor's rows from "Hiện hành" to "Đã thay thế".
+ */
+export function submissionLogTab(
+  template: Template,
+  submissions: readonly ReceivedSubmission[],
+): TrackerTab {
+  const ours = submissions.filter((r) => r.submission.planId === template.id);
+  const current = new Map<string, ReceivedSubmission>();
+  for (const r of ours) {
+    const k = `${r.submission.unit}\u0000${r.submission.period}`;
+    const seen = current.get(k);
+    if (!seen || isLaterRevision(r, seen)) current.set(k, r);
+  }
+  const ordered = ours
+    .map((r) => ({ r, at: Date.parse(r.receivedAt) }))
+    .sort((a, b) => a.at - b.at || a.r.revision - b.r.revision)
+    .map(({ r }) => r);
+  const records: Record<ColumnKey<"submissions">, CellValue>[] = [];
+  for (const r of ordered) {
+    const s = r.submission;
+    const state = current.get(`${s.unit}\u0000${s.period}`) === r ? CURRENT : SUPERSEDED;
+    for (const v of loggedValues(s)) {
+      records.push({
+        receivedAt: r.receivedAt,
+        submissionId: s.submissionId,
+        revision: r.revision,
+        state,
+        unitCode: s.unit,
+        period: s.period,
+        itemKind: logItemKindNames[v.kind],
+        itemId: v.id,
+        field: logFieldNames[v.field],
+        value: v.value,
+        note: v.note,
+        templateVersion: s.templateVersion,
+      });
+    }
+  }
+  return tab("submissions", records);
+}
+
+/** Indicator × unit for one period: the aggregate and its judgement, then every unit's value. */
+export function consolidatedTab(c: Consolidation): TrackerTab {
+  const fixed = tab(
+    "consolidated",
+    c.indicators.map((ind) => ({
+      indicatorId: ind.id,
+      name: ind.name,
+      unit: ind.unit,
+      aggregation: aggregationNames[ind.aggregation],
+      target: ind.targetText,
+      aggregate: ind.aggregate,
+      status: targetStatusNames[ind.status],
+      expected: ind.expected,
+      reported: ind.reported,
+      note: ind.note,
+    })),
+    consolidatedTabName(c.period),
+  );
+  return {
+    ...fixed,
+    header: [...fixed.header, ...c.units.map((u) => u.name)],
+    columns: [...fixed.columns, ...c.units.map((u) => unitColumnKey(u.code))],
+    rows: fixed.rows.map((row, i) => {
+      const { byUnit } = c.indicators[i]!;
+      return [
+        ...row,
+        ...c.units.map((u) =>
+          Object.hasOwn(byUnit, u.code) ? (byUnit[u.code]?.value ?? null) : null,
+        ),
+      ];
+    }),
+  };
+}
+
+function deadlineText(deadline: Deadline): string {
+  if (deadline === null) return "Không nêu hạn";
+  if (deadline === "recurring") return "Thường xuyên";
+  const [y, m] = deadline.split("-");
+  return `Tháng ${Number(m)}/${y}`;
+}
+
+// A task led by "Các xã, phường, thị trấn" has thousands of leads; a cell lists only the first.
+const DETAIL_LIMIT = 20;
+
+function notDoneText(task: TaskConsolidation): string {
+  const pending = task.leads.filter((l) => l.status !== "done");
+  const shown = pending
+    .slice(0, DETAIL_LIMIT)
+    .map(
+      (l) =>
+        `${l.name} (${l.status === "missing" ? taskOverallNames["no-report"] : taskStateNames[l.status]})`,
+    );
+  const more = pending.length - shown.length;
+  return shown.join("; ") + (more > 0 ? `; … và ${more} đơn vị khác` : "");
+}
+
+export function tasksTab(c: Consolidation): TrackerTab {
+  return tab(
+    "tasks",
+    c.tasks.map((t) => {
+      const count = (s: string) => t.leads.filter((l) => l.status === s).length;
+      return {
+        period: c.period,
+        taskId: t.id,
+        text: t.text,
+        lead: t.lead.join("; "),
+        deadline: deadlineText(t.deadline),
+        state: taskOverallNames[t.state],
+        overdue: t.overdue ? OVERDUE : null,
+        leadUnits: t.leads.length,
+        done: count("done"),
+        inProgress: count("in-progress"),
+        notStarted: count("not-started"),
+        noReport: count("missing"),
+        details: notDoneText(t),
+      };
+    }),
+  );
+}
+
+function dueText(c: Consolidation): string {
+  // dueAt is the start of the deadline day in Vietnam, so its date part is that day.
+  return c.dueAt ? `Trước ${formatDateVi(c.dueAt.slice(0, 10))}` : "Không có hạn";
+}
+
+export function timelinessTab(c: Consolidation): TrackerTab {
+  const due = dueText(c);
+  return tab(
+    "timeliness",
+    c.units.map((u: UnitConsolidation) => ({
+      period: c.period,
+      due,
+      unitCode: u.code,
+      unitName: u.name,
+      status: timelinessNames[u.timeliness],
+      firstReceivedAt: u.firstReceivedAt,
+      receivedAt: u.receivedAt,
+      revision: u.revision,
+      revisions: u.revisions,
+      daysLate: u.daysLate,
+    })),
+  );
+}
+
+export function budgetTab(c: Consolidation): TrackerTab {
+  return tab(
+    "budget",
+    c.budget.map((b: BudgetConsolidation) => ({
+      period: c.period,
+      lineId: b.id,
+      label: b.label,
+      role: b.role === "total" ? "Tổng" : "Thành phần",
+      planned: b.planned,
+      allocated: b.allocated,
+      disbursed: b.disbursed,
+      reporters: b.reporters,
+      disbursementRate: b.disbursementRate,
+    })),
+  );
+}
+
+/** Every tab, in TRACKER_TAB_ORDER. */
+export function trackerTabs(input: {
+  template: Template;
+  consolidation: Consolidation;
+  submissions: readonly ReceivedSubmission[];
+}): TrackerTab[] {
+  const { template, consolidation: c, submissions } = input;
+  return [
+    indicatorCatalogueTab(template),
+    unitsTab(c),
+    submissionLogTab(template, submissions),
+    consolidatedTab(c),
+    tasksTab(c),
+    timelinessTab(c),
+    budgetTab(c),
+  ];
+}
+
+// Row keys. Cells are compared as text because a sheet may hand back 30001 for "30001".
+
+export function rowKey(parts: readonly CellValue[]): string {
+  return JSON.stringify(parts.map((p) => (p === null ? "" : String(p))));
+}
+
+/** The key of a row already in a sheet (or just built), from the tab's key columns or others. */
+export function rowKeyOf(
+  tab: Pick<TrackerTab, "columns" | "keyColumns">,
+  row: readonly CellValue[],
+  columns: readonly string[] = tab.keyColumns,
+): string {
+  return rowKey(
+    columns.map((key) => {
+      const i = tab.columns.indexOf(key);
+      if (i < 0) throw new RangeError(`no column "${key}" in tab`);
+      return row[i] ?? null;
+    }),
+  );
+}
+
+/** A log row: (submissionId, item, field) never repeats. */
+export function valueRowKey(submissionId: string, itemId: string, field: LogField): string {
+  return rowKey([submissionId, itemId, logFieldNames[field]]);
+}
+
+/**
+ * A unit's figure for an indicator in a period, whatever the revision: in the log, the rows
+ * `rowKeyOf(logTab, row, ["unitCode", "itemId", "period"])` gives this key for.
+ */
+export function unitIndicatorKey(unitCode: string, indicatorId: string, period: string): string {
+  return rowKey([unitCode, indicatorId, period]);
+}
+
+// Writing cells. Builders return values as they are; the writer decides how text is protected.
+
+/**
+ * A writer either stores values as given ("raw": Sheets API valueInputOption RAW, exceljs, Office.js
+ * `values` of a text-formatted range) or parses strings as if typed ("parsed": Apps Script
+ * setValues, Sheets USER_ENTERED), where "=…" becomes a formula and "30001" a number.
+ */
+export type CellWriter = "raw" | "parsed";
+
+export function rawCell<T extends CellValue>(v: T): T {
+  return v;
+}
+
+// What a parsing spreadsheet would not keep as this very text: a formula (= + - @), a leading
+// apostrophe it would swallow, and numbers, dates, percentages, error literals and booleans
+// ("30001", "2025-12", "(5)", "#N/A", "TRUE"), which would change type and break row keys.
+const REINTERPRETED = /^\s*[=+\-@'#\d.,(%$€₫]|^\s*(true|false)\s*$/iu;
+
+/**
+ * The apostrophe a spreadsheet reads as "this is text" and does not keep in the value: the cell
+ * shows and returns exactly the original string. Numbers, booleans and null pass unchanged.
+ */
+export function quotedCell(v: CellValue): CellValue {
+  return typeof v === "string" && (looksLikeFormula(v) || REINTERPRETED.test(v)) ? `'${v}` : v;
+}
+
+/**
+ * The cell as the given writer must receive it. Defaults to "parsed": an apostrophe shown by a
+ * raw writer is a visible blemish, a formula run by a parsing writer is not.
+ */
+export function safeCell(v: CellValue, writer: CellWriter = "parsed"): CellValue {
+  return writer === "raw" ? rawCell(v) : quotedCell(v);
+}
+
+/** Header and rows as one grid, protected for the writer: what a shell writes in one call. */
+export function tabGrid(t: Pick<TrackerTab, "header" | "rows">, writer: CellWriter): CellValue[][] {
+  const cell = writer === "raw" ? rawCell : quotedCell;
+  return [t.header.map(cell), ...t.rows.map((row) => row.map(cell))];
+}

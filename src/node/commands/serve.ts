@@ -1,0 +1,76 @@
+// `chitieu serve`: the self-hosted tracker on one machine, with the starter units on first start.
+import type { Command } from "commander";
+import { join } from "node:path";
+import { formatAccessCode } from "../../core/access-code.js";
+import type { CommandIO } from "../io.js";
+import { seedsDir } from "../seeds.js";
+import { newUnitKey } from "../tracker/keys.js";
+import { DEFAULT_DATA_DIR, openStore, saveSubmitUrl } from "../tracker/open-store.js";
+import { buildServer } from "../tracker/server.js";
+import { readUnitFile } from "../tracker/unit-file.js";
+
+const STARTER_UNITS = join(seedsDir, "units", "can-tho.json");
+
+export function registerServe(program: Command, io: CommandIO, setExit: (code: number) => void) {
+  program
+    .command("serve")
+    .description("Chạy tracker tự lưu trữ / run the self-hosted tracker")
+    .option("--port <n>", "cổng / port", "8787")
+    .option("--host <host>", "địa chỉ lắng nghe / listen address", "127.0.0.1")
+    .option("--data <dir>", "thư mục dữ liệu / data folder", DEFAULT_DATA_DIR)
+    .option(
+      "--public-url <url>",
+      "địa chỉ đơn vị dùng để gửi (mặc định http://host:port) / base URL units reach",
+    )
+    .action(async (opts: { port: string; host: string; data: string; publicUrl?: string }) => {
+      const store = openStore(opts.data);
+      const firstStart = store.units().length === 0;
+      if (firstStart) {
+        const starter = readUnitFile(STARTER_UNITS);
+        if (starter.ok) store.importUnits(starter.units);
+      }
+      const app = buildServer({ store });
+      const address = await app.listen({ port: Number(opts.port), host: opts.host });
+      const base = (opts.publicUrl ?? address).replace(/\/$/u, "");
+      const submit = `${base}/api/submit`;
+      saveSubmitUrl(store, submit);
+
+      io.out(`chitieu tracker: ${base}  (dữ liệu / data: ${opts.data})`);
+      io.out(
+        `Trang tổng hợp / consolidation page: ${base}/plans/can-tho-2256/${new Date().getFullYear()}`,
+      );
+      if (firstStart) {
+        const sample = store.units()[0];
+        if (sample) {
+          const key = newUnitKey();
+          store.setKey(sample.code, key);
+          io.out(
+            `\nĐã nạp ${store.units().length} đơn vị mẫu của Cần Thơ / loaded the Cần Thơ starter units.`,
+          );
+          io.out(
+            `Mã truy cập của ${sample.name} (${sample.code}), chỉ in một lần / access code, printed once:`,
+          );
+          io.out(`  ${formatAccessCode({ url: submit, unit: sample.code, key })}`);
+          io.out("\nBước tiếp theo / next steps:");
+          io.out(
+            `  npx chitieu template can-tho-2256 --unit ${sample.code} --period 2025 -o bao-cao.xlsx`,
+          );
+          io.out(
+            "  (điền số liệu vào ô nền vàng / fill the yellow cells)   npx chitieu validate bao-cao.xlsx",
+          );
+          io.out("  npx chitieu submit bao-cao.xlsx --code <mã truy cập / access code>");
+          io.out(
+            "  Mã cho đơn vị khác / codes for other units: npx chitieu keys issue <mã đơn vị>",
+          );
+        }
+      }
+      const stop = async () => {
+        await app.close();
+        store.close();
+        process.exit(0);
+      };
+      process.once("SIGINT", () => void stop());
+      process.once("SIGTERM", () => void stop());
+      setExit(0);
+    });
+}

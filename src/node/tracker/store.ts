@@ -1,0 +1,203 @@
+// The self-hosted tracker's storage: SQLite in WAL mode, append-only submissions, one key per unit.
+import Database from "better-sqlite3";
+import { chmodSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { ReceivedSubmission } from "../../core/consolidate.js";
+import type { Receipt } from "../../core/protocol.js";
+import { Submission } from "../../core/submission-schema.js";
+import type { Template } from "../../core/template-schema.js";
+import type { StoredReceipt, TrackerStore } from "../../core/tracker-service.js";
+import type { Unit } from "../../core/unit-schema.js";
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS units (
+  code TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  level TEXT NOT NULL,
+  key_hex TEXT
+);
+CREATE TABLE IF NOT EXISTS submissions (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  submission_id TEXT NOT NULL UNIQUE,
+  plan_id TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  period TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  received_at TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  payload_hash TEXT NOT NULL,
+  UNIQUE (plan_id, unit, period, revision)
+);
+CREATE INDEX IF NOT EXISTS submissions_by_period ON submissions (plan_id, period, unit, revision);
+CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+`;
+
+export interface SubmissionRow {
+  seq: number;
+  submissionId: string;
+  planId: string;
+  unit: string;
+  period: string;
+  revision: number;
+  receivedAt: string;
+}
+
+export class SqliteStore implements TrackerStore {
+  readonly db: Database.Database;
+  private readonly templates: Map<string, Template>;
+  private readonly statements;
+
+  constructor(dataDir: string, templates: readonly Template[]) {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    const file = join(dataDir, "tracker.sqlite");
+    this.db = new Database(file);
+    // The file holds unit keys: readable by its owner only.
+    chmodSync(file, 0o600);
+    this.db.pragma("journal_mode = WAL");
+    // FULL: an acknowledged submission survives a crash of the machine, not only of the process.
+    this.db.pragma("synchronous = FULL");
+    this.db.pragma("busy_timeout = 5000");
+    this.db.exec(SCHEMA);
+    this.templates = new Map(templates.map((t) => [t.id, t]));
+    this.statements = {
+      unit: this.db.prepare<
+        [string],
+        { code: string; name: string; kind: string; level: string; key_hex: string | null }
+      >("SELECT * FROM units WHERE code = ?"),
+      units: this.db.prepare<
+        [],
+        { code: string; name: string; kind: string; level: string; key_hex: string | null }
+      >("SELECT * FROM units ORDER BY rowid"),
+      upsertUnit: this.db.prepare(
+        "INSERT INTO units (code, name, kind, level) VALUES (@code, @name, @kind, @level) " +
+          "ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, level = excluded.level",
+      ),
+      setKey: this.db.prepare("UPDATE units SET key_hex = ? WHERE code = ?"),
+      bySubmissionId: this.db.prepare<
+        [string],
+        { revision: number; received_at: string; payload_hash: string }
+      >("SELECT revision, received_at, payload_hash FROM submissions WHERE submission_id = ?"),
+      lastRevision: this.db.prepare<[string, string, string], { revision: number | null }>(
+        "SELECT MAX(revision) AS revision FROM submissions WHERE plan_id = ? AND unit = ? AND period = ?",
+      ),
+      insert: this.db.prepare(
+        "INSERT INTO submissions (submission_id, plan_id, unit, period, revision, received_at, payload, payload_hash) " +
+          "VALUES (@submissionId, @planId, @unit, @period, @revision, @receivedAt, @payload, @payloadHash)",
+      ),
+      forPeriod: this.db.prepare<
+        [string, string],
+        { revision: number; received_at: string; payload: string }
+      >(
+        "SELECT revision, received_at, payload FROM submissions WHERE plan_id = ? AND period = ? ORDER BY seq",
+      ),
+      history: this.db.prepare<[string, string, string, string, string, string], SubmissionRow>(
+        "SELECT seq, submission_id AS submissionId, plan_id AS planId, unit, period, revision, received_at AS receivedAt " +
+          "FROM submissions WHERE (? = '' OR plan_id = ?) AND (? = '' OR period = ?) AND (? = '' OR unit = ?) ORDER BY seq",
+      ),
+      count: this.db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM submissions"),
+    };
+  }
+
+  close() {
+    this.db.close();
+  }
+
+  unit(code: string): { unit: Unit; key: string } | undefined {
+    const row = this.statements.unit.get(code);
+    if (!row || !row.key_hex) return undefined;
+    return { unit: toUnit(row), key: row.key_hex };
+  }
+
+  units(): (Unit & { hasKey: boolean })[] {
+    return this.statements.units
+      .all()
+      .map((row) => ({ ...toUnit(row), hasKey: row.key_hex !== null }));
+  }
+
+  importUnits(units: readonly Unit[]): number {
+    const run = this.db.transaction((list: readonly Unit[]) =>
+      list.forEach((u) => this.statements.upsertUnit.run(u)),
+    );
+    run(units);
+    return units.length;
+  }
+
+  /** Replaces the unit's key: the old access code stops working at once. */
+  setKey(code: string, keyHex: string): boolean {
+    return this.statements.setKey.run(keyHex, code).changes === 1;
+  }
+
+  template(planId: string): Template | undefined {
+    return this.templates.get(planId);
+  }
+
+  templateList(): Template[] {
+    return [...this.templates.values()];
+  }
+
+  findSubmission(submissionId: string): StoredReceipt | undefined {
+    const row = this.statements.bySubmissionId.get(submissionId);
+    if (!row) return undefined;
+    return {
+      receipt: { submissionId, revision: row.revision, receivedAt: row.received_at },
+      payloadHash: row.payload_hash,
+    };
+  }
+
+  append(record: {
+    submission: Submission;
+    payload: string;
+    payloadHash: string;
+    receivedAt: string;
+  }): Omit<Receipt, "duplicate"> {
+    const { submission: s } = record;
+    // One transaction: the revision read and the insert cannot interleave with another writer.
+    const insert = this.db.transaction(() => {
+      const revision =
+        (this.statements.lastRevision.get(s.planId, s.unit, s.period)?.revision ?? 0) + 1;
+      this.statements.insert.run({
+        submissionId: s.submissionId,
+        planId: s.planId,
+        unit: s.unit,
+        period: s.period,
+        revision,
+        receivedAt: record.receivedAt,
+        payload: record.payload,
+        payloadHash: record.payloadHash,
+      });
+      return revision;
+    });
+    const revision = insert.immediate();
+    return { submissionId: s.submissionId, revision, receivedAt: record.receivedAt };
+  }
+
+  /** Every revision for a plan and period, oldest first: consolidation picks the current ones. */
+  submissionsFor(planId: string, period: string): ReceivedSubmission[] {
+    return this.statements.forPeriod.all(planId, period).map((row) => ({
+      submission: Submission.parse(JSON.parse(row.payload)),
+      revision: row.revision,
+      receivedAt: row.received_at,
+    }));
+  }
+
+  history(filter: { planId?: string; period?: string; unit?: string }): SubmissionRow[] {
+    const p = filter.planId ?? "";
+    const q = filter.period ?? "";
+    const u = filter.unit ?? "";
+    return this.statements.history.all(p, p, q, q, u, u);
+  }
+
+  submissionCount(): number {
+    return this.statements.count.get()?.n ?? 0;
+  }
+}
+
+function toUnit(row: { code: string; name: string; kind: string; level: string }): Unit {
+  return {
+    code: row.code,
+    name: row.name,
+    kind: row.kind as Unit["kind"],
+    level: row.level as Unit["level"],
+  };
+}

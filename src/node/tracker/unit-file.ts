@@ -1,0 +1,62 @@
+// Reads a unit list from CSV (code,name,kind,level) or the JSON of seeds/units, with located errors.
+import { parse } from "csv-parse/sync";
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { normalizeText } from "../../core/normalize-text.js";
+import { parseUnitListText } from "../../core/template-load.js";
+import { Unit } from "../../core/unit-schema.js";
+
+export type UnitFileResult = { ok: true; units: Unit[] } | { ok: false; problems: string[] };
+
+export function readUnitFile(file: string): UnitFileResult {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8").replace(/^\uFEFF/u, "");
+  } catch (err) {
+    return {
+      ok: false,
+      problems: [`${file}: không đọc được / cannot read: ${(err as Error).message}`],
+    };
+  }
+  if (file.endsWith(".json")) {
+    const r = parseUnitListText(text, basename(file));
+    return r.ok
+      ? { ok: true, units: r.value.units }
+      : { ok: false, problems: r.problems.map((p) => `${p.file} ${p.path}: ${p.message}`) };
+  }
+  let records: Record<string, string>[];
+  try {
+    records = parse(text, { columns: true, skip_empty_lines: true, trim: true });
+  } catch (err) {
+    return {
+      ok: false,
+      problems: [`${file}: CSV không hợp lệ / invalid CSV: ${(err as Error).message}`],
+    };
+  }
+  const units: Unit[] = [];
+  const problems: string[] = [];
+  records.forEach((record, i) => {
+    const parsed = Unit.safeParse({
+      code: normalizeText(record.code ?? ""),
+      name: normalizeText(record.name ?? ""),
+      kind: normalizeText(record.kind ?? ""),
+      level: normalizeText(record.level ?? ""),
+    });
+    // Line i + 2: the header is line 1.
+    if (parsed.success) units.push(parsed.data);
+    else
+      problems.push(
+        ...parsed.error.issues.map(
+          (iss) =>
+            `${basename(file)} dòng/line ${i + 2}, cột/column ${String(iss.path[0])}: ${iss.message}`,
+        ),
+      );
+  });
+  const codes = new Set<string>();
+  for (const u of units) {
+    if (codes.has(u.code))
+      problems.push(`${basename(file)}: mã đơn vị trùng / duplicate unit code ${u.code}`);
+    codes.add(u.code);
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, units };
+}
