@@ -73,11 +73,19 @@ export function checkSheet(
     now: options.now,
     locate: locator(layout),
   });
-  // A cell that could not be read already has its issue; a rule finding the same cell empty adds nothing.
-  const unreadable = new Set(reading.issues.map((i) => i.location.cell));
+  // An item with a cell that could not be read is judged once that cell is fixed: a rule finding
+  // its value "missing" or its ratio "half" would only repeat the same problem in other words.
+  const unreadable = new Set(
+    reading.issues.map(
+      (i) => i.location.indicatorId ?? i.location.taskId ?? i.location.budgetLineId,
+    ),
+  );
   const issues = [
     ...reading.issues,
-    ...ruleIssues.filter((i) => !(i.code === "required" && unreadable.has(i.location.cell))),
+    ...ruleIssues.filter(
+      (i) =>
+        !unreadable.has(i.location.indicatorId ?? i.location.taskId ?? i.location.budgetLineId),
+    ),
   ];
   issues.sort((a, b) => cellOrder(a) - cellOrder(b));
   return { issues, draft, unit, layout, statuses: indicatorStatuses(template, draft, unit) };

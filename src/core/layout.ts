@@ -21,18 +21,18 @@ export const cellStyles: Record<
   { bold?: boolean; italic?: boolean; fill?: string; font?: string; wrap?: boolean; size?: number }
 > = {
   title: { bold: true, size: 14 },
-  label: { bold: true },
-  meta: { font: "#595959" },
+  label: { bold: true, wrap: true },
+  meta: { font: "#595959", wrap: true },
   section: { bold: true, fill: "#D9E1F2" },
   header: { bold: true, fill: "#1F4E78", font: "#FFFFFF", wrap: true },
   readonly: { wrap: true },
-  input: { fill: "#FFF2CC" },
+  input: { fill: "#FFF2CC", wrap: true },
   computed: { italic: true, fill: "#F2F2F2" },
 };
 
 export const numberFormats = {
   text: "@",
-  decimal: "#,##0.##",
+  decimal: "General",
   whole: "#,##0",
   date: "dd/mm/yyyy",
 } as const;
@@ -506,7 +506,8 @@ export function buildLayout(template: Template, unit: Unit, period: string): She
     sheetName: REPORT_SHEET,
     rowCount: row,
     columnCount: COLUMN_COUNT,
-    columnWidths: [9, 18, 48, 11, 16, 16, 12, 12, 12, 11, 24, 30],
+    // Column D holds both "Đơn vị tính" and the budget plan in đồng (657.187.600.000): 18 wide.
+    columnWidths: [12, 18, 48, 18, 16, 16, 12, 12, 12, 11, 24, 30],
     freeze: { rows: headerRow, columns: 3 },
     merges,
     cells,

@@ -1,9 +1,12 @@
 // The chitieu command line: one file per command under commands/, assembled here.
 import { Command, CommanderError } from "commander";
+import { registerKeys } from "./commands/keys.js";
+import { registerServe } from "./commands/serve.js";
 import { registerTemplate } from "./commands/template.js";
 import { registerTemplatesCheck } from "./commands/templates-check.js";
 import { registerTemplatesExport } from "./commands/templates-export.js";
 import { registerTemplatesList } from "./commands/templates-list.js";
+import { registerUnits } from "./commands/units.js";
 import { registerValidate } from "./commands/validate.js";
 import type { CommandIO } from "./io.js";
 
@@ -21,6 +24,9 @@ export function makeProgram(io: CommandIO, setExit: (code: number) => void): Com
   registerTemplatesCheck(templates, io, setExit);
   registerTemplate(program, io, setExit);
   registerValidate(program, io, setExit);
+  registerServe(program, io, setExit);
+  registerUnits(program, io, setExit);
+  registerKeys(program, io, setExit);
   return program;
 }
 

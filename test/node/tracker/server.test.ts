@@ -17,12 +17,7 @@ import { reportingUnit, validReport } from "../../fixtures/reports.js";
 
 const KEY = "c".repeat(64);
 const NOW = new Date("2025-12-05T03:00:00Z");
-const unit = {
-  code: "STTTT",
-  name: "Sở Thông tin và Truyền thông",
-  kind: "department",
-  level: "province",
-} as const;
+const unit = reportingUnit;
 const template = loadSeedTemplates().templates.find((t) => t.id === "can-tho-kh-2025") as Template;
 
 let store: SqliteStore;
