@@ -590,17 +590,19 @@ function consolidateTasks(
   sets: LeadSets,
   now: Date,
 ): TaskConsolidation[] {
-  const statuses = new Map<string, { status: TaskStatus; report: ReceivedSubmission }>();
+  type Found = { status: TaskStatus; report: ReceivedSubmission };
+  const byTask = new Map<string, Map<string, Found>>(template.tasks.map((t) => [t.id, new Map()]));
   for (const [code, { current }] of reports) {
     for (const status of current.submission.tasks) {
-      statuses.set(`${code}\u0000${status.taskId}`, { status, report: current });
+      byTask.get(status.taskId)?.set(code, { status, report: current });
     }
   }
   return template.tasks.map((task) => {
     const leadCodes = sets.leads(task.lead);
+    const found = byTask.get(task.id);
     const leads: TaskLeadReport[] = units
       .filter((u) => leadCodes.has(u.code))
-      .map((u) => leadReport(u, statuses.get(`${u.code}\u0000${task.id}`)));
+      .map((u) => leadReport(u, found?.get(u.code)));
     const state = overallState(leads);
     return {
       id: task.id,

@@ -49,11 +49,19 @@ export function reportDueAt(
   return new TZDate(p.year, month - 1, day, 0, 0, 0, TIME_ZONE);
 }
 
+// Time-zone arithmetic is slow next to the rest of a check, and a plan has few distinct deadlines.
+const dueTimes = new Map<string, number>();
+
 /** A task due "in December 2025" is overdue once that month has ended in Vietnam. */
 export function taskDueAt(deadline: Deadline): Date | undefined {
   if (deadline === null || deadline === "recurring") return undefined;
-  const [y, m] = deadline.split("-").map(Number) as [number, number];
-  return endOfMonth(new TZDate(y, m - 1, 1, TIME_ZONE));
+  let due = dueTimes.get(deadline);
+  if (due === undefined) {
+    const [y, m] = deadline.split("-").map(Number) as [number, number];
+    due = endOfMonth(new TZDate(y, m - 1, 1, TIME_ZONE)).getTime();
+    dueTimes.set(deadline, due);
+  }
+  return new Date(due);
 }
 
 export function isTaskOverdue(deadline: Deadline, now: Date): boolean {

@@ -9,7 +9,16 @@ const classes: { pattern: RegExp; kinds: Unit["kind"][] }[] = [
   { pattern: /xã, phường, thị trấn/iu, kinds: ["commune"] },
 ];
 
-const fold = (s: string) => normalizeText(s).toLocaleLowerCase("vi");
+// Names repeat on every check (each task and indicator names its leads), so folding is remembered.
+const folded = new Map<string, string>();
+function fold(s: string): string {
+  let f = folded.get(s);
+  if (f === undefined) {
+    f = normalizeText(s).toLocaleLowerCase("vi");
+    if (folded.size < 10_000) folded.set(s, f);
+  }
+  return f;
+}
 
 export function isLeadUnit(leads: readonly string[], unit: Unit): boolean {
   const name = fold(unit.name);

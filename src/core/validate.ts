@@ -29,9 +29,14 @@ interface Finding {
   params?: Params;
 }
 
+/** What rules see: the caller's context and today's date in Vietnam, worked out once per check. */
+interface RuleContext extends ValidationContext {
+  today: string;
+}
+
 interface Rule<Subject> {
   code: IssueCode;
-  check(subject: Subject, ctx: ValidationContext): Finding | Finding[] | undefined;
+  check(subject: Subject, ctx: RuleContext): Finding | Finding[] | undefined;
 }
 
 interface IndicatorSubject {
@@ -209,15 +214,13 @@ export const taskRules: Rule<TaskSubject>[] = [
   },
   {
     code: "completion-in-future",
-    check: ({ status }, ctx) => {
-      const today = todayInVietnam(ctx.now);
-      return status?.completedOn && status.completedOn > today
+    check: ({ status }, { today }) =>
+      status?.completedOn && status.completedOn > today
         ? {
             field: "completedOn",
             params: { date: formatDateVi(status.completedOn), today: formatDateVi(today) },
           }
-        : undefined;
-    },
+        : undefined,
   },
   {
     code: "date-without-done",
@@ -273,7 +276,7 @@ export const budgetLineRules: Rule<BudgetEntry>[] = [
 function run<S>(
   rules: Rule<S>[],
   subject: S,
-  ctx: ValidationContext,
+  ctx: RuleContext,
   item: ItemRef | undefined,
   out: Issue[],
 ) {
@@ -343,7 +346,8 @@ function checkReferences(draft: SubmissionDraft, ctx: ValidationContext, out: Is
 }
 
 /** Every issue of a report. Errors block submission; warnings are shown and sent along. */
-export function validateDraft(draft: SubmissionDraft, ctx: ValidationContext): Issue[] {
+export function validateDraft(draft: SubmissionDraft, context: ValidationContext): Issue[] {
+  const ctx: RuleContext = { ...context, today: todayInVietnam(context.now) };
   const { template } = ctx;
   const issues: Issue[] = [];
   if (draft.planId !== template.id) {

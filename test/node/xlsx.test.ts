@@ -76,7 +76,8 @@ describe("writeLayoutWorkbook", () => {
       if (cell.formula) expect(written.formula).toBe(cell.formula);
       else expect(written.value ?? null).toEqual(cell.value);
       // exceljs leaves the default "General" unset.
-      if (cell.numberFormat) expect(written.numFmt ?? "General", written.address).toBe(cell.numberFormat);
+      if (cell.numberFormat)
+        expect(written.numFmt ?? "General", written.address).toBe(cell.numberFormat);
     }
     const header = sheet.getCell(layout.freeze.rows, 1);
     expect(header.font).toMatchObject({ bold: true, color: { argb: "FFFFFFFF" } });
