@@ -287,6 +287,7 @@ class LeadSets {
     return this.cached(`lead\u0000${lead.join("\u0000")}`, (u) => isLeadUnit(lead, u));
   }
 
+  /** Keyed by exactly what `isRequiredOf` reads; extend the key if that rule reads more. */
   required(ind: Indicator): Set<string> {
     const key = `req\u0000${ind.reporters}\u0000${ind.aggregation === "single-reporter"}\u0000${ind.lead.join("\u0000")}`;
     return this.cached(key, (u) => isRequiredOf(ind, u));

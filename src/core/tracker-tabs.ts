@@ -452,6 +452,13 @@ export function submissionLogTab(
   return tab("submissions", records);
 }
 
+/** Unit names head the columns; communes of different districts share names, so those get their code. */
+function unitHeaders(units: readonly UnitConsolidation[]): string[] {
+  const seen = new Map<string, number>();
+  for (const u of units) seen.set(u.name, (seen.get(u.name) ?? 0) + 1);
+  return units.map((u) => ((seen.get(u.name) ?? 0) > 1 ? `${u.name} (${u.code})` : u.name));
+}
+
 /** Indicator × unit for one period: the aggregate and its judgement, then every unit's value. */
 export function consolidatedTab(c: Consolidation): TrackerTab {
   const fixed = tab(
@@ -472,7 +479,7 @@ export function consolidatedTab(c: Consolidation): TrackerTab {
   );
   return {
     ...fixed,
-    header: [...fixed.header, ...c.units.map((u) => u.name)],
+    header: [...fixed.header, ...unitHeaders(c.units)],
     columns: [...fixed.columns, ...c.units.map((u) => unitColumnKey(u.code))],
     rows: fixed.rows.map((row, i) => {
       const { byUnit } = c.indicators[i]!;

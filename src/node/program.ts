@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { registerKeys } from "./commands/keys.js";
 import { registerServe } from "./commands/serve.js";
+import { registerSubmit } from "./commands/submit.js";
 import { registerTemplate } from "./commands/template.js";
 import { registerTemplatesCheck } from "./commands/templates-check.js";
 import { registerTemplatesExport } from "./commands/templates-export.js";
@@ -27,6 +28,7 @@ export function makeProgram(io: CommandIO, setExit: (code: number) => void): Com
   registerServe(program, io, setExit);
   registerUnits(program, io, setExit);
   registerKeys(program, io, setExit);
+  registerSubmit(program, io, setExit);
   return program;
 }
 

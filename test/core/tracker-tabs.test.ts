@@ -226,6 +226,18 @@ describe("tracker tabs: fixed shape", () => {
     const t = consolidatedTab(consolidation);
     expect(t.columns.slice(-4)).toEqual(["unit:STTTT", "unit:SYT", "unit:Q-NK", "unit:31117"]);
     expect(TRACKER_TABS.consolidated.columns.map((c) => c.key)).toEqual(t.columns.slice(0, -4));
+    const twin = { ...numericCommune, code: "31118" };
+    const twins = consolidate({
+      template,
+      units: [numericCommune, twin],
+      period: "2025",
+      submissions: [],
+      now,
+    });
+    expect(consolidatedTab(twins).header.slice(-2)).toEqual([
+      "Phường Tân An (31117)",
+      "Phường Tân An (31118)",
+    ]);
   });
 });
 

@@ -9,13 +9,13 @@ import type { Issue } from "../../src/core/issues.js";
 import type { FieldRef } from "../../src/core/layout.js";
 import { buildLayout, headerCells, taskStateNames, a1 } from "../../src/core/layout.js";
 import { readSheet } from "../../src/core/read-sheet.js";
-import { loadUnits } from "../../src/node/commands/template.js";
+import { loadUnits } from "../../src/node/lookup.js";
 import type { CommandIO } from "../../src/node/io.js";
 import { runCli } from "../../src/node/program.js";
 import { loadSeedTemplates } from "../../src/node/seeds.js";
 import { readWorkbookGrid } from "../../src/node/xlsx.js";
-import type { Edit } from "./fill-workbook.js";
-import { addressOf, fillWorkbook, validEdits } from "./fill-workbook.js";
+import type { Edit } from "../fixtures/fill-workbook.js";
+import { addressOf, fillWorkbook, validEdits } from "../fixtures/fill-workbook.js";
 
 const NOW = "2025-11-30T10:00:00+07:00";
 const PERIOD = "2025";

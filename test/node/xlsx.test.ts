@@ -9,7 +9,7 @@ import { buildLayout, REPORT_SHEET } from "../../src/core/layout.js";
 import { readSheet } from "../../src/core/read-sheet.js";
 import type { Template } from "../../src/core/template-schema.js";
 import type { Unit } from "../../src/core/unit-schema.js";
-import { loadUnits } from "../../src/node/commands/template.js";
+import { loadUnits } from "../../src/node/lookup.js";
 import { loadSeedTemplates } from "../../src/node/seeds.js";
 import {
   plainValue,
@@ -18,7 +18,7 @@ import {
   writeLayoutBuffer,
   writeLayoutFile,
 } from "../../src/node/xlsx.js";
-import { addressOf, fillWorkbook } from "./fill-workbook.js";
+import { addressOf, fillWorkbook } from "../fixtures/fill-workbook.js";
 
 const templates = loadSeedTemplates().templates;
 const units = loadUnits();

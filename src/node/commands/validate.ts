@@ -1,18 +1,12 @@
 // `chitieu validate <file.xlsx | submission.json>`: core's checks on a filled report, from a terminal.
-import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
-import { checkSheet } from "../../core/check-sheet.js";
 import type { Issue } from "../../core/issues.js";
 import { formatIssue } from "../../core/issues.js";
-import { readHeader } from "../../core/read-sheet.js";
-import { Submission } from "../../core/submission-schema.js";
-import { jsonPath } from "../../core/template-load.js";
-import { validateDraft } from "../../core/validate.js";
 import type { CommandIO } from "../io.js";
-import { readWorkbookGrid } from "../xlsx.js";
-import { CommandRefusal, findTemplate, findUnit, loadUnits } from "./template.js";
+import { CommandRefusal } from "../lookup.js";
+import { checkSubmissionFile, checkWorkbookFile } from "../report-file.js";
 
 interface ValidateOptions {
   json?: boolean;
@@ -31,64 +25,11 @@ function parseNow(text: string | undefined): Date {
   );
 }
 
-const reasonOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
-
-async function checkWorkbook(file: string, now: Date): Promise<Issue[]> {
-  const grid = await readWorkbookGrid(file).catch((err: unknown) => {
-    throw new CommandRefusal(`không đọc được tệp .xlsx / cannot read the .xlsx: ${reasonOf(err)}`);
-  });
-  const header = readHeader(grid.values, grid.sheetName);
-  if (!header.ok) throw new CommandRefusal(formatIssue(header.issue));
-  const template = findTemplate(header.templateId);
-  return checkSheet(template, grid.values, { formats: grid.formats, now, sheet: grid.sheetName })
-    .issues;
-}
-
-/** "line:column" of a JSON.parse error, which Node 20 reports only as a character position. */
-function jsonErrorAt(text: string, err: unknown): string {
-  const position = /position (\d+)/.exec(reasonOf(err))?.[1];
-  if (position === undefined) return "";
-  const before = text.slice(0, Number(position)).split("\n");
-  return `:${before.length}:${(before.at(-1)?.length ?? 0) + 1}`;
-}
-
-function readSubmission(file: string): Submission {
-  let text: string;
-  try {
-    // Windows editors save JSON with a byte-order mark that JSON.parse refuses.
-    text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-  } catch (err) {
-    throw new CommandRefusal(`không đọc được / cannot read: ${reasonOf(err)}`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new CommandRefusal(
-      `JSON không hợp lệ / invalid JSON: ${reasonOf(err)}`,
-      jsonErrorAt(text, err),
-    );
-  }
-  const parsed = Submission.safeParse(data);
-  if (parsed.success) return parsed.data;
-  throw new CommandRefusal(
-    "không phải báo cáo hợp lệ / not a valid submission:\n" +
-      parsed.error.issues.map((i) => `  ${jsonPath(i.path)}: ${i.message}`).join("\n"),
-  );
-}
-
-function checkSubmission(file: string, now: Date, unitsFile: string | undefined): Issue[] {
-  const submission = readSubmission(file);
-  const template = findTemplate(submission.planId);
-  const unit = findUnit(loadUnits(unitsFile), submission.unit);
-  return validateDraft(submission, { template, unit, now });
-}
-
 function checkFile(file: string, opts: ValidateOptions): Promise<Issue[]> | Issue[] {
   const now = parseNow(opts.now);
   const kind = extname(file).toLowerCase();
-  if (kind === ".xlsx") return checkWorkbook(file, now);
-  if (kind === ".json") return checkSubmission(file, now, opts.units);
+  if (kind === ".xlsx") return checkWorkbookFile(file, now).then((r) => r.issues);
+  if (kind === ".json") return checkSubmissionFile(file, now, opts.units).issues;
   throw new CommandRefusal("cần tệp .xlsx hoặc .json / expected an .xlsx or .json file");
 }
 

@@ -1,0 +1,141 @@
+// `chitieu submit <report> --code <access code>`: check offline, sign, send; what cannot be sent
+// stays queued in the outbox and is retried with backoff (`chitieu submit --flush` later).
+import { randomUUID } from "node:crypto";
+import { extname } from "node:path";
+import type { Command } from "commander";
+import { parseAccessCode } from "../../core/access-code.js";
+import { formatIssue, hasErrors } from "../../core/issues.js";
+import { isoInVietnam } from "../../core/period.js";
+import type { SendOutcome, Transport } from "../../core/submit-client.js";
+import { backoffDelay, envelopeFor, SubmitQueue } from "../../core/submit-client.js";
+import { toSubmission } from "../../core/submission-schema.js";
+import type { CommandIO } from "../io.js";
+import { CommandRefusal } from "../lookup.js";
+import { DEFAULT_OUTBOX, FileQueueStorage } from "../outbox.js";
+import { checkSubmissionFile, checkWorkbookFile } from "../report-file.js";
+
+interface SubmitOptions {
+  code?: string;
+  outbox: string;
+  retries: string;
+  flush?: boolean;
+}
+
+export const fetchTransport: Transport = {
+  async post(url, body) {
+    const response = await fetch(url, {
+      method: "POST",
+      body,
+      headers: { "content-type": "text/plain;charset=utf-8" },
+      signal: AbortSignal.timeout(30_000),
+    });
+    return { status: response.status, text: await response.text() };
+  },
+};
+
+/** Tests replace the transport and the wait. */
+export const submitDeps = {
+  transport: fetchTransport,
+  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+};
+
+async function prepare(file: string, codeText: string | undefined, io: CommandIO) {
+  // From the environment, the code stays out of the shell's history.
+  const code = parseAccessCode(codeText ?? process.env.CHITIEU_CODE ?? "");
+  if (!code)
+    throw new CommandRefusal(
+      "Mã truy cập không hợp lệ (--code hoặc CHITIEU_CODE) / invalid access code",
+    );
+  const now = new Date();
+  const kind = extname(file).toLowerCase();
+  const checked =
+    kind === ".xlsx"
+      ? await checkWorkbookFile(file, now)
+      : kind === ".json"
+        ? checkSubmissionFile(file, now, undefined)
+        : undefined;
+  if (!checked)
+    throw new CommandRefusal("cần tệp .xlsx hoặc .json / expected an .xlsx or .json file");
+  checked.issues.forEach((i) => io.out(`${file}: ${formatIssue(i)}`));
+  if (hasErrors(checked.issues) || !checked.draft) return undefined;
+  const submission =
+    checked.submission ??
+    toSubmission(checked.draft, { submissionId: randomUUID(), submittedAt: isoInVietnam(now) });
+  if (submission.unit !== code.unit) {
+    throw new CommandRefusal(
+      `Báo cáo của đơn vị ${submission.unit}, mã truy cập của ${code.unit} / the report is ${submission.unit}'s, the code ${code.unit}'s`,
+    );
+  }
+  return envelopeFor(submission, code);
+}
+
+function describe(outcome: SendOutcome, io: CommandIO, storage: FileQueueStorage): number {
+  if (outcome.kind === "accepted") {
+    const r = outcome.answer.receipt;
+    storage.keepReceipt(r);
+    io.out(
+      `✓ Đã nhận / received: ${r.submissionId} lần ${r.revision} lúc ${r.receivedAt}${r.duplicate ? " (đã gửi trước đó / sent before)" : ""}`,
+    );
+    return 0;
+  }
+  if (outcome.kind === "refused") {
+    const { error } = outcome.answer;
+    io.err(`✗ Bị từ chối / refused (${error.code}): ${error.message}`);
+    const issues =
+      (error.details as { issues?: Parameters<typeof formatIssue>[0][] } | undefined)?.issues ?? [];
+    issues.forEach((i) => io.err(`  ${formatIssue(i)}`));
+    return 1;
+  }
+  io.err(
+    `… Chưa gửi được, đã xếp hàng / not sent, queued (${outcome.error}). Chạy lại / run again: chitieu submit --flush`,
+  );
+  return 3;
+}
+
+export function registerSubmit(program: Command, io: CommandIO, setExit: (code: number) => void) {
+  program
+    .command("submit")
+    .description("Gửi báo cáo đến tracker / send a report to the tracker")
+    .argument("[file]", "tệp .xlsx hoặc .json / report file")
+    .option("--code <code>", "mã truy cập của đơn vị (hoặc biến CHITIEU_CODE) / unit access code")
+    .option(
+      "--outbox <file>",
+      "hàng đợi báo cáo chưa gửi / queue of unsent reports",
+      DEFAULT_OUTBOX,
+    )
+    .option("--retries <n>", "số lần thử lại / retries before leaving it queued", "4")
+    .option("--flush", "gửi lại mọi báo cáo đang chờ / resend every queued report")
+    .action(async (file: string | undefined, opts: SubmitOptions) => {
+      const storage = new FileQueueStorage(opts.outbox);
+      const queue = new SubmitQueue(storage, submitDeps.transport);
+      try {
+        if (opts.flush || !file) {
+          const outcomes = await queue.flush(Date.now(), { force: true });
+          if (outcomes.length === 0) io.out("Không có báo cáo nào đang chờ / nothing queued");
+          setExit(Math.max(0, ...outcomes.map((o) => describe(o, io, storage))));
+          return;
+        }
+        const item = await prepare(file, opts.code, io);
+        if (!item) {
+          io.err(`✗ ${file}: còn lỗi, chưa gửi / has errors, not sent`);
+          setExit(1);
+          return;
+        }
+        let outcome = await queue.submit(item, Date.now());
+        for (
+          let attempt = 1;
+          outcome.kind === "queued" && attempt <= Number(opts.retries);
+          attempt++
+        ) {
+          await submitDeps.sleep(backoffDelay(attempt, Math.random));
+          const again = await queue.flush(Date.now(), { force: true });
+          outcome = again.find((o) => o.submissionId === item.submissionId) ?? outcome;
+        }
+        setExit(describe(outcome, io, storage));
+      } catch (err) {
+        if (!(err instanceof CommandRefusal)) throw err;
+        io.err(err.message);
+        setExit(2);
+      }
+    });
+}

@@ -1,0 +1,154 @@
+// `chitieu submit` against a real tracker on loopback: sent, refused, or queued and flushed later.
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { formatAccessCode } from "../../src/core/access-code.js";
+import { buildLayout } from "../../src/core/layout.js";
+import type { CommandIO } from "../../src/node/io.js";
+import { findTemplate } from "../../src/node/lookup.js";
+import { runCli } from "../../src/node/program.js";
+import { submitDeps } from "../../src/node/commands/submit.js";
+import { openStore } from "../../src/node/tracker/open-store.js";
+import { buildServer } from "../../src/node/tracker/server.js";
+import type { SqliteStore } from "../../src/node/tracker/store.js";
+import { fillWorkbook, validEdits } from "../fixtures/fill-workbook.js";
+
+const KEY = "e".repeat(64);
+const unit = {
+  code: "STTTT",
+  name: "Sở Thông tin và Truyền thông",
+  kind: "department",
+  level: "province",
+} as const;
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const io: CommandIO = { out: (s) => out.push(s), err: (s) => out.push(s) };
+  const code = await runCli(argv, io);
+  return { code, out: out.join("\n") };
+}
+
+let store: SqliteStore | undefined;
+let app: ReturnType<typeof buildServer> | undefined;
+afterEach(async () => {
+  await app?.close();
+  store?.close();
+  app = store = undefined;
+});
+
+async function startTracker(port = 0) {
+  store = openStore(mkdtempSync(join(tmpdir(), "chitieu-submit-")));
+  store.importUnits([unit]);
+  store.setKey(unit.code, KEY);
+  app = buildServer({ store });
+  await app.listen({ port, host: "127.0.0.1" });
+  return (app.server.address() as AddressInfo).port;
+}
+
+/** A filled, valid can-tho-2256 report for the unit, through `chitieu template` and exceljs. */
+async function filledReport(dir: string) {
+  const blank = join(dir, "blank.xlsx");
+  const filled = join(dir, "bao-cao.xlsx");
+  expect(
+    (await run("template", "can-tho-2256", "--unit", unit.code, "--period", "2025", "-o", blank))
+      .code,
+  ).toBe(0);
+  const template = findTemplate("can-tho-2256");
+  await fillWorkbook(
+    blank,
+    filled,
+    validEdits(template, unit, buildLayout(template, unit, "2025"), new Date()),
+  );
+  return filled;
+}
+
+describe("chitieu submit", () => {
+  it("checks, sends and prints the receipt; the tracker shows the value", async () => {
+    const port = await startTracker();
+    const dir = mkdtempSync(join(tmpdir(), "chitieu-officer-"));
+    const file = await filledReport(dir);
+    const code = formatAccessCode({
+      url: `http://127.0.0.1:${port}/api/submit`,
+      unit: unit.code,
+      key: KEY,
+    });
+    const outbox = join(dir, "outbox.json");
+    const r = await run("submit", file, "--code", code, "--outbox", outbox);
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toMatch(/Đã nhận \/ received: [0-9a-f-]{36} lần 1/u);
+    expect(JSON.parse(readFileSync(outbox, "utf8"))).toEqual([]);
+    expect(readFileSync(join(dir, "receipts.jsonl"), "utf8")).toContain('"revision":1');
+    expect(readFileSync(file).includes(Buffer.from(KEY))).toBe(false);
+    const page = await app!.inject("/plans/can-tho-2256/2025");
+    expect(page.body).toContain("Đạt");
+    expect(store!.submissionCount()).toBe(1);
+  });
+
+  it("refuses to send a report with errors and sends nothing", async () => {
+    const port = await startTracker();
+    const dir = mkdtempSync(join(tmpdir(), "chitieu-officer-"));
+    const blank = join(dir, "blank.xlsx");
+    await run("template", "can-tho-2256", "--unit", unit.code, "--period", "2025", "-o", blank);
+    const code = formatAccessCode({
+      url: `http://127.0.0.1:${port}/api/submit`,
+      unit: unit.code,
+      key: KEY,
+    });
+    const r = await run("submit", blank, "--code", code, "--outbox", join(dir, "outbox.json"));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("còn lỗi, chưa gửi");
+    expect(store!.submissionCount()).toBe(0);
+  });
+
+  it("reports the tracker's refusal of a wrong key", async () => {
+    const port = await startTracker();
+    const dir = mkdtempSync(join(tmpdir(), "chitieu-officer-"));
+    const file = await filledReport(dir);
+    const code = formatAccessCode({
+      url: `http://127.0.0.1:${port}/api/submit`,
+      unit: unit.code,
+      key: "f".repeat(64),
+    });
+    const r = await run("submit", file, "--code", code, "--outbox", join(dir, "outbox.json"));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("bad-signature");
+    expect(store!.submissionCount()).toBe(0);
+  });
+
+  it("queues when the tracker cannot be reached, retries with backoff, and flushes later", async () => {
+    const port = await startTracker();
+    await app!.close();
+    store!.close();
+    const dir = mkdtempSync(join(tmpdir(), "chitieu-officer-"));
+    const file = await filledReport(dir);
+    const code = formatAccessCode({
+      url: `http://127.0.0.1:${port}/api/submit`,
+      unit: unit.code,
+      key: KEY,
+    });
+    const outbox = join(dir, "outbox.json");
+    const waits: number[] = [];
+    const realSleep = submitDeps.sleep;
+    submitDeps.sleep = async (ms) => void waits.push(ms);
+    try {
+      const r = await run("submit", file, "--code", code, "--outbox", outbox, "--retries", "3");
+      expect(r.code).toBe(3);
+      expect(waits).toHaveLength(3);
+      expect(waits[1]!).toBeGreaterThanOrEqual(1000);
+    } finally {
+      submitDeps.sleep = realSleep;
+    }
+    const queued = JSON.parse(readFileSync(outbox, "utf8"));
+    expect(queued).toHaveLength(1);
+    expect(queued[0].attempts).toBe(4);
+    expect(JSON.stringify(queued)).not.toContain(KEY);
+
+    await startTracker(port);
+    const flushed = await run("submit", "--flush", "--outbox", outbox);
+    expect(flushed.code, flushed.out).toBe(0);
+    expect(JSON.parse(readFileSync(outbox, "utf8"))).toEqual([]);
+    expect(store!.submissionCount()).toBe(1);
+  });
+});
