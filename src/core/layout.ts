@@ -200,7 +200,8 @@ export function tasksOf(template: Template, unit: Unit) {
   return template.tasks.filter((t) => isLeadUnit(t.lead, unit));
 }
 
-function deadlineText(deadline: string | null): string {
+/** "Tháng 12/2025", "Thường xuyên", "Không nêu hạn": a task's deadline as officers read it. */
+export function deadlineText(deadline: string | null): string {
   if (deadline === null) return "Không nêu hạn";
   if (deadline === "recurring") return "Thường xuyên";
   const [y, m] = deadline.split("-");
@@ -241,7 +242,8 @@ function statusFormula(indicator: Indicator, level: Level, row: number): string 
   if (!indicator.numeratorLabel) return `IF(ISNUMBER(${v}),${verdict(v)},"")`;
   const n = c(indicatorColumns.numerator);
   const d = c(indicatorColumns.denominator);
-  const ratio = `${n}/${d}*100`;
+  // The same scaling as core's ratioValue: only a percentage is ×100.
+  const ratio = indicator.kind === "percent" ? `${n}/${d}*100` : `${n}/${d}`;
   return `IF(ISNUMBER(${v}),${verdict(v)},IF(AND(ISNUMBER(${n}),ISNUMBER(${d}),${d}>0),${verdict(ratio)},""))`;
 }
 

@@ -10,6 +10,7 @@ import type {
 } from "./consolidate.js";
 import { isLaterRevision } from "./consolidate.js";
 import {
+  deadlineText,
   levelNames,
   looksLikeFormula,
   NO,
@@ -23,7 +24,7 @@ import { formatDateVi } from "./parse-date.js";
 import type { Submission } from "./submission-schema.js";
 import type { TargetStatus } from "./target-status.js";
 import { describeAllTargets } from "./target-status.js";
-import type { Aggregation, Deadline, IndicatorKind, Template } from "./template-schema.js";
+import type { Aggregation, IndicatorKind, Template } from "./template-schema.js";
 
 export type CellValue = string | number | boolean | null;
 
@@ -491,13 +492,6 @@ export function consolidatedTab(c: Consolidation): TrackerTab {
       ];
     }),
   };
-}
-
-function deadlineText(deadline: Deadline): string {
-  if (deadline === null) return "Không nêu hạn";
-  if (deadline === "recurring") return "Thường xuyên";
-  const [y, m] = deadline.split("-");
-  return `Tháng ${Number(m)}/${y}`;
 }
 
 // A task led by "Các xã, phường, thị trấn" has thousands of leads; a cell lists only the first.
