@@ -91,6 +91,12 @@ export const catalogue = {
     vi: (p) => `Tử số (${p.numerator}) lớn hơn mẫu số (${p.denominator}).`,
     en: (p) => `Numerator (${p.numerator}) is greater than denominator (${p.denominator}).`,
   },
+  "ratio-parts-required": {
+    severity: "error",
+    vi: () => "Chỉ tiêu tổng hợp theo tỷ lệ: cần nhập tử số và mẫu số, không chỉ tỷ lệ %.",
+    en: () =>
+      "This share is consolidated as a ratio of sums: enter the numerator and denominator, not only the percentage.",
+  },
   "zero-denominator": {
     severity: "error",
     vi: () => "Mẫu số bằng 0 trong khi tử số đã nhập.",

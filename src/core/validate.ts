@@ -142,6 +142,19 @@ export const indicatorRules: Rule<IndicatorSubject>[] = [
     },
   },
   {
+    // The province's figure is Σ numerators / Σ denominators; a bare percentage cannot join it.
+    code: "ratio-parts-required",
+    check: ({ indicator, entry }, ctx) =>
+      indicator.aggregation === "ratio-of-sums" &&
+      isRequiredOf(indicator, ctx.unit) &&
+      entry &&
+      present(entry.value) &&
+      !present(entry.numerator) &&
+      !present(entry.denominator)
+        ? { field: "numerator" }
+        : undefined,
+  },
+  {
     code: "zero-denominator",
     check: ({ entry }) =>
       entry && present(entry.numerator) && entry.denominator === 0

@@ -1,5 +1,6 @@
 // The chitieu command line: one file per command under commands/, assembled here.
 import { Command, CommanderError } from "commander";
+import { registerConsolidate } from "./commands/consolidate.js";
 import { registerKeys } from "./commands/keys.js";
 import { registerServe } from "./commands/serve.js";
 import { registerSubmit } from "./commands/submit.js";
@@ -29,6 +30,7 @@ export function makeProgram(io: CommandIO, setExit: (code: number) => void): Com
   registerUnits(program, io, setExit);
   registerKeys(program, io, setExit);
   registerSubmit(program, io, setExit);
+  registerConsolidate(program, io, setExit);
   return program;
 }
 

@@ -74,6 +74,16 @@ describe("validateDraft", () => {
     expect(issues.find((i) => i.code === "half-ratio")?.location.field).toBe("denominator");
   });
 
+  it("ratio-parts-required: a share consolidated as a ratio needs its numerator and denominator", () => {
+    const issues = issuesOf((d) => (d.indicators[0] = { indicatorId: "CQ-01", value: 85 }));
+    expect(issues).toEqual([
+      expect.objectContaining({
+        code: "ratio-parts-required",
+        location: { indicatorId: "CQ-01", field: "numerator" },
+      }),
+    ]);
+  });
+
   it("zero-denominator", () => {
     expect(codes(issuesOf((d) => (entry(d, "CQ-01").denominator = 0)))).toContain(
       "zero-denominator",

@@ -153,7 +153,10 @@ describe("chitieu serve", () => {
     const ind = json.indicators.find(
       (i: { id: string }) => i.id === report.indicators[1]!.indicatorId,
     );
-    expect(ind.byUnit.STTTT.value).toBe(report.indicators[1]!.value);
+    const entry = report.indicators[1]!;
+    expect(ind.byUnit.STTTT.value).toBe(
+      entry.value ?? (entry.numerator! / entry.denominator!) * 100,
+    );
     expect(ind.byUnit.STTTT.provenance.submissionId).toBe(report.submissionId);
     const page = await app.inject("/plans/can-tho-kh-2025/2025");
     expect(page.statusCode).toBe(200);
@@ -173,12 +176,10 @@ describe("chitieu serve", () => {
     for (const c of layout.cells) grid[c.row - 1]![c.col - 1] = c.value;
     for (const f of layout.fields) {
       const e = report.indicators.find((x) => x.indicatorId === f.ref.id);
-      if (e && (f.ref.field === "value" || f.ref.field === "evidence"))
-        grid[f.row - 1]![f.col - 1] =
-          f.ref.field === "value" &&
-          template.indicators.find((i) => i.id === e.indicatorId)?.kind === "yes-no"
-            ? "Có"
-            : (e[f.ref.field] ?? null);
+      if (!e || f.ref.kind !== "indicator" || f.ref.field === "note") continue;
+      const yesNo = template.indicators.find((i) => i.id === e.indicatorId)?.kind === "yes-no";
+      grid[f.row - 1]![f.col - 1] =
+        f.ref.field === "value" && yesNo ? "Có" : (e[f.ref.field] ?? null);
     }
     const checked = checkSheet(template, grid as never, { now: NOW });
     expect(checked.issues.filter((i) => i.severity === "error")).toEqual([]);

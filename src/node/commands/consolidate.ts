@@ -1,0 +1,77 @@
+// `chitieu consolidate --period <p>`: the tracker's consolidation as JSON or as the tracker workbook.
+import type { Command } from "commander";
+import { consolidate } from "../../core/consolidate.js";
+import { Period } from "../../core/period.js";
+import { trackerTabs } from "../../core/tracker-tabs.js";
+import type { CommandIO } from "../io.js";
+import { DEFAULT_DATA_DIR, openStore } from "../tracker/open-store.js";
+import { trackerWorkbook } from "../tracker/tracker-workbook.js";
+
+interface ConsolidateOptions {
+  period: string;
+  plan: string;
+  data: string;
+  json?: boolean;
+  output?: string;
+}
+
+export function registerConsolidate(
+  program: Command,
+  io: CommandIO,
+  setExit: (code: number) => void,
+) {
+  program
+    .command("consolidate")
+    .description("Tổng hợp báo cáo của các đơn vị / consolidate the units' reports")
+    .requiredOption("--period <p>", "kỳ báo cáo / period (2025, 2025-Q4)")
+    .option("--plan <id>", "mã biểu mẫu / template id", "can-tho-2256")
+    .option("--data <dir>", "thư mục dữ liệu / data folder", DEFAULT_DATA_DIR)
+    .option("--json", "in JSON / print JSON")
+    .option("-o, --output <file.xlsx>", "ghi bảng theo dõi .xlsx / write the tracker workbook")
+    .action(async (opts: ConsolidateOptions) => {
+      if (!Period.safeParse(opts.period).success) {
+        io.err(`Kỳ báo cáo "${opts.period}" không hợp lệ / bad period`);
+        setExit(2);
+        return;
+      }
+      const store = openStore(opts.data);
+      try {
+        const template = store.template(opts.plan);
+        if (!template) {
+          io.err(
+            `Không có biểu mẫu "${opts.plan}" / no template "${opts.plan}": ${store
+              .templateList()
+              .map((t) => t.id)
+              .join(", ")}`,
+          );
+          setExit(2);
+          return;
+        }
+        const submissions = store.submissionsFor(template.id, opts.period);
+        const consolidation = consolidate({
+          template,
+          units: store.units(),
+          period: opts.period,
+          submissions,
+          now: new Date(),
+        });
+        if (opts.output) {
+          await trackerWorkbook(
+            trackerTabs({ template, consolidation, submissions }),
+          ).xlsx.writeFile(opts.output);
+          io.out(`Đã ghi / wrote ${opts.output}`);
+        }
+        if (opts.json) io.out(JSON.stringify(consolidation, null, 2));
+        if (!opts.json) {
+          const s = consolidation.summary;
+          io.out(
+            `${template.id} ${consolidation.periodLabel}: ${s.unitsSubmitted}/${s.unitsExpected} đơn vị đã nộp (đúng hạn ${s.unitsOnTime}, trễ ${s.unitsLate}, chưa nộp ${s.unitsMissing}); ` +
+              `chỉ tiêu đạt ${s.indicatorsMet}, chưa đạt ${s.indicatorsNotMet}, chưa có số liệu ${s.indicatorsNoData}; nhiệm vụ quá hạn ${s.tasksOverdue}`,
+          );
+        }
+        setExit(0);
+      } finally {
+        store.close();
+      }
+    });
+}

@@ -1,0 +1,33 @@
+// The self-hosted tracker's tabs as an .xlsx workbook (exceljs), the same tabs the Google tracker has.
+import ExcelJS from "exceljs";
+import type { TrackerTab } from "../../core/tracker-tabs.js";
+import { tabGrid } from "../../core/tracker-tabs.js";
+
+const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1F4E78" } } as const;
+
+/** exceljs writes strings as strings, never formulas, so the grid goes in raw. */
+export function trackerWorkbook(tabs: readonly TrackerTab[]): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "chitieu";
+  for (const tab of tabs) {
+    const sheet = workbook.addWorksheet(tab.name.slice(0, 31), {
+      views: [{ state: "frozen", ySplit: 1 }],
+    });
+    sheet.addRows(tabGrid(tab, "raw"));
+    const header = sheet.getRow(1);
+    header.font = { bold: true, color: { argb: "FFFFFFFF" } };
+    header.fill = HEADER_FILL;
+    header.alignment = { wrapText: true, vertical: "top" };
+    sheet.columns.forEach((column, i) => {
+      const longest = Math.max(
+        ...[tab.header[i], ...tab.rows.slice(0, 200).map((r) => r[i])].map(
+          (v) => String(v ?? "").length,
+        ),
+      );
+      column.width = Math.min(60, Math.max(8, longest + 2));
+    });
+    if (tab.rows.length)
+      sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: tab.header.length } };
+  }
+  return workbook;
+}
