@@ -10,6 +10,11 @@ import { isLeadUnit } from "./unit-match.js";
 import { TZDate } from "@date-fns/tz";
 
 export const REPORT_SHEET = "Báo cáo";
+/**
+ * Sheet protection guards against accidental edits of the fixed cells, not against a person: the
+ * password is public, so a shell can lift and restore protection around its own writes.
+ */
+export const PROTECTION_PASSWORD = "chitieu";
 export const COLUMN_COUNT = 12;
 
 export type CellStyle =
@@ -130,6 +135,8 @@ export const headerCells = {
   unitLevel: { row: 3, col: 8 },
   unitKind: { row: 3, col: 10 },
   period: { row: 4, col: 2 },
+  /** Where a shell writes the last check's summary; not part of the checksum. */
+  checkResult: { row: 4, col: 8 },
 } as const;
 
 export const levelNames: Record<Level, string> = {
@@ -326,6 +333,9 @@ export function buildLayout(template: Template, unit: Unit, period: string): She
   put(5, 5, "Phiên bản", "meta");
   put(headerCells.templateVersion.row, headerCells.templateVersion.col, template.version, "meta");
   put(5, 7, "Mã kiểm tra", "meta");
+  put(4, 7, "Kiểm tra", "label");
+  put(headerCells.checkResult.row, headerCells.checkResult.col, null, "computed");
+  merges.push("H4:L4");
 
   // I. Indicators.
   let row = 7;

@@ -1,16 +1,11 @@
 // The .xlsx shell: renders core's sheet layout with exceljs and reads a report sheet back as plain values.
 import ExcelJS from "exceljs";
 import type { ConditionalFormat, LayoutCell, SheetLayout, ValidationRule } from "../core/layout.js";
-import { cellStyles, columnLetter, REPORT_SHEET } from "../core/layout.js";
+import { cellStyles, columnLetter, PROTECTION_PASSWORD, REPORT_SHEET } from "../core/layout.js";
 import { formatNumberVi } from "../core/parse-number.js";
 import type { CellValue } from "../core/parse-number.js";
 import type { Grid } from "../core/read-sheet.js";
 
-/**
- * Not a secret, and printed here on purpose: protection only keeps officers from overwriting
- * labels by accident; core's label checksum is what detects an edited sheet.
- */
-export const PROTECTION_PASSWORD = "chitieu";
 
 const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
 

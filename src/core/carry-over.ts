@@ -1,0 +1,42 @@
+// Loading a newer template version keeps what the officer entered: each input of the old sheet is
+// found again by its row's code (indicator, task or budget line id) and the column of its field.
+import type { SheetLayout } from "./layout.js";
+import { canonicalLabel } from "./layout.js";
+import { isBlank } from "./normalize-text.js";
+import type { CellValue } from "./parse-number.js";
+import type { Grid } from "./read-sheet.js";
+import { readHeader } from "./read-sheet.js";
+
+export interface CarriedValue {
+  row: number;
+  col: number;
+  value: CellValue;
+}
+
+/**
+ * The old sheet's entries placed at the new layout's cells. Only a sheet of the same plan, unit
+ * and period is carried over; ids are stable across versions, and each field keeps its column.
+ */
+export function carryOver(oldGrid: Grid, layout: SheetLayout): CarriedValue[] {
+  const header = readHeader(oldGrid);
+  if (
+    !header.ok ||
+    header.templateId !== layout.meta.templateId ||
+    header.unit.code !== layout.meta.unit.code ||
+    header.period !== layout.meta.period
+  ) {
+    return [];
+  }
+  const rowOfCode = new Map<string, number>();
+  oldGrid.forEach((row, i) => {
+    const code = canonicalLabel(row[0]);
+    if (code && !rowOfCode.has(code)) rowOfCode.set(code, i + 1);
+  });
+  const carried: CarriedValue[] = [];
+  for (const f of layout.fields) {
+    const oldRow = rowOfCode.get(f.ref.id);
+    const value = oldRow === undefined ? undefined : oldGrid[oldRow - 1]?.[f.col - 1];
+    if (value !== undefined && !isBlank(value)) carried.push({ row: f.row, col: f.col, value });
+  }
+  return carried;
+}
