@@ -1,0 +1,165 @@
+// The report sheet in Excel: load a template into it, read it back, mark what the check found, keep
+// receipts. Each operation reads in one sync and writes in one; core decides everything.
+import { carryOver } from "../../core/carry-over.js";
+import { blocksOf } from "../../core/cell-blocks.js";
+import type { SheetCheck } from "../../core/check-sheet.js";
+import type { Issue } from "../../core/issues.js";
+import type { SheetLayout } from "../../core/layout.js";
+import {
+  a1,
+  buildLayout,
+  cellStyles,
+  headerCells,
+  PROTECTION_PASSWORD,
+} from "../../core/layout.js";
+import type { Receipt } from "../../core/protocol.js";
+import type { Template } from "../../core/template-schema.js";
+import type { Unit } from "../../core/unit-schema.js";
+import { writeLayout } from "./render-layout.js";
+
+export const RECEIPT_SHEET = "Nhật ký gửi";
+const RECEIPT_TABLE = "NhatKyGui";
+const ISSUE_FILL = { error: "#FFC7CE", warning: "#FFEB9C" } as const;
+
+/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+export function reportSheetName(template: Template, period: string): string {
+  return `${period} ${template.id}`.replace(/[:\\/?*[\]]/gu, "-").slice(0, 31);
+}
+
+/** Loads a template for a unit and period; a sheet already there gives its entries to the new one. */
+export async function loadTemplateSheet(
+  context: Excel.RequestContext,
+  template: Template,
+  unit: Unit,
+  period: string,
+) {
+  const name = reportSheetName(template, period);
+  const existing = context.workbook.worksheets.getItemOrNullObject(name);
+  const used = existing.getUsedRangeOrNullObject(true);
+  used.load("values");
+  await context.sync();
+  let syncs = 1;
+
+  const layout = buildLayout(template, unit, period);
+  const carried = used.isNullObject ? [] : carryOver(used.values, layout);
+  // The new sheet is written before the old one goes, so a failure leaves the officer's data.
+  const sheet = context.workbook.worksheets.add(
+    existing.isNullObject ? name : `${name.slice(0, 29)}~`,
+  );
+  syncs += await writeLayout(context, sheet, layout, carried);
+  if (!existing.isNullObject) {
+    existing.delete();
+    sheet.name = name;
+  }
+  sheet.activate();
+  sheet.getRange(a1(layout.freeze.rows + 1, 9)).select();
+  await context.sync();
+  return { sheetName: name, carried: carried.length, syncs: syncs + 1, layout };
+}
+
+export interface SheetContent {
+  sheetName: string;
+  values: unknown[][];
+  formats: unknown[][];
+}
+
+/** The active sheet's values and number formats, from A1, in one sync. */
+export async function readActiveSheet(context: Excel.RequestContext): Promise<SheetContent> {
+  const sheet = context.workbook.worksheets.getActiveWorksheet();
+  sheet.load("name");
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load(["values", "numberFormat", "rowIndex", "columnIndex"]);
+  await context.sync();
+  if (used.isNullObject) return { sheetName: sheet.name, values: [], formats: [] };
+  // The used range starts where content starts; core reads from A1.
+  const pad = <T>(rows: T[][], fill: T) => [
+    ...Array.from({ length: used.rowIndex }, () => [] as T[]),
+    ...rows.map((r) => [...Array<T>(used.columnIndex).fill(fill), ...r]),
+  ];
+  return {
+    sheetName: sheet.name,
+    values: pad(used.values, null),
+    formats: pad(used.numberFormat, "General"),
+  };
+}
+
+/** Input cells back to their colour, the found ones coloured, the summary written: one batch. */
+export function queueMarks(
+  sheet: Excel.Worksheet,
+  layout: SheetLayout,
+  check: SheetCheck,
+  summary: string,
+): void {
+  sheet.protection.unprotect(PROTECTION_PASSWORD);
+  for (const block of blocksOf(layout.cells, (c) => (c.input ? "input" : undefined))) {
+    sheet.getRange(block.address).format.fill.color = cellStyles.input.fill!;
+  }
+  const worst = new Map<string, Issue["severity"]>();
+  for (const issue of check.issues) {
+    const cell = issue.location.cell;
+    if (cell && worst.get(cell) !== "error") worst.set(cell, issue.severity);
+  }
+  for (const [cell, severity] of worst)
+    sheet.getRange(cell).format.fill.color = ISSUE_FILL[severity];
+  sheet.getRange(a1(headerCells.checkResult.row, headerCells.checkResult.col)).values = [[summary]];
+  sheet.protection.protect(
+    {
+      allowFormatColumns: true,
+      allowFormatRows: true,
+      selectionMode: Excel.ProtectionSelectionMode.normal,
+    },
+    PROTECTION_PASSWORD,
+  );
+}
+
+export async function selectCell(
+  context: Excel.RequestContext,
+  sheetName: string,
+  address: string,
+): Promise<void> {
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  sheet.activate();
+  sheet.getRange(address).select();
+  await context.sync();
+}
+
+/** Looks up the receipt log in the same round trip as another read. */
+export function queueReceiptLogLookup(context: Excel.RequestContext): Excel.Worksheet {
+  const log = context.workbook.worksheets.getItemOrNullObject(RECEIPT_SHEET);
+  log.load("isNullObject");
+  return log;
+}
+
+export interface ReceiptRow {
+  receipt: Receipt;
+  planId: string;
+  period: string;
+}
+
+/** Appends receipts to the log sheet (created on first use), without a read: a table grows itself. */
+export function queueReceipts(
+  context: Excel.RequestContext,
+  log: Excel.Worksheet,
+  receipts: readonly ReceiptRow[],
+): void {
+  if (receipts.length === 0) return;
+  const rows = receipts.map(({ receipt, planId, period }) => [
+    receipt.receivedAt,
+    receipt.submissionId,
+    receipt.revision,
+    planId,
+    period,
+    receipt.duplicate ? "Gửi lại (đã có)" : "Đã nhận",
+  ]);
+  if (log.isNullObject) {
+    const sheet = context.workbook.worksheets.add(RECEIPT_SHEET);
+    sheet.getRange("A1:F1").values = [
+      ["Thời điểm nhận", "Mã báo cáo", "Lần nộp", "Kế hoạch", "Kỳ", "Kết quả"],
+    ];
+    const table = sheet.tables.add("A1:F1", true);
+    table.name = RECEIPT_TABLE;
+    table.rows.add(undefined, rows);
+  } else {
+    log.tables.getItem(RECEIPT_TABLE).rows.add(undefined, rows);
+  }
+}

@@ -1,0 +1,239 @@
+// One function per thing an officer does in the add-in; the task pane and the ribbon button call
+// these, and these call core for every decision and Office.js only to read and write the sheet.
+import type { AccessCode } from "../core/access-code.js";
+import { parseAccessCode } from "../core/access-code.js";
+import type { SheetCheck } from "../core/check-sheet.js";
+import { checkSheet } from "../core/check-sheet.js";
+import type { Issue } from "../core/issues.js";
+import { hasErrors, makeIssue } from "../core/issues.js";
+import { isoInVietnam } from "../core/period.js";
+import { readHeader } from "../core/read-sheet.js";
+import type { SendOutcome, Transport } from "../core/submit-client.js";
+import { envelopeFor, SubmitQueue } from "../core/submit-client.js";
+import { toSubmission } from "../core/submission-schema.js";
+import type { Template } from "../core/template-schema.js";
+import type { Unit } from "../core/unit-schema.js";
+import {
+  loadTemplateSheet,
+  queueMarks,
+  queueReceiptLogLookup,
+  queueReceipts,
+  readActiveSheet,
+  selectCell,
+} from "./office/report-sheet.js";
+import type { KeyValueStore } from "./storage.js";
+import { queueStorage } from "./storage.js";
+import type { TrackerClient } from "./tracker-client.js";
+
+export interface AddinDeps {
+  /** Excel.run, or the in-memory Excel of the tests. */
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  tracker: TrackerClient;
+  store: KeyValueStore;
+  transport: Transport;
+  now(): Date;
+  newId(): string;
+}
+
+export function storedAccessCode(deps: AddinDeps): AccessCode | undefined {
+  return parseAccessCode(deps.store.get("access-code") ?? "");
+}
+
+/** Checks the pasted code against the tracker (its unit must exist) before keeping it. */
+export async function saveAccessCode(
+  deps: AddinDeps,
+  text: string,
+): Promise<{ code: AccessCode; unit: Unit } | undefined> {
+  const code = parseAccessCode(text);
+  if (!code) return undefined;
+  const unit = await deps.tracker.unit(code);
+  deps.store.set("access-code", text.trim());
+  return { code, unit };
+}
+
+export function forgetAccessCode(deps: AddinDeps): void {
+  deps.store.remove("access-code");
+}
+
+export async function loadTemplate(
+  deps: AddinDeps,
+  code: AccessCode,
+  planId: string,
+  period: string,
+) {
+  const [template, unit] = await Promise.all([
+    deps.tracker.template(code, planId),
+    deps.tracker.unit(code),
+  ]);
+  return deps.run((context) => loadTemplateSheet(context, template, unit, period));
+}
+
+export interface CheckOutcome {
+  sheetName: string;
+  issues: Issue[];
+  errors: number;
+  warnings: number;
+  summary: string;
+  check?: SheetCheck;
+  template?: Template;
+}
+
+function summaryOf(issues: readonly Issue[], now: Date, sent?: string): string {
+  const time = isoInVietnam(now).slice(11, 16);
+  const errors = issues.filter((i) => i.severity === "error").length;
+  const warnings = issues.length - errors;
+  const found = errors + warnings === 0 ? "không có lỗi" : `${errors} lỗi, ${warnings} cảnh báo`;
+  return `${sent ? `${sent} · ` : ""}Kiểm tra lúc ${time}: ${found}`;
+}
+
+function outcomeOf(
+  sheetName: string,
+  issues: Issue[],
+  summary: string,
+  check?: SheetCheck,
+  template?: Template,
+): CheckOutcome {
+  const errors = issues.filter((i) => i.severity === "error").length;
+  return { sheetName, issues, errors, warnings: issues.length - errors, summary, check, template };
+}
+
+/** Reads the active sheet and checks it with core; `template` comes from the tracker or its cache. */
+async function readAndCheck(
+  context: Excel.RequestContext,
+  deps: AddinDeps,
+  code: AccessCode | undefined,
+) {
+  const content = await readActiveSheet(context);
+  const header = readHeader(content.values as never, content.sheetName);
+  if (!header.ok) return { content, issues: [header.issue] };
+  const template = code
+    ? await deps.tracker.template(code, header.templateId).catch(() => undefined)
+    : undefined;
+  if (!template) {
+    // Without a code or a cached template there is nothing to check against; say so at the header.
+    return {
+      content,
+      issues: [makeIssue("sheet-unrecognised", header.location({ row: 5, col: 2 }, "template"))],
+    };
+  }
+  const check = checkSheet(template, content.values as never, {
+    formats: content.formats as never,
+    now: deps.now(),
+    sheet: content.sheetName,
+  });
+  return { content, issues: check.issues, check, template };
+}
+
+/** The one-click check: one read, one write (the marks and the summary in the sheet). */
+export async function checkReport(deps: AddinDeps): Promise<CheckOutcome> {
+  const code = storedAccessCode(deps);
+  return deps.run(async (context) => {
+    const { content, issues, check, template } = await readAndCheck(context, deps, code);
+    const summary = summaryOf(issues, deps.now());
+    if (check?.layout) {
+      queueMarks(
+        context.workbook.worksheets.getItem(content.sheetName),
+        check.layout,
+        check,
+        summary,
+      );
+      await context.sync();
+    }
+    return outcomeOf(content.sheetName, issues, summary, check, template);
+  });
+}
+
+export interface SubmitResult extends CheckOutcome {
+  outcome?: SendOutcome;
+}
+
+/** Check, then send; an unsent report stays in the queue and the sheet says so. */
+export async function submitReport(deps: AddinDeps, code: AccessCode): Promise<SubmitResult> {
+  const queue = new SubmitQueue(queueStorage(deps.store), deps.transport);
+  return deps.run(async (context) => {
+    const log = queueReceiptLogLookup(context);
+    const { content, issues, check, template } = await readAndCheck(context, deps, code);
+    const now = deps.now();
+    if (!check?.layout || !check.draft || !template || hasErrors(issues)) {
+      const summary = summaryOf(issues, now);
+      if (check?.layout) {
+        queueMarks(
+          context.workbook.worksheets.getItem(content.sheetName),
+          check.layout,
+          check,
+          summary,
+        );
+        await context.sync();
+      }
+      return outcomeOf(content.sheetName, issues, summary, check, template);
+    }
+    const submission = toSubmission(check.draft, {
+      submissionId: deps.newId(),
+      submittedAt: isoInVietnam(now),
+    });
+    const outcome = await queue.submit(envelopeFor(submission, code), now.getTime());
+    const sent =
+      outcome.kind === "accepted"
+        ? `Đã gửi, lần nộp ${outcome.answer.receipt.revision}`
+        : outcome.kind === "refused"
+          ? `Bị từ chối (${outcome.answer.error.code})`
+          : "Chưa gửi được, đang chờ gửi lại";
+    const summary = summaryOf(issues, now, sent);
+    queueMarks(
+      context.workbook.worksheets.getItem(content.sheetName),
+      check.layout,
+      check,
+      summary,
+    );
+    if (outcome.kind === "accepted") {
+      queueReceipts(context, log, [
+        { receipt: outcome.answer.receipt, planId: submission.planId, period: submission.period },
+      ]);
+    }
+    await context.sync();
+    return { ...outcomeOf(content.sheetName, issues, summary, check, template), outcome };
+  });
+}
+
+export function pendingCount(deps: AddinDeps): number {
+  return queueStorage(deps.store).load().length;
+}
+
+/** What a queued envelope is about, for its line in the receipt log. */
+function aboutQueued(body: string): { planId: string; period: string } {
+  try {
+    const payload = JSON.parse((JSON.parse(body) as { payload: string }).payload) as {
+      planId?: string;
+      period?: string;
+    };
+    return { planId: payload.planId ?? "", period: payload.period ?? "" };
+  } catch {
+    return { planId: "", period: "" };
+  }
+}
+
+/** Sends what waits in the queue; receipts of what went through go to the log sheet. */
+export async function flushQueue(deps: AddinDeps, force = false): Promise<SendOutcome[]> {
+  const queue = new SubmitQueue(queueStorage(deps.store), deps.transport);
+  const waiting = new Map(queue.pending().map((q) => [q.submissionId, q]));
+  if (waiting.size === 0) return [];
+  const outcomes = await queue.flush(deps.now().getTime(), { force });
+  const receipts = outcomes.flatMap((o) =>
+    o.kind === "accepted"
+      ? [{ receipt: o.answer.receipt, ...aboutQueued(waiting.get(o.submissionId)?.body ?? "") }]
+      : [],
+  );
+  if (receipts.length) {
+    await deps.run(async (context) => {
+      const log = queueReceiptLogLookup(context);
+      await context.sync();
+      queueReceipts(context, log, receipts);
+      await context.sync();
+    });
+  }
+  return outcomes;
+}
+
+export function goToCell(deps: AddinDeps, sheetName: string, address: string): Promise<void> {
+  return deps.run((context) => selectCell(context, sheetName, address));
+}

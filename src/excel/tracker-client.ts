@@ -1,0 +1,84 @@
+// What the add-in asks of the tracker besides submitting: its templates and its unit list, kept in
+// the add-in's storage so that loading and checking work offline once they have been fetched.
+import type { AccessCode } from "../core/access-code.js";
+import { parseTemplate } from "../core/template-load.js";
+import type { Template } from "../core/template-schema.js";
+import { Unit } from "../core/unit-schema.js";
+import type { KeyValueStore } from "./storage.js";
+
+export interface TemplateSummary {
+  id: string;
+  version: number;
+  title: string;
+}
+
+/** `…/api/submit` on a self-hosted tracker; an Apps Script web app takes `?resource=` on its one URL. */
+export function resourceUrl(
+  code: AccessCode,
+  resource: "templates" | "units" | { template: string },
+): string {
+  const appsScript = /\/exec$/u.test(code.url);
+  if (appsScript) {
+    const query =
+      typeof resource === "string"
+        ? `resource=${resource}`
+        : `resource=template&id=${encodeURIComponent(resource.template)}`;
+    return `${code.url}?${query}`;
+  }
+  const base = code.url.replace(/\/api\/submit$/u, "");
+  return typeof resource === "string"
+    ? `${base}/api/${resource}`
+    : `${base}/api/templates/${encodeURIComponent(resource.template)}`;
+}
+
+export class TrackerClient {
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly fetcher: (url: string) => Promise<unknown>,
+  ) {}
+
+  private async cached<T>(
+    key: string,
+    url: string,
+    parse: (data: unknown) => T | undefined,
+  ): Promise<T> {
+    try {
+      const fresh = parse(await this.fetcher(url));
+      if (fresh !== undefined) {
+        this.store.set(key, JSON.stringify(fresh));
+        return fresh;
+      }
+    } catch {
+      // Offline: fall back to what was fetched before.
+    }
+    const kept = this.store.get(key);
+    const parsed = kept === null ? undefined : parse(JSON.parse(kept));
+    if (parsed === undefined) throw new Error("offline");
+    return parsed;
+  }
+
+  templates(code: AccessCode): Promise<TemplateSummary[]> {
+    return this.cached("templates", resourceUrl(code, "templates"), (data) =>
+      Array.isArray(data)
+        ? (data as TemplateSummary[]).filter((t) => typeof t.id === "string")
+        : undefined,
+    );
+  }
+
+  template(code: AccessCode, id: string): Promise<Template> {
+    return this.cached(`template:${id}`, resourceUrl(code, { template: id }), (data) => {
+      const r = parseTemplate(data, id);
+      return r.ok ? r.value : undefined;
+    });
+  }
+
+  unit(code: AccessCode): Promise<Unit> {
+    return this.cached(`unit:${code.unit}`, resourceUrl(code, "units"), (data) => {
+      const list = Array.isArray(data) ? data : [data];
+      const found = list
+        .map((u) => Unit.safeParse(u))
+        .find((u) => u.success && u.data.code === code.unit);
+      return found?.success ? found.data : undefined;
+    });
+  }
+}
