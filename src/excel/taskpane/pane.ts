@@ -1,0 +1,368 @@
+// The task pane: renders its state with DOM text nodes (never HTML strings) and hands every click to
+// one operation. Errors reach the officer as a message in the pane, never only the console.
+import type { AccessCode } from "../../core/access-code.js";
+import { formatIssue } from "../../core/issues.js";
+import type { Issue } from "../../core/issues.js";
+import { fieldLabels } from "../../core/messages.js";
+import type { SendOutcome } from "../../core/submit-client.js";
+import type { AddinDeps, CheckOutcome } from "../operations.js";
+import {
+  checkReport,
+  flushQueue,
+  forgetAccessCode,
+  goToCell,
+  loadTemplate,
+  pendingCount,
+  saveAccessCode,
+  storedAccessCode,
+  submitReport,
+} from "../operations.js";
+import type { TemplateSummary } from "../tracker-client.js";
+import type { Lang, UiText } from "./ui-text.js";
+import { uiText } from "./ui-text.js";
+
+type Tone = "info" | "ok" | "error" | "warning";
+
+interface PaneState {
+  lang: Lang;
+  code?: AccessCode;
+  unitName?: string;
+  templates: TemplateSummary[];
+  planId?: string;
+  period: string;
+  busy: boolean;
+  message?: { text: string; tone: Tone };
+  check?: CheckOutcome;
+  receipt?: string;
+  pending: number;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  for (const child of children) node.append(child);
+  return node;
+}
+
+export class TaskPane {
+  private state: PaneState;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly deps: AddinDeps,
+  ) {
+    const lang = deps.store.get("lang") === "en" ? "en" : "vi";
+    this.state = {
+      lang,
+      templates: [],
+      period: String(deps.now().getFullYear()),
+      busy: false,
+      pending: pendingCount(deps),
+    };
+  }
+
+  private get t(): UiText {
+    return uiText[this.state.lang];
+  }
+
+  async start(): Promise<void> {
+    const code = storedAccessCode(this.deps);
+    if (code) await this.useCode(code);
+    this.render();
+  }
+
+  private async useCode(code: AccessCode) {
+    this.state.code = code;
+    try {
+      const [unit, templates] = await Promise.all([
+        this.deps.tracker.unit(code),
+        this.deps.tracker.templates(code),
+      ]);
+      this.state.unitName = `${unit.name} (${unit.code})`;
+      this.state.templates = templates;
+      this.state.planId ??= templates[0]?.id;
+    } catch {
+      this.state.message = { text: this.t.needTemplates, tone: "warning" };
+    }
+  }
+
+  /** Runs one operation with the pane busy, and turns any failure into a message. */
+  private async act(work: () => Promise<void>) {
+    this.state.busy = true;
+    this.state.message = { text: this.t.working, tone: "info" };
+    this.render();
+    try {
+      await work();
+    } catch (err) {
+      this.state.message = {
+        text: this.t.failed(err instanceof Error ? err.message : String(err)),
+        tone: "error",
+      };
+    } finally {
+      this.state.busy = false;
+      this.state.pending = pendingCount(this.deps);
+      this.render();
+    }
+  }
+
+  private saveCode(text: string) {
+    return this.act(async () => {
+      const saved = await saveAccessCode(this.deps, text).catch(() => null);
+      if (saved === undefined) {
+        this.state.message = { text: this.t.badCode, tone: "error" };
+        return;
+      }
+      if (saved === null) {
+        this.state.message = { text: this.t.unreachable, tone: "error" };
+        return;
+      }
+      await this.useCode(saved.code);
+      this.state.message = undefined;
+    });
+  }
+
+  private load() {
+    const { code, planId, period } = this.state;
+    if (!code || !planId) return Promise.resolve();
+    return this.act(async () => {
+      const result = await loadTemplate(this.deps, code, planId, period.trim());
+      this.state.check = undefined;
+      this.state.message = { text: this.t.loaded(result.carried), tone: "ok" };
+    });
+  }
+
+  private showCheck(outcome: CheckOutcome) {
+    this.state.check = outcome;
+    this.state.message =
+      outcome.errors + outcome.warnings === 0
+        ? { text: this.t.clean, tone: "ok" }
+        : {
+            text: this.t.found(outcome.errors, outcome.warnings),
+            tone: outcome.errors ? "error" : "warning",
+          };
+  }
+
+  private check() {
+    return this.act(async () => this.showCheck(await checkReport(this.deps)));
+  }
+
+  private describeSend(outcome: SendOutcome) {
+    if (outcome.kind === "accepted") {
+      const r = outcome.answer.receipt;
+      this.state.receipt = `${r.submissionId} · ${r.receivedAt}`;
+      this.state.message = {
+        text: r.duplicate ? this.t.duplicate : this.t.accepted(r.revision, r.receivedAt),
+        tone: "ok",
+      };
+    } else if (outcome.kind === "refused") {
+      this.state.message = { text: this.t.refused(outcome.answer.error.message), tone: "error" };
+    } else {
+      this.state.message = { text: this.t.queued, tone: "warning" };
+    }
+  }
+
+  private submit() {
+    const { code } = this.state;
+    if (!code) return Promise.resolve();
+    return this.act(async () => {
+      const result = await submitReport(this.deps, code);
+      this.showCheck(result);
+      if (result.outcome) this.describeSend(result.outcome);
+    });
+  }
+
+  private retry() {
+    return this.act(async () => {
+      const outcomes = await flushQueue(this.deps, true);
+      const last = outcomes[outcomes.length - 1];
+      if (last) this.describeSend(last);
+    });
+  }
+
+  /** Called on a timer: quiet unless something went through. */
+  async retryQuietly(): Promise<void> {
+    if (this.state.busy || pendingCount(this.deps) === 0) return;
+    const outcomes = await flushQueue(this.deps).catch(() => []);
+    const accepted = outcomes.filter((o) => o.kind === "accepted").pop();
+    if (accepted) this.describeSend(accepted);
+    this.state.pending = pendingCount(this.deps);
+    this.render();
+  }
+
+  private issueText(issue: Issue): string {
+    if (this.state.lang === "vi") return formatIssue(issue);
+    const loc = issue.location;
+    const where = [
+      loc.cell,
+      loc.indicatorId ?? loc.taskId ?? loc.budgetLineId,
+      fieldLabels[loc.field].en,
+    ]
+      .filter(Boolean)
+      .join(" · ");
+    return `${issue.severity === "error" ? "Error" : "Warning"} ${where}: ${issue.message.en}`;
+  }
+
+  render(): void {
+    const doc = this.root.ownerDocument;
+    const t = this.t;
+    const s = this.state;
+    const button = (label: string, onClick: () => unknown, attrs: Record<string, string> = {}) => {
+      const b = el(doc, "button", { type: "button", ...attrs }, label);
+      if (s.busy) b.disabled = true;
+      b.addEventListener("click", () => void onClick());
+      return b;
+    };
+    const header = el(
+      doc,
+      "header",
+      {},
+      el(doc, "h1", {}, t.title),
+      button(
+        t.language,
+        () => {
+          s.lang = s.lang === "vi" ? "en" : "vi";
+          this.deps.store.set("lang", s.lang);
+          this.render();
+        },
+        { class: "link", id: "lang" },
+      ),
+    );
+    const body: Node[] = [header];
+
+    if (!s.code) {
+      const input = el(doc, "textarea", {
+        id: "code",
+        rows: "3",
+        "aria-label": t.codeHeading,
+        spellcheck: "false",
+      });
+      body.push(
+        el(
+          doc,
+          "section",
+          {},
+          el(doc, "h2", {}, t.codeHeading),
+          el(doc, "p", { class: "help" }, t.codeHelp),
+          input,
+          button(t.saveCode, () => this.saveCode(input.value), {
+            class: "primary",
+            id: "save-code",
+          }),
+        ),
+      );
+    } else {
+      body.push(
+        el(
+          doc,
+          "p",
+          { class: "unit" },
+          `${t.unit}: `,
+          el(doc, "strong", {}, s.unitName ?? s.code.unit),
+          " ",
+          button(
+            t.changeCode,
+            () => {
+              forgetAccessCode(this.deps);
+              s.code = undefined;
+              this.render();
+            },
+            { class: "link" },
+          ),
+        ),
+      );
+      const plan = el(doc, "select", { id: "plan", "aria-label": t.plan });
+      for (const summary of s.templates) {
+        const option = el(
+          doc,
+          "option",
+          { value: summary.id },
+          `${summary.title} (v${summary.version})`,
+        );
+        if (summary.id === s.planId) option.selected = true;
+        plan.append(option);
+      }
+      plan.addEventListener("change", () => (s.planId = plan.value));
+      const period = el(doc, "input", {
+        id: "period",
+        value: s.period,
+        "aria-label": t.period,
+        size: "8",
+      });
+      period.addEventListener("input", () => (s.period = period.value));
+      body.push(
+        el(
+          doc,
+          "section",
+          {},
+          el(doc, "label", {}, t.plan, plan),
+          el(doc, "label", {}, t.period, period),
+          button(t.loadTemplate, () => this.load(), { id: "load" }),
+        ),
+      );
+      const canSubmit =
+        s.check !== undefined && s.check.errors === 0 && s.check.template !== undefined;
+      const actions = el(
+        doc,
+        "section",
+        { class: "actions" },
+        button(t.check, () => this.check(), { id: "check" }),
+        button(t.submit, () => this.submit(), { id: "submit", class: "primary" }),
+      );
+      if (!canSubmit) actions.querySelector("#submit")!.setAttribute("disabled", "");
+      body.push(actions);
+    }
+
+    if (s.busy)
+      body.push(
+        el(doc, "div", { class: "progress", role: "progressbar", "aria-label": t.working }),
+      );
+    if (s.message)
+      body.push(
+        el(
+          doc,
+          "p",
+          { class: `message ${s.message.tone}`, role: "status", id: "message" },
+          s.message.text,
+        ),
+      );
+    if (s.check && s.check.issues.length) {
+      const list = el(doc, "ul", { class: "issues", id: "issues" });
+      for (const issue of s.check.issues) {
+        const item = el(doc, "li", { class: issue.severity });
+        const cell = issue.location.cell;
+        if (cell)
+          item.append(
+            button(
+              this.issueText(issue),
+              () => goToCell(this.deps, s.check!.sheetName, cell).catch(() => undefined),
+              { class: "issue" },
+            ),
+          );
+        else item.append(this.issueText(issue));
+        list.append(item);
+      }
+      body.push(list);
+    }
+    if (s.receipt)
+      body.push(
+        el(doc, "p", { class: "receipt" }, `${t.receipt}: `, el(doc, "code", {}, s.receipt)),
+      );
+    if (s.pending)
+      body.push(
+        el(
+          doc,
+          "p",
+          { class: "pending" },
+          t.pending(s.pending),
+          " ",
+          button(t.retry, () => this.retry(), { class: "link", id: "retry" }),
+        ),
+      );
+    this.root.replaceChildren(...body);
+  }
+}
