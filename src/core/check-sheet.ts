@@ -35,11 +35,11 @@ export function indicatorStatuses(
 }
 
 /** Where an item's field sits; rows of the layout give the cell even for a field with no input cell. */
-function locator(layout: SheetLayout) {
+function locator(layout: SheetLayout, sheet: string) {
   const byKey = new Map(layout.fields.map((f) => [`${f.ref.kind}:${f.ref.id}:${f.ref.field}`, f]));
   return (item: ItemRef, field: FieldName) => {
     const f = byKey.get(`${item.kind}:${item.id}:${field}`);
-    if (f) return { sheet: layout.sheetName, cell: f.address };
+    if (f) return { sheet, cell: f.address };
     const rows =
       item.kind === "indicator"
         ? layout.rows.indicators
@@ -47,7 +47,7 @@ function locator(layout: SheetLayout) {
           ? layout.rows.tasks
           : layout.rows.budget;
     const row = rows[item.id];
-    return row ? { sheet: layout.sheetName, cell: a1(row, 1) } : { sheet: layout.sheetName };
+    return row ? { sheet, cell: a1(row, 1) } : { sheet };
   };
 }
 
@@ -71,7 +71,7 @@ export function checkSheet(
     template,
     unit,
     now: options.now,
-    locate: locator(layout),
+    locate: locator(layout, options.sheet ?? layout.sheetName),
   });
   // An item with a cell that could not be read is judged once that cell is fixed: a rule finding
   // its value "missing" or its ratio "half" would only repeat the same problem in other words.

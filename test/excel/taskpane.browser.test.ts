@@ -1,0 +1,178 @@
+// The built task pane in headless Chromium, with the in-memory Excel in place of office.js, against
+// a real tracker on 127.0.0.1: load a template, plant errors, find them, fix them, submit.
+import { build } from "esbuild";
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { AddressInfo } from "node:net";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatAccessCode } from "../../src/core/access-code.js";
+import { buildLayout } from "../../src/core/layout.js";
+import type { Unit } from "../../src/core/unit-schema.js";
+import { reportSheetName } from "../../src/excel/office/report-sheet.js";
+import { openStore } from "../../src/node/tracker/open-store.js";
+import { registerAddinRoutes } from "../../src/node/tracker/addin-routes.js";
+import { buildServer } from "../../src/node/tracker/server.js";
+import type { SqliteStore } from "../../src/node/tracker/store.js";
+import { buildAddin } from "../../scripts/build-addin.mjs";
+import { validEdits } from "../fixtures/fill-workbook.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const SCREENSHOT = join(import.meta.dirname, "../../test-results/taskpane.png");
+const KEY = "3".repeat(64);
+const unit: Unit = {
+  code: "STTTT",
+  name: "Sở Thông tin và Truyền thông",
+  kind: "department",
+  level: "province",
+};
+
+let browser: Browser;
+let page: Page;
+let store: SqliteStore;
+let app: ReturnType<typeof buildServer>;
+let base = "";
+
+beforeAll(async () => {
+  const outdir = mkdtempSync(join(tmpdir(), "chitieu-addin-"));
+  await buildAddin({ outdir });
+  const fake = await build({
+    entryPoints: [join(import.meta.dirname, "../fakes/excel/browser-office.ts")],
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    write: false,
+  });
+  store = openStore(mkdtempSync(join(tmpdir(), "chitieu-pane-")));
+  store.importUnits([unit]);
+  store.setKey(unit.code, KEY);
+  app = buildServer({ store, register: registerAddinRoutes({ dir: outdir }) });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 360, height: 900 }, locale: "vi-VN" });
+  await page.route("https://appsforoffice.microsoft.com/**", (route) =>
+    route.fulfill({ contentType: "text/javascript", body: fake.outputFiles[0]!.text }),
+  );
+  await page.goto(`${base}/addin/taskpane.html`);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  store?.close();
+});
+
+const message = () => page.locator("#message").innerText();
+
+describe.runIf(existsSync(CHROMIUM))("the task pane in Chromium", () => {
+  it("takes the access code once and keeps it out of the workbook", async () => {
+    await page.fill(
+      "#code",
+      formatAccessCode({ url: `${base}/api/submit`, unit: unit.code, key: KEY }),
+    );
+    await page.click("#save-code");
+    await expect
+      .poll(() => page.locator(".unit").innerText())
+      .toContain("Sở Thông tin và Truyền thông");
+    expect(await page.evaluate(() => Object.keys(localStorage))).toContain("chitieu:access-code");
+  });
+
+  it("loads the template, finds planted errors at their cells, and selects a cell from the list", async () => {
+    await page.selectOption("#plan", "can-tho-2256");
+    await page.fill("#period", "2025");
+    await page.click("#load");
+    await expect.poll(message).toContain("Đã tải biểu mẫu");
+    const template = store.template("can-tho-2256")!;
+    const layout = buildLayout(template, unit, "2025");
+    const sheet = reportSheetName(template, "2025");
+    const edits = validEdits(template, unit, layout, new Date()).map((e) => ({
+      address: e.address,
+      value:
+        e.value instanceof Date
+          ? `${String(e.value.getUTCDate()).padStart(2, "0")}/${String(e.value.getUTCMonth() + 1).padStart(2, "0")}/${e.value.getUTCFullYear()}`
+          : e.value,
+    }));
+    const field = (id: string, f: string) =>
+      layout.fields.find((x) => x.ref.id === id && x.ref.field === f)!.address;
+    const planted = [
+      ...edits,
+      { address: field("CQ-02", "numerator"), value: "khoảng 80" },
+      { address: field("CQ-03", "value"), value: null },
+      { address: field("CQ-03", "numerator"), value: 5000 },
+    ];
+    await page.evaluate(
+      ({ sheet, planted }) => {
+        const excel = (
+          window as unknown as {
+            __excel: { model: { type(s: string, a: string, v: unknown): void } };
+          }
+        ).__excel;
+        for (const e of planted) excel.model.type(sheet, e.address, e.value);
+      },
+      { sheet, planted },
+    );
+    await page.click("#check");
+    await expect.poll(() => page.locator("#issues li").count()).toBe(2);
+    const items = await page.locator("#issues li").allInnerTexts();
+    expect(items[0]).toContain(field("CQ-02", "numerator"));
+    expect(items[0]).toContain("không phải là số");
+    expect(await page.locator("#submit").isDisabled()).toBe(true);
+    mkdirSync(join(SCREENSHOT, ".."), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    await page.locator("#issues li button").first().click();
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            (window as unknown as { __excel: { model: { selection?: { address: string } } } })
+              .__excel.model.selection?.address,
+        ),
+      )
+      .toBe(field("CQ-02", "numerator"));
+
+    // Fixed, the report checks clean and goes to the tracker.
+    const fixes = edits.filter((e) =>
+      [field("CQ-02", "numerator"), field("CQ-03", "value"), field("CQ-03", "numerator")].includes(
+        e.address,
+      ),
+    );
+    await page.evaluate(
+      ({ sheet, fixes }) => {
+        const excel = (
+          window as unknown as {
+            __excel: { model: { type(s: string, a: string, v: unknown): void } };
+          }
+        ).__excel;
+        for (const e of fixes) excel.model.type(sheet, e.address, e.value);
+      },
+      { sheet, fixes },
+    );
+    await page.click("#check");
+    await expect.poll(message).toContain("Không có lỗi");
+    await page.click("#submit");
+    await expect.poll(message).toContain("Đã gửi thành công");
+    expect(store.submissionCount()).toBe(1);
+    expect(await page.locator(".receipt").innerText()).toContain(
+      store.history({})[0]!.submissionId,
+    );
+  });
+
+  it("switches to English", async () => {
+    await page.click("#lang");
+    await expect
+      .poll(() => page.locator("h1").innerText())
+      .toBe("Digital-transformation indicators");
+  });
+});
