@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { registerConsolidate } from "./commands/consolidate.js";
 import { registerKeys } from "./commands/keys.js";
+import { registerPush } from "./commands/push.js";
 import { registerServe } from "./commands/serve.js";
 import { registerSubmit } from "./commands/submit.js";
 import { registerTemplate } from "./commands/template.js";
@@ -31,6 +32,7 @@ export function makeProgram(io: CommandIO, setExit: (code: number) => void): Com
   registerKeys(program, io, setExit);
   registerSubmit(program, io, setExit);
   registerConsolidate(program, io, setExit);
+  registerPush(program, io, setExit);
   return program;
 }
 
