@@ -453,11 +453,12 @@ export function submissionLogTab(
   return tab("submissions", records);
 }
 
-/** Unit names head the columns; communes of different districts share names, so those get their code. */
+/**
+ * "Name (code)" always: a column's label must not depend on the rest of the unit list, because the
+ * push and the Apps Script tracker find columns by label.
+ */
 function unitHeaders(units: readonly UnitConsolidation[]): string[] {
-  const seen = new Map<string, number>();
-  for (const u of units) seen.set(u.name, (seen.get(u.name) ?? 0) + 1);
-  return units.map((u) => ((seen.get(u.name) ?? 0) > 1 ? `${u.name} (${u.code})` : u.name));
+  return units.map((u) => `${u.name} (${u.code})`);
 }
 
 /** Indicator × unit for one period: the aggregate and its judgement, then every unit's value. */

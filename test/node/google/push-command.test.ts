@@ -204,7 +204,7 @@ describe("chitieu push", () => {
     expect((await push(data)).code).toBe(0);
     const table = consolidatedTabName("2025");
     const header = fake.values(table)[0]!;
-    const col = header.indexOf(reportingUnit.name);
+    const col = header.indexOf(`${reportingUnit.name} (${reportingUnit.code})`);
     const row = fake
       .values(table)
       .findIndex((r) => r[0] === reports[0]!.indicators[0]!.indicatorId);
