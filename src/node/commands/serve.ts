@@ -6,6 +6,7 @@ import type { CommandIO } from "../io.js";
 import { seedsDir } from "../seeds.js";
 import { newUnitKey } from "../tracker/keys.js";
 import { DEFAULT_DATA_DIR, openStore, saveSubmitUrl } from "../tracker/open-store.js";
+import { ADDIN_PREFIX, registerAddinRoutes } from "../tracker/addin-routes.js";
 import { buildServer } from "../tracker/server.js";
 import { readUnitFile } from "../tracker/unit-file.js";
 
@@ -29,7 +30,10 @@ export function registerServe(program: Command, io: CommandIO, setExit: (code: n
         const starter = readUnitFile(STARTER_UNITS);
         if (starter.ok) store.importUnits(starter.units);
       }
-      const app = buildServer({ store });
+      const app = buildServer({
+        store,
+        register: registerAddinRoutes({ publicUrl: opts.publicUrl }),
+      });
       const address = await app.listen({ port: Number(opts.port), host: opts.host });
       const base = (opts.publicUrl ?? address).replace(/\/$/u, "");
       const submit = `${base}/api/submit`;
@@ -39,6 +43,7 @@ export function registerServe(program: Command, io: CommandIO, setExit: (code: n
       io.out(
         `Trang tổng hợp / consolidation page: ${base}/plans/can-tho-2256/${new Date().getFullYear()}`,
       );
+      io.out(`Manifest add-in Excel / Excel add-in manifest: ${base}${ADDIN_PREFIX}/manifest.xml`);
       if (firstStart) {
         const sample = store.units()[0];
         if (sample) {

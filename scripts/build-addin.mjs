@@ -1,0 +1,135 @@
+// Builds the Excel add-in into dist/addin: bundled task pane and ribbon commands, their pages, the
+// icons, and a manifest pointed at the host given with --host (validated against the XSDs).
+import * as esbuild from "esbuild";
+import { access, copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { basename, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { normalizeBase, rebaseManifest } from "../dist/node/addin-manifest.js";
+import { formatErrors, validateManifest } from "./manifest-schema.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+/** Where the root manifest points: the dev server (`npm run dev-server`). */
+export const DEV_HOST = "https://localhost:3000";
+
+/**
+ * Older Excel on Windows runs add-ins in EdgeHTML, which has no object spread, regex lookbehind or
+ * optional chaining; esbuild lowers all of that to ES2017.
+ */
+const TARGET = "es2017";
+
+/** Each entry's source under srcdir, and the page files copied beside the bundles. */
+const entries = { taskpane: "taskpane/taskpane.ts", commands: "commands/commands.ts" };
+const pages = ["taskpane/taskpane.html", "taskpane/taskpane.css", "commands/commands.html"];
+const ASSET_FILE = /\.(png|html)$/u;
+
+async function missing(paths) {
+  const absent = await Promise.all(
+    paths.map((p) =>
+      access(p).then(
+        () => undefined,
+        () => p,
+      ),
+    ),
+  );
+  return absent.filter((p) => p !== undefined);
+}
+
+/** The https origin (and optional path) the add-in is served from, without a trailing slash. */
+export function checkHost(host) {
+  const base = normalizeBase(host);
+  // Office loads add-in pages over https only, localhost included.
+  if (!base.startsWith("https://"))
+    throw new Error(`--host phải dùng https / --host must be https: ${host}`);
+  return base;
+}
+
+/**
+ * Builds into `outdir` (emptied first) and resolves to what was written; rejects with a message
+ * naming every missing input, every esbuild error or warning, or every manifest error.
+ */
+export async function buildAddin({
+  host = DEV_HOST,
+  outdir = join(root, "dist", "addin"),
+  srcdir = join(root, "src", "excel"),
+  assetsdir = join(root, "assets"),
+  manifest = join(root, "manifest.xml"),
+  production = false,
+} = {}) {
+  const base = checkHost(host);
+
+  const entryPaths = Object.fromEntries(
+    Object.entries(entries).map(([name, path]) => [name, join(srcdir, path)]),
+  );
+  const pagePaths = pages.map((p) => join(srcdir, p));
+  const absent = await missing([...Object.values(entryPaths), ...pagePaths, manifest, assetsdir]);
+  if (absent.length > 0) {
+    throw new Error(
+      `Thiếu tệp / missing files:\n${absent.map((p) => `  ${relative(process.cwd(), p)}`).join("\n")}`,
+    );
+  }
+
+  const manifestXml = rebaseManifest(await readFile(manifest, "utf8"), base);
+  const checked = await validateManifest(
+    manifestXml,
+    relative(process.cwd(), join(outdir, "manifest.xml")),
+  );
+  if (!checked.valid)
+    throw new Error(`manifest không hợp lệ / invalid manifest:\n${formatErrors(checked)}`);
+
+  await rm(outdir, { recursive: true, force: true });
+  await mkdir(join(outdir, "assets"), { recursive: true });
+
+  const result = await esbuild.build({
+    entryPoints: entryPaths,
+    outdir,
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    target: TARGET,
+    sourcemap: "linked",
+    minify: production,
+    logLevel: "silent",
+    metafile: true,
+  });
+  // A warning here is code that may crash in an older Excel (a BigInt literal, say): not shipped.
+  if (result.warnings.length > 0) {
+    const text = await esbuild.formatMessages(result.warnings, { kind: "warning" });
+    throw new Error(`esbuild cảnh báo / esbuild warnings:\n${text.join("")}`);
+  }
+
+  await Promise.all(pagePaths.map((p) => copyFile(p, join(outdir, basename(p)))));
+  const assets = (await readdir(assetsdir)).filter((name) => ASSET_FILE.test(name)).sort();
+  await Promise.all(
+    assets.map((name) => copyFile(join(assetsdir, name), join(outdir, "assets", name))),
+  );
+  await writeFile(join(outdir, "manifest.xml"), manifestXml);
+
+  const files = [
+    ...Object.keys(result.metafile.outputs).map((p) => relative(outdir, p)),
+    ...pagePaths.map((p) => basename(p)),
+    ...assets.map((name) => `assets/${name}`),
+    "manifest.xml",
+  ].sort();
+  return { outdir, host: base, files };
+}
+
+if (import.meta.filename === process.argv[1]) {
+  const { values } = parseArgs({
+    options: {
+      host: { type: "string", default: DEV_HOST },
+      production: { type: "boolean", default: false },
+    },
+  });
+  const started = performance.now();
+  try {
+    const { outdir, host, files } = await buildAddin(values);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`${relative(process.cwd(), outdir)}/ (${files.length} tệp / files, ${seconds} s)`);
+    console.log(`manifest: ${join(relative(process.cwd(), outdir), "manifest.xml")} → ${host}/`);
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exitCode = 1;
+  }
+}
