@@ -95,3 +95,12 @@ describe("chitieu templates", () => {
     expect(rows).toHaveLength(5);
   });
 });
+
+describe("chitieu serve arguments", () => {
+  it("refuses a public URL that is not http(s) and a port that is not one, before starting", async () => {
+    expect((await run("serve", "--public-url", "not-a-url")).code).toBe(2);
+    const r = await run("serve", "--port", "99999");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--port");
+  });
+});

@@ -24,6 +24,19 @@ export function registerServe(program: Command, io: CommandIO, setExit: (code: n
       "địa chỉ đơn vị dùng để gửi (mặc định http://host:port) / base URL units reach",
     )
     .action(async (opts: { port: string; host: string; data: string; publicUrl?: string }) => {
+      if (opts.publicUrl !== undefined && !/^https?:\/\/[^/\s]+/u.test(opts.publicUrl)) {
+        io.err(
+          `--public-url "${opts.publicUrl}" không phải địa chỉ http(s) / is not an http(s) URL`,
+        );
+        setExit(2);
+        return;
+      }
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+        io.err(`--port "${opts.port}" không hợp lệ / is not a port number`);
+        setExit(2);
+        return;
+      }
       const store = openStore(opts.data);
       const firstStart = store.units().length === 0;
       if (firstStart) {
@@ -34,7 +47,7 @@ export function registerServe(program: Command, io: CommandIO, setExit: (code: n
         store,
         register: registerAddinRoutes({ publicUrl: opts.publicUrl }),
       });
-      const address = await app.listen({ port: Number(opts.port), host: opts.host });
+      const address = await app.listen({ port, host: opts.host });
       const base = (opts.publicUrl ?? address).replace(/\/$/u, "");
       const submit = `${base}/api/submit`;
       saveSubmitUrl(store, submit);
