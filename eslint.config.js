@@ -79,6 +79,66 @@ export default tseslint.config(
     },
   },
   {
+    // Apps Script: its services are globals; Node's built-ins and globals do not exist there (the
+    // build refuses a built-in too), and the shell reaches other shells only through chitieu/1.
+    files: ["appsscript/**/*.ts"],
+    languageOptions: {
+      globals: Object.fromEntries(
+        [
+          "SpreadsheetApp",
+          "PropertiesService",
+          "LockService",
+          "ContentService",
+          "HtmlService",
+          "Utilities",
+          "Session",
+          "Charts",
+          "ScriptApp",
+          "Logger",
+          "GoogleAppsScript",
+        ].map((name) => [name, "readonly"]),
+      ),
+    },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: builtinModules.map((name) => ({
+            name,
+            message: "Apps Script has no Node built-ins",
+          })),
+          patterns: [
+            { group: ["node:*"], message: "Apps Script has no Node built-ins" },
+            {
+              group: ["**/node/**", "**/excel/**", ...coreForbiddenImports.patterns[2].group],
+              message: "appsscript/ imports core and pure packages only",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        ...[
+          "process",
+          "Buffer",
+          "require",
+          "module",
+          "__dirname",
+          "TextEncoder",
+          "TextDecoder",
+          "atob",
+          "btoa",
+          "crypto",
+          "setTimeout",
+          "setInterval",
+          "fetch",
+          "window",
+          "document",
+        ].map((name) => ({ name, message: `Apps Script has no ${name}` })),
+      ],
+    },
+  },
+  {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },

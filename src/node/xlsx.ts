@@ -6,7 +6,6 @@ import { formatNumberVi } from "../core/parse-number.js";
 import type { CellValue } from "../core/parse-number.js";
 import type { Grid } from "../core/read-sheet.js";
 
-
 const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
 
 // Data validation accepts no "any number"; beyond ±10^15 no indicator has a meaning.

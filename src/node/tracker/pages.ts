@@ -32,7 +32,7 @@ body{font-family:"Segoe UI",system-ui,sans-serif;margin:0;color:#1b1b1b;backgrou
 header{background:#0f6cbd;color:#fff;padding:16px 24px}header h1{margin:0;font-size:20px}header p{margin:4px 0 0}
 main{padding:16px 24px}section{margin-bottom:28px}h2{font-size:17px;border-bottom:2px solid #0f6cbd;padding-bottom:4px}
 table{border-collapse:collapse;background:#fff;font-size:13px}th,td{border:1px solid #d1d1d1;padding:4px 8px;text-align:left;vertical-align:top}
-th{background:#f0f0f0}td.num{text-align:right;white-space:nowrap}
+th{background:#f0f0f0}td.num{text-align:right;white-space:nowrap}td:first-child{white-space:nowrap}
 .cards{display:flex;gap:12px;flex-wrap:wrap}.card{background:#fff;border:1px solid #d1d1d1;border-radius:6px;padding:10px 14px;min-width:120px}
 .card b{display:block;font-size:22px}.ok{color:#0e700e}.bad{color:#b10e1c;font-weight:600}.warn{color:#8a3707;font-weight:600}.none{color:#616161}
 .scroll{overflow-x:auto}a{color:#0f6cbd}small{color:#616161}`;
@@ -89,7 +89,7 @@ export function renderConsolidationPage(template: Template, c: Consolidation): s
   const indicators = c.indicators
     .map(
       (i) =>
-        `<tr><td>${h(i.id)}</td><td>${h(i.name)}</td><td>${h(i.allTargetsText)}</td><td class="num">${num(i.aggregate)}${i.unit === "%" ? "%" : ""}</td>` +
+        `<tr><td>${h(i.id)}</td><td>${h(i.name)}</td><td>${h(i.allTargetsText)}</td><td class="num">${num(i.aggregate)}${i.unit === "%" && i.aggregate !== null ? "%" : ""}</td>` +
         `<td>${word(statusWords[i.status])}</td><td class="num">${i.reported}/${i.expected}</td><td><small>${h(i.note)}</small></td></tr>`,
     )
     .join("");
