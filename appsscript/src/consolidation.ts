@@ -1,0 +1,54 @@
+// "Tổng hợp ngay": core's consolidate, the same as `chitieu serve` runs, written to the tracker tabs:
+// one read per source sheet, one write per tab.
+import type { Consolidation } from "../../src/core/consolidate.js";
+import {
+  budgetTab,
+  consolidatedTab,
+  tasksTab,
+  timelinessTab,
+  unitsTab,
+  type TrackerTab,
+} from "../../src/core/tracker-tabs.js";
+import { renderTab } from "./render-tab.js";
+import { activeSpreadsheet } from "./sheets.js";
+import { consolidationOf, loadTracker, NOT_SET_UP } from "./tracker-data.js";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The tabs a consolidation rewrites; the catalogue is the plan's and the log only grows. */
+export function consolidatedTabs(c: Consolidation): TrackerTab[] {
+  return [unitsTab(c), consolidatedTab(c), tasksTab(c), timelinessTab(c), budgetTab(c)];
+}
+
+export function writeConsolidation(ss: Spreadsheet, c: Consolidation): void {
+  for (const tab of consolidatedTabs(c)) renderTab(ss, tab);
+}
+
+export function summaryText(c: Consolidation): string {
+  const s = c.summary;
+  return (
+    `${c.periodLabel}: ${s.unitsSubmitted}/${s.unitsExpected} đơn vị đã nộp (${s.unitsLate} trễ hạn, ` +
+    `${s.unitsMissing} chưa nộp); ${s.indicatorsMet} chỉ tiêu đạt, ${s.indicatorsNotMet} chưa đạt, ` +
+    `${s.indicatorsNoData} chưa có số liệu; ${s.tasksOverdue} nhiệm vụ quá hạn.`
+  );
+}
+
+export function consolidateNow(): void {
+  const ss = activeSpreadsheet();
+  const data = loadTracker(ss);
+  if (!data) {
+    SpreadsheetApp.getUi().alert(NOT_SET_UP);
+    return;
+  }
+  const c = consolidationOf(data, new Date());
+  writeConsolidation(ss, c);
+  const unreadable = data.rows.filter((r) => !r.ok).length;
+  const warn =
+    (data.unitProblems.length
+      ? ` ${data.unitProblems.length} dòng đơn vị không hợp lệ bị bỏ qua / invalid unit rows skipped.`
+      : "") +
+    (unreadable
+      ? ` ${unreadable} báo cáo lưu không đọc được: Chỉ tiêu › Kiểm tra tất cả báo cáo / unreadable stored reports.`
+      : "");
+  ss.toast(summaryText(c) + warn, "Đã tổng hợp / Consolidated", 10);
+}

@@ -1,0 +1,17 @@
+// Menu actions that change the store take the same script lock as the web app's posts.
+// Long enough to queue behind a few posts, short enough that a client's request has not given up.
+export const LOCK_WAIT_MS = 30_000;
+export const BUSY = "Bảng tính đang bận, thử lại sau / The spreadsheet is busy, try again";
+
+/** The action's result, or undefined when the lock could not be had in time. */
+export function withScriptLock<T>(action: () => T): T | undefined {
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) return undefined;
+  try {
+    const result = action();
+    SpreadsheetApp.flush();
+    return result;
+  } finally {
+    lock.releaseLock();
+  }
+}

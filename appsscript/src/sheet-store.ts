@@ -1,0 +1,192 @@
+// The TrackerStore core's processPost writes through, over this spreadsheet: units from "_units",
+// keys from the script properties, submissions appended to "_submissions" and, row per value, to the
+// "Nhật ký nộp" log. Reads and writes per post are a small constant, whatever is already stored.
+import type { Receipt } from "../../src/core/protocol.js";
+import { KEY_PATTERN } from "../../src/core/signature.js";
+import type { Submission } from "../../src/core/submission-schema.js";
+import type { Template } from "../../src/core/template-schema.js";
+import type { StoredReceipt, TrackerStore } from "../../src/core/tracker-service.js";
+import {
+  submissionLogTab,
+  SUPERSEDED,
+  TRACKER_TABS,
+  type TrackerTab,
+} from "../../src/core/tracker-tabs.js";
+import { Unit } from "../../src/core/unit-schema.js";
+import { keyProperty, type TrackerConfig } from "./config.js";
+import {
+  cellText,
+  ensureSheet,
+  readBody,
+  SUBMISSIONS_SHEET,
+  UNIT_COLUMNS,
+  UNITS_SHEET,
+  writeBlock,
+} from "./sheets.js";
+import {
+  decodeIndex,
+  encodeRow,
+  INDEX_WIDTH,
+  SUBMISSION_COLUMNS,
+  type IndexRow,
+} from "./submission-rows.js";
+import { textColumnsOf } from "./tab-style.js";
+import { templateById } from "./templates.js";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const LOG = TRACKER_TABS.submissions;
+const logColumn = (key: (typeof LOG.columns)[number]["key"]) =>
+  LOG.columns.findIndex((c) => c.key === key) + 1;
+
+export function unitsSheet(ss: Spreadsheet): Sheet {
+  return ensureSheet(ss, UNITS_SHEET, UNIT_COLUMNS, { hidden: true, protect: true });
+}
+
+export function submissionsSheet(ss: Spreadsheet): Sheet {
+  return ensureSheet(ss, SUBMISSIONS_SHEET, SUBMISSION_COLUMNS, { hidden: true, protect: true });
+}
+
+export function logSheet(ss: Spreadsheet, index?: number): Sheet {
+  return ensureSheet(
+    ss,
+    LOG.name,
+    LOG.columns.map((c) => c.label),
+    { protect: true, ...(index === undefined ? {} : { index }) },
+  );
+}
+
+/** The registry's rows as they are; each is parsed with core's Unit schema where it is used. */
+export function registryRows(ss: Spreadsheet): string[][] {
+  const sheet = ss.getSheetByName(UNITS_SHEET);
+  return sheet ? readBody(sheet, UNIT_COLUMNS.length).map((row) => row.map(cellText)) : [];
+}
+
+/** Every stored row, index and payload, in the order received. */
+export function storedRows(ss: Spreadsheet): unknown[][] {
+  const sheet = ss.getSheetByName(SUBMISSIONS_SHEET);
+  return sheet ? readBody(sheet) : [];
+}
+
+export function unitFromRow(row: readonly string[]): Unit | undefined {
+  const parsed = Unit.safeParse({ code: row[0], name: row[1], kind: row[2], level: row[3] });
+  return parsed.success ? parsed.data : undefined;
+}
+
+export class SheetStore implements TrackerStore {
+  private registry?: string[][];
+  private index?: IndexRow[];
+
+  constructor(
+    private readonly ss: Spreadsheet,
+    private readonly config: TrackerConfig | undefined,
+  ) {}
+
+  unit(code: string): { unit: Unit; key: string } | undefined {
+    this.registry ??= registryRows(this.ss);
+    const row = this.registry.find((r) => r[0] === code);
+    const unit = row && unitFromRow(row);
+    if (!unit) return undefined;
+    const key = PropertiesService.getScriptProperties().getProperty(keyProperty(code));
+    return key && KEY_PATTERN.test(key) ? { unit, key } : undefined;
+  }
+
+  /** A tracker spreadsheet follows the one plan it was set up for. */
+  template(planId: string): Template | undefined {
+    return this.config?.planId === planId ? templateById(planId) : undefined;
+  }
+
+  findSubmission(submissionId: string): StoredReceipt | undefined {
+    const row = this.rows().find((r) => r.submissionId === submissionId);
+    return (
+      row && {
+        receipt: { submissionId, revision: row.revision, receivedAt: row.receivedAt },
+        payloadHash: row.payloadHash,
+      }
+    );
+  }
+
+  append(record: {
+    submission: Submission;
+    payload: string;
+    payloadHash: string;
+    receivedAt: string;
+  }): Omit<Receipt, "duplicate"> {
+    const s = record.submission;
+    const rows = this.rows();
+    const earlier = rows.filter(
+      (r) => r.planId === s.planId && r.unit === s.unit && r.period === s.period,
+    );
+    const previous = earlier.reduce<IndexRow | undefined>(
+      (best, r) => (!best || r.revision > best.revision ? r : best),
+      undefined,
+    );
+    const revision = (previous?.revision ?? 0) + 1;
+    const template = this.template(s.planId)!;
+    const log = submissionLogTab(template, [
+      { submission: s, revision, receivedAt: record.receivedAt },
+    ]);
+    const row: IndexRow = {
+      receivedAt: record.receivedAt,
+      submissionId: s.submissionId,
+      planId: s.planId,
+      unit: s.unit,
+      period: s.period,
+      revision,
+      payloadHash: record.payloadHash,
+      logRows: log.rows.length,
+      chunks: 0,
+    };
+    // The submission is stored first: the log is a view of it, and a failure after this line
+    // leaves a stored report whose resend answers a duplicate receipt.
+    writeBlock(
+      submissionsSheet(this.ss),
+      rows.length + 2,
+      [encodeRow(row, record.payload)],
+      new Set(),
+    );
+    rows.push(row);
+    const logTab = logSheet(this.ss);
+    appendToLog(logTab, log);
+    if (previous && previous.logRows > 0) supersede(logTab, previous);
+    return { submissionId: s.submissionId, revision, receivedAt: record.receivedAt };
+  }
+
+  private rows(): IndexRow[] {
+    if (!this.index) {
+      const sheet = this.ss.getSheetByName(SUBMISSIONS_SHEET);
+      this.index = sheet ? readBody(sheet, INDEX_WIDTH).map(decodeIndex) : [];
+    }
+    return this.index;
+  }
+}
+
+function appendToLog(sheet: Sheet, log: TrackerTab): void {
+  if (log.rows.length === 0) return;
+  writeBlock(sheet, sheet.getLastRow() + 1, log.rows, textColumnsOf(log));
+}
+
+/**
+ * Turns the previous revision's rows from "Hiện hành" to "Đã thay thế". They were appended
+ * together; if someone has sorted or edited the log since, they are left as they are rather
+ * than overwriting rows that belong to another submission.
+ */
+function supersede(sheet: Sheet, previous: IndexRow): void {
+  const last = sheet.getLastRow();
+  if (last < 2) return;
+  const idColumn = logColumn("submissionId");
+  const found = sheet
+    .getRange(2, idColumn, last - 1, 1)
+    .createTextFinder(previous.submissionId)
+    .matchEntireCell(true)
+    .findNext();
+  if (!found) return;
+  const first = found.getRow();
+  if (first + previous.logRows - 1 > last) return;
+  const ids = sheet.getRange(first, idColumn, previous.logRows, 1).getValues();
+  if (!ids.every((r) => cellText(r[0]) === previous.submissionId)) return;
+  sheet
+    .getRange(first, logColumn("state"), previous.logRows, 1)
+    .setValues(ids.map(() => [SUPERSEDED]));
+}

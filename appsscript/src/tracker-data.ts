@@ -1,0 +1,52 @@
+// Everything a consolidator's action needs, read once: the configured plan, the unit registry and
+// every stored submission (one getValues per sheet), handed to core as plain data.
+import type { Consolidation, ReceivedSubmission } from "../../src/core/consolidate.js";
+import { consolidate } from "../../src/core/consolidate.js";
+import type { Template } from "../../src/core/template-schema.js";
+import type { Unit } from "../../src/core/unit-schema.js";
+import { readConfig, type TrackerConfig } from "./config.js";
+import { UNITS_SHEET } from "./sheets.js";
+import { decodeRow, type DecodedRow } from "./submission-rows.js";
+import { registryRows, storedRows, unitFromRow } from "./sheet-store.js";
+import { templateById } from "./templates.js";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface TrackerData {
+  config: TrackerConfig;
+  template: Template;
+  units: Unit[];
+  /** Registry rows that no longer parse (someone edited the hidden sheet), located. */
+  unitProblems: string[];
+  rows: DecodedRow[];
+  received: ReceivedSubmission[];
+}
+
+export const NOT_SET_UP =
+  "Chưa thiết lập tracker: chọn Chỉ tiêu › Thiết lập tracker… / The tracker is not set up yet: Chỉ tiêu › Thiết lập tracker…";
+
+export function loadTracker(ss: Spreadsheet): TrackerData | undefined {
+  const config = readConfig();
+  const template = config && templateById(config.planId);
+  if (!config || !template) return undefined;
+  const units: Unit[] = [];
+  const unitProblems: string[] = [];
+  registryRows(ss).forEach((row, i) => {
+    const unit = unitFromRow(row);
+    if (unit) units.push(unit);
+    else unitProblems.push(`${UNITS_SHEET} dòng/row ${i + 2}: ${row.join(", ")}`);
+  });
+  const rows = storedRows(ss).map(decodeRow);
+  const received = rows.flatMap((r) => (r.ok ? [r.received] : []));
+  return { config, template, units, unitProblems, rows, received };
+}
+
+export function consolidationOf(data: TrackerData, now: Date): Consolidation {
+  return consolidate({
+    template: data.template,
+    units: data.units,
+    period: data.config.period,
+    submissions: data.received,
+    now,
+  });
+}

@@ -1,0 +1,58 @@
+// The web app units post to: chitieu/1 through core's processPost, as `chitieu serve` answers it.
+// Apps Script sets no status code, so the JSON answer is the whole answer.
+import { isoInVietnam } from "../../src/core/period.js";
+import type { Answer } from "../../src/core/protocol.js";
+import { errorAnswer, PROTOCOL } from "../../src/core/protocol.js";
+import { processPost } from "../../src/core/tracker-service.js";
+import { readConfig } from "./config.js";
+import { LOCK_WAIT_MS } from "./lock.js";
+import { activeSpreadsheet, SUBMISSIONS_SHEET, UNITS_SHEET } from "./sheets.js";
+import { SheetStore } from "./sheet-store.js";
+import { templateById } from "./templates.js";
+
+function json(body: unknown): GoogleAppsScript.Content.TextOutput {
+  return ContentService.createTextOutput(JSON.stringify(body)).setMimeType(
+    ContentService.MimeType.JSON,
+  );
+}
+
+export function doPost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
+  const body = typeof e?.postData?.contents === "string" ? e.postData.contents : "";
+  const lock = LockService.getScriptLock();
+  try {
+    lock.waitLock(LOCK_WAIT_MS);
+  } catch {
+    return json(errorAnswer("server-error"));
+  }
+  let answer: Answer;
+  try {
+    const now = new Date();
+    const store = new SheetStore(activeSpreadsheet(), readConfig());
+    answer = processPost(body, store, { date: now, iso: isoInVietnam(now) }).answer;
+    // Written before the lock is released, so the next post reads this one's rows.
+    SpreadsheetApp.flush();
+  } catch {
+    // Nothing of the body goes anywhere: it may hold a unit's figures and its signature.
+    answer = errorAnswer("server-error");
+  } finally {
+    lock.releaseLock();
+  }
+  return json(answer);
+}
+
+/** What /api/status answers on the self-hosted tracker: counts and the plan this sheet accepts. */
+export function doGet(): GoogleAppsScript.Content.TextOutput {
+  const ss = activeSpreadsheet();
+  const rowsOf = (name: string) => Math.max(0, (ss.getSheetByName(name)?.getLastRow() ?? 1) - 1);
+  const config = readConfig();
+  const template = config && templateById(config.planId);
+  return json({
+    ok: true,
+    protocol: PROTOCOL,
+    units: rowsOf(UNITS_SHEET),
+    submissions: rowsOf(SUBMISSIONS_SHEET),
+    templates: template
+      ? [{ id: template.id, version: template.version, title: template.plan.title }]
+      : [],
+  });
+}

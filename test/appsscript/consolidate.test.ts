@@ -1,0 +1,215 @@
+// Consolidating in the built bundle: the same tabs core's consolidate gives `chitieu serve`, one read
+// per source sheet and one write per tab whatever is stored; the dashboard, the missing and late
+// list, and the check of every stored submission.
+import { randomUUID } from "node:crypto";
+import { beforeEach, describe, expect, it } from "vitest";
+import { consolidate, type ReceivedSubmission } from "../../src/core/consolidate.js";
+import type { Answer } from "../../src/core/protocol.js";
+import { sign } from "../../src/core/signature.js";
+import type { Submission } from "../../src/core/submission-schema.js";
+import {
+  budgetTab,
+  consolidatedTab,
+  tasksTab,
+  tabGrid,
+  targetStatusNames,
+  timelinessNames,
+  timelinessTab,
+  unitsTab,
+} from "../../src/core/tracker-tabs.js";
+import type { Unit } from "../../src/core/unit-schema.js";
+import type { AppsScriptWorld } from "../fakes/apps-script/runtime.js";
+import { trackerWorld } from "../fakes/apps-script/tracker.js";
+import { reportingUnit, validReport } from "../fixtures/reports.js";
+import { suitePlan } from "../protocol/servers.js";
+
+const template = suitePlan();
+const units: Unit[] = [
+  reportingUnit,
+  { code: "SYT", name: "Sở Y tế", kind: "department", level: "province" },
+  { code: "Q-NK", name: "UBND quận <Ninh Kiều>", kind: "district", level: "district" },
+  { code: "X-1", name: "=UBND xã Một", kind: "commune", level: "commune" },
+];
+const keyOf = (code: string) =>
+  code
+    .toLowerCase()
+    .padEnd(64, "0")
+    .replace(/[^0-9a-f]/gu, "a");
+const SOURCE_SHEETS = 2;
+const OUTPUT_TABS = 5;
+
+let world: AppsScriptWorld;
+let received: ReceivedSubmission[];
+beforeEach(async () => {
+  world = await trackerWorld({
+    planId: template.id,
+    period: "2025",
+    units,
+    keys: Object.fromEntries(units.map((u) => [u.code, keyOf(u.code)])),
+  });
+  received = [];
+});
+
+function submit(unit: Unit, mutate?: (s: Submission) => void) {
+  const s = validReport(template, randomUUID(), unit);
+  mutate?.(s);
+  const payload = JSON.stringify(s);
+  const body = JSON.stringify({
+    protocol: "chitieu/1",
+    unit: unit.code,
+    payload,
+    signature: sign(payload, keyOf(unit.code)),
+  });
+  const answer = JSON.parse(world.post(body).text) as Answer;
+  if (!answer.ok) throw new Error(JSON.stringify(answer.error));
+  received.push({
+    submission: s,
+    revision: answer.receipt.revision,
+    receivedAt: answer.receipt.receivedAt,
+  });
+}
+
+/** What core gives for the same units and submissions, as the sheet holds it (blank for null). */
+function expectedTabs() {
+  const c = consolidate({
+    template,
+    units,
+    period: "2025",
+    submissions: received,
+    now: new Date(),
+  });
+  return [unitsTab(c), consolidatedTab(c), tasksTab(c), timelinessTab(c), budgetTab(c)].map(
+    (tab) => ({
+      name: tab.name,
+      grid: tabGrid(tab, "raw").map((row) => row.map((v) => (v === null ? "" : v))),
+      c,
+    }),
+  );
+}
+
+describe("Tổng hợp ngay", () => {
+  it("writes core's consolidated tabs, one read per source sheet and one write per tab", () => {
+    submit(reportingUnit);
+    submit(units[2]!, (s) => (s.indicators[0]!.note = '=HYPERLINK("x")'));
+    submit(reportingUnit);
+    world.calls.reset();
+    world.run("consolidateNow");
+    expect(world.calls.count("Range.getValues")).toBe(SOURCE_SHEETS);
+    expect(world.calls.count("Range.getDisplayValues")).toBe(0);
+    expect(world.calls.count("Range.setValues")).toBe(OUTPUT_TABS);
+    expect(
+      world.calls.count("Range.setValue") +
+        world.calls.count("Range.getValue") +
+        world.calls.count("Sheet.appendRow"),
+    ).toBe(0);
+    for (const { name, grid } of expectedTabs())
+      expect(world.spreadsheet.sheet(name)!.dump(), name).toEqual(grid);
+    for (const sheet of world.spreadsheet.sheets)
+      expect(sheet.formulaCount(), sheet.getName()).toBe(0);
+    expect(world.spreadsheet.toasts.at(-1)!.message).toContain("2/4 đơn vị đã nộp");
+  });
+
+  it("costs the same reads and writes with one submission or many", () => {
+    const measure = () => {
+      world.calls.reset();
+      world.run("consolidateNow");
+      return [world.calls.reads(), world.calls.writes()];
+    };
+    submit(reportingUnit);
+    const one = measure();
+    for (const u of units) submit(u);
+    for (let i = 0; i < 5; i++) submit(units[1]!);
+    expect(measure()).toEqual(one);
+    expect(one).toEqual([SOURCE_SHEETS, OUTPUT_TABS]);
+    // A shorter table than before leaves no stale rows behind.
+    for (const { name, grid } of expectedTabs())
+      expect(world.spreadsheet.sheet(name)!.dump(), name).toEqual(grid);
+  });
+});
+
+describe("Bảng điều khiển", () => {
+  it("puts the status and completeness tables on one sheet in one write, with a chart for each", () => {
+    submit(reportingUnit);
+    submit(units[2]!);
+    world.calls.reset();
+    world.run("buildDashboard");
+    expect([world.calls.reads(), world.calls.writes()]).toEqual([SOURCE_SHEETS, 1]);
+    const sheet = world.spreadsheet.sheet("Bảng điều khiển")!;
+    const c = expectedTabs()[0]!.c;
+    const grid = sheet.dump();
+    const tableAt = (row: number, col: number, height: number, width: number) =>
+      grid.slice(row - 1, row - 1 + height).map((r) => r.slice(col - 1, col - 1 + width));
+    expect(tableAt(4, 1, 4, 2)).toEqual([
+      ["Đánh giá chỉ tiêu", "Số chỉ tiêu"],
+      [targetStatusNames.met, c.summary.indicatorsMet],
+      [targetStatusNames["not-met"], c.summary.indicatorsNotMet],
+      [targetStatusNames["no-data"], c.summary.indicatorsNoData],
+    ]);
+    expect(tableAt(9, 1, 5, 2)).toEqual([
+      ["Tình trạng nộp", "Số đơn vị"],
+      [timelinessNames["on-time"], c.summary.unitsOnTime],
+      [timelinessNames.late, c.summary.unitsLate],
+      [timelinessNames.submitted, c.units.filter((u) => u.timeliness === "submitted").length],
+      [timelinessNames.missing, c.summary.unitsMissing],
+    ]);
+    expect(tableAt(4, 4, 1 + units.length, 4)).toEqual([
+      ["Đơn vị", "Chỉ tiêu phải báo cáo", "Đã báo cáo (bắt buộc)", "Tình trạng nộp"],
+      ...c.units.map((u) => [
+        u.name,
+        u.indicatorsRequired,
+        u.indicatorsRequiredReported,
+        timelinessNames[u.timeliness],
+      ]),
+    ]);
+    expect(sheet.charts.map((ch) => [ch.type, ch.ranges])).toEqual([
+      ["pie", ["A4:B7"]],
+      ["column", ["A9:B13"]],
+      ["bar", [`D4:F${4 + units.length}`]],
+    ]);
+    expect(sheet.formulaCount()).toBe(0);
+
+    world.run("buildDashboard");
+    expect(sheet.charts).toHaveLength(3);
+  });
+});
+
+describe("Đơn vị chưa nộp / nộp trễ", () => {
+  it("lists the units core finds missing or late, escaped", () => {
+    submit(reportingUnit);
+    world.run("showMissingAndLate");
+    const html = world.ui.dialogs.at(-1)!.html;
+    expect(html).toContain("UBND quận &lt;Ninh Kiều&gt;");
+    expect(html).not.toContain("<Ninh Kiều>");
+    const c = expectedTabs()[0]!.c;
+    for (const u of c.units) {
+      const listed = u.timeliness === "missing" || u.timeliness === "late";
+      expect(html.includes(`<td>${u.code}</td>`), u.code).toBe(listed);
+    }
+    expect(html).toContain(timelinessNames.missing);
+  });
+});
+
+describe("Kiểm tra tất cả báo cáo", () => {
+  it("re-validates each unit's current revision and finds a stored row that was changed", () => {
+    const line = template.budget!.total.id;
+    submit(reportingUnit);
+    submit(reportingUnit, (s) => (s.budget = [{ lineId: line, allocated: 100, disbursed: 250 }]));
+    submit(units[1]!);
+    const stored = world.spreadsheet.sheet("_submissions")!;
+    // Someone edits the hidden sheet: the same report, other bytes than were signed and hashed.
+    const cell = stored.getRange(3, 10).getValue() as string;
+    stored.getRange(3, 10).setValue(cell.replace('"indicators":[', '"indicators": ['));
+    world.calls.reset();
+    world.run("checkAllSubmissions");
+    expect(world.calls.reads()).toBe(SOURCE_SHEETS);
+    const html = world.ui.dialogs.at(-1)!.html;
+    expect(html).toContain("Đã kiểm tra 2 báo cáo hiện hành: 0 có lỗi, 1 chỉ có cảnh báo");
+    expect(html).toContain(
+      "_submissions dòng/row 3 (STTTT, 2025, lần/rev 2): nội dung lưu đã bị thay đổi",
+    );
+    expect(html).toMatch(
+      /STTTT · 2025 · lần nộp\/revision 2 · [^<]+<\/p><ul><li>Cảnh báo [^<]*KP[^<]*250/u,
+    );
+    expect(html).not.toContain("SYT · 2025");
+  });
+});

@@ -1,0 +1,277 @@
+// The web app's doPost and doGet in the built bundle: what a post writes where, the reads and writes
+// it costs (the same whatever is stored), the lock, long reports and free text that must stay text.
+import { randomUUID } from "node:crypto";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Answer } from "../../src/core/protocol.js";
+import type { Submission } from "../../src/core/submission-schema.js";
+import {
+  CURRENT,
+  submissionLogTab,
+  SUPERSEDED,
+  TRACKER_TABS,
+} from "../../src/core/tracker-tabs.js";
+import type { AppsScriptWorld } from "../fakes/apps-script/runtime.js";
+import { storedCount, trackerWorld } from "../fakes/apps-script/tracker.js";
+import { CELL_LIMIT } from "../fakes/apps-script/spreadsheet.js";
+import { validReport } from "../fixtures/reports.js";
+import {
+  bodyOf,
+  SUITE_KEYS,
+  SUITE_PERIOD,
+  SUITE_PLAN,
+  SUITE_UNITS,
+} from "../protocol/chitieu1.suite.js";
+import { suitePlan } from "../protocol/servers.js";
+
+const template = suitePlan();
+const LOG = TRACKER_TABS.submissions.name;
+const logColumn = (key: string) => TRACKER_TABS.submissions.columns.findIndex((c) => c.key === key);
+
+let world: AppsScriptWorld;
+beforeEach(async () => {
+  world = await trackerWorld({
+    planId: SUITE_PLAN,
+    period: SUITE_PERIOD,
+    units: SUITE_UNITS,
+    keys: SUITE_KEYS,
+  });
+});
+
+const post = (body: string) => JSON.parse(world.post(body).text) as Answer;
+const report = (mutate?: (s: Submission) => void) => {
+  const s = validReport(template, randomUUID());
+  mutate?.(s);
+  return s;
+};
+const receiptOf = (answer: Answer) => {
+  if (!answer.ok) throw new Error(JSON.stringify(answer.error));
+  return answer.receipt;
+};
+const blankNull = (row: readonly unknown[]) => row.map((v) => (v === null ? "" : v));
+const allSheets = () => world.spreadsheet.sheets;
+
+/** What a post costs, by the counts that matter. */
+function cost() {
+  const c = world.calls;
+  return {
+    reads: c.reads(),
+    writes: c.writes(),
+    setValues: c.count("Range.setValues"),
+    perCell: c.count("Range.setValue") + c.count("Range.getValue") + c.count("Sheet.appendRow"),
+    locks: [c.count("Lock.waitLock"), c.count("Lock.releaseLock")],
+    flushes: c.count("SpreadsheetApp.flush"),
+  };
+}
+
+describe("doPost", () => {
+  it("stores the submission and appends its values to the log, as core's submissionLogTab rows", () => {
+    const s = report();
+    const receipt = receiptOf(post(bodyOf(s)));
+    expect(storedCount(world)).toBe(1);
+    const expected = submissionLogTab(template, [
+      { submission: s, revision: 1, receivedAt: receipt.receivedAt },
+    ]);
+    expect(expected.rows.length).toBeGreaterThan(10);
+    expect(world.spreadsheet.sheet(LOG)!.dump(2)).toEqual(expected.rows.map(blankNull));
+    const [stored] = world.spreadsheet.sheet("_submissions")!.dump(2);
+    expect(stored!.slice(0, 6)).toEqual([
+      receipt.receivedAt,
+      s.submissionId,
+      s.planId,
+      s.unit,
+      s.period,
+      1,
+    ]);
+    expect(JSON.parse(stored!.slice(9).join(""))).toEqual(s);
+  });
+
+  it("marks the previous revision's log rows superseded when a new one arrives", () => {
+    const first = receiptOf(post(bodyOf(report())));
+    const second = receiptOf(post(bodyOf(report())));
+    expect(second.revision).toBe(2);
+    const rows = world.spreadsheet.sheet(LOG)!.dump(2);
+    const state = (id: string) =>
+      new Set(
+        rows.filter((r) => r[logColumn("submissionId")] === id).map((r) => r[logColumn("state")]),
+      );
+    expect(state(first.submissionId)).toEqual(new Set([SUPERSEDED]));
+    expect(state(second.submissionId)).toEqual(new Set([CURRENT]));
+  });
+
+  it("leaves a sorted log alone rather than mark rows of another submission", () => {
+    const first = receiptOf(post(bodyOf(report())));
+    const other = receiptOf(post(bodyOf(report((s) => (s.period = "2031")))));
+    const log = world.spreadsheet.sheet(LOG)!;
+    // Someone sorts the log by item: the two submissions' rows are interleaved.
+    const rows = log
+      .dump(2)
+      .sort((a, b) => String(a[logColumn("itemId")]).localeCompare(String(b[logColumn("itemId")])));
+    log.getRange(2, 1, rows.length, rows[0]!.length).setValues(rows);
+    expect(receiptOf(post(bodyOf(report()))).revision).toBe(2);
+    const states = (id: string) =>
+      new Set(
+        log
+          .dump(2)
+          .filter((r) => r[logColumn("submissionId")] === id)
+          .map((r) => r[logColumn("state")]),
+      );
+    expect(states(first.submissionId)).toEqual(new Set([CURRENT]));
+    expect(states(other.submissionId)).toEqual(new Set([CURRENT]));
+  });
+
+  it("costs a small constant of reads and writes, whatever is already stored", () => {
+    world.calls.reset();
+    receiptOf(post(bodyOf(report())));
+    // The unit list; nothing stored yet. The submission's row, the log's rows.
+    expect(cost()).toEqual({
+      reads: 1,
+      writes: 2,
+      setValues: 2,
+      perCell: 0,
+      locks: [1, 1],
+      flushes: 1,
+    });
+
+    for (const stored of [1, 8]) {
+      while (storedCount(world) < stored) receiptOf(post(bodyOf(report())));
+      world.calls.reset();
+      receiptOf(post(bodyOf(report())));
+      // + the submissions index, and the previous revision's log rows checked then marked.
+      expect(cost(), `with ${stored} stored`).toEqual({
+        reads: 3,
+        writes: 3,
+        setValues: 3,
+        perCell: 0,
+        locks: [1, 1],
+        flushes: 1,
+      });
+
+      world.calls.reset();
+      receiptOf(post(bodyOf(report((s) => (s.period = `20${30 + stored}`)))));
+      expect(cost(), `first of its period, ${stored} stored`).toEqual({
+        reads: 2,
+        writes: 2,
+        setValues: 2,
+        perCell: 0,
+        locks: [1, 1],
+        flushes: 1,
+      });
+    }
+
+    const body = bodyOf(report());
+    receiptOf(post(body));
+    world.calls.reset();
+    expect(receiptOf(post(body)).duplicate).toBe(true);
+    expect(cost()).toEqual({
+      reads: 2,
+      writes: 0,
+      setValues: 0,
+      perCell: 0,
+      locks: [1, 1],
+      flushes: 1,
+    });
+
+    world.calls.reset();
+    const forged = JSON.parse(body) as { signature: string };
+    post(JSON.stringify({ ...forged, signature: "0".repeat(64) }));
+    expect(cost()).toEqual({
+      reads: 1,
+      writes: 0,
+      setValues: 0,
+      perCell: 0,
+      locks: [1, 1],
+      flushes: 1,
+    });
+  });
+
+  it("answers server-error when the lock cannot be had, storing nothing", () => {
+    world.locks.script.busy = true;
+    world.calls.reset();
+    expect(post(bodyOf(report()))).toMatchObject({ ok: false, error: { code: "server-error" } });
+    expect(world.calls.reads() + world.calls.writes()).toBe(0);
+    expect(storedCount(world)).toBe(0);
+  });
+
+  it.each([0, 1])(
+    "keeps a report longer than a cell in chunks under the 50,000-character limit, pairs unsplit (shift %i)",
+    (shift) => {
+      // Notes of flags only (two UTF-16 units each), shifted by one unit: wherever the cuts fall,
+      // one of the two runs puts a cut between the halves of a pair unless the store avoids it.
+      const long = report((s) => {
+        s.indicators.forEach(
+          (e, i) => (e.note = `${i === 0 ? "x".repeat(shift) : ""}${"🇻🇳".repeat(999)}`),
+        );
+      });
+      const payload = (JSON.parse(bodyOf(long)) as { payload: string }).payload;
+      expect(payload.length).toBeGreaterThan(2 * CELL_LIMIT);
+      receiptOf(post(bodyOf(long)));
+      const [row] = world.spreadsheet.sheet("_submissions")!.dump(2);
+      const chunks = row!
+        .slice(9)
+        .filter((c) => c !== "")
+        .map(String);
+      expect(row![8]).toBe(chunks.length);
+      expect(chunks.length).toBeGreaterThan(2);
+      for (const c of chunks) expect(c.length).toBeLessThanOrEqual(CELL_LIMIT);
+      expect(chunks.join("")).toBe(payload);
+      const notes = world.spreadsheet
+        .sheet(LOG)!
+        .dump(2)
+        .map((r) => r[logColumn("note")]);
+      expect(notes).toContain(long.indicators[3]!.note);
+      // Read back whole by the consolidator's check: nothing damaged.
+      world.run("checkAllSubmissions");
+      expect(world.ui.dialogs.at(-1)!.html).not.toContain("Dữ liệu lưu");
+    },
+  );
+
+  it("keeps free text as the text it was: no formula, no number, no date", () => {
+    const texts = [
+      '=HYPERLINK("http://x","y")',
+      "+84 912 345 678",
+      "-5 hồ sơ",
+      "@all",
+      "'trích dẫn",
+      "2025-12-05",
+      "30001",
+      "TRUE",
+      "12,5%",
+    ];
+    const s = report((r) => {
+      r.indicators.forEach((e, i) => (e.note = texts[i % texts.length]));
+      r.indicators[0]!.evidence = "=1+1";
+    });
+    receiptOf(post(bodyOf(s)));
+    world.run("consolidateNow");
+    for (const sheet of allSheets()) expect(sheet.formulaCount(), sheet.getName()).toBe(0);
+    const log = world.spreadsheet.sheet(LOG)!.dump(2);
+    const notes = log
+      .filter((r) => r[logColumn("field")] !== "Ghi chú")
+      .map((r) => r[logColumn("note")]);
+    expect(new Set(notes)).toEqual(new Set(texts));
+    expect(log.map((r) => r[logColumn("value")])).toContain("=1+1");
+  });
+
+  it("answers JSON through ContentService", () => {
+    const answer = world.post(bodyOf(report()));
+    expect(answer.mimeType).toBe("JSON");
+    expect(JSON.parse(answer.text)).toMatchObject({ ok: true });
+  });
+});
+
+describe("doGet", () => {
+  it("answers the tracker's status as JSON: counts and the plan it accepts", () => {
+    receiptOf(post(bodyOf(report())));
+    const output = world.run<{ getContent(): string; getMimeType(): string }>("doGet", {
+      parameter: {},
+    });
+    expect(output.getMimeType()).toBe("JSON");
+    expect(JSON.parse(output.getContent())).toEqual({
+      ok: true,
+      protocol: "chitieu/1",
+      units: SUITE_UNITS.length,
+      submissions: 1,
+      templates: [{ id: template.id, version: template.version, title: template.plan.title }],
+    });
+  });
+});

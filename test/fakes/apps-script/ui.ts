@@ -1,0 +1,133 @@
+// The spreadsheet's Ui (menus, alerts, prompts, dialogs) and HtmlService, recording what the bundle
+// showed; prompts answer from a script the test sets, and an unscripted prompt fails the test.
+import type { CallLog } from "./calls.js";
+import { counted } from "./calls.js";
+
+export const Button = { OK: "OK", CANCEL: "CANCEL", YES: "YES", NO: "NO", CLOSE: "CLOSE" } as const;
+export const ButtonSet = {
+  OK: "OK",
+  OK_CANCEL: "OK_CANCEL",
+  YES_NO: "YES_NO",
+  YES_NO_CANCEL: "YES_NO_CANCEL",
+} as const;
+type ButtonName = (typeof Button)[keyof typeof Button];
+
+export interface RecordedMenu {
+  title: string;
+  items: ({ caption: string; functionName: string } | "separator")[];
+  added: boolean;
+}
+
+export class FakeMenu {
+  constructor(
+    private readonly ui: FakeUi,
+    readonly record: RecordedMenu,
+  ) {}
+  addItem(caption: string, functionName: string): this {
+    this.record.items.push({ caption, functionName });
+    return this;
+  }
+  addSeparator(): this {
+    this.record.items.push("separator");
+    return this;
+  }
+  addToUi(): void {
+    this.record.added = true;
+    this.ui.menus.push(this.record);
+  }
+}
+
+export class FakeHtmlOutput {
+  title = "";
+  width = 0;
+  height = 0;
+  constructor(private content: string) {}
+  getContent() {
+    return this.content;
+  }
+  setContent(content: string): this {
+    this.content = content;
+    return this;
+  }
+  append(content: string): this {
+    this.content += content;
+    return this;
+  }
+  setWidth(width: number): this {
+    this.width = width;
+    return this;
+  }
+  setHeight(height: number): this {
+    this.height = height;
+    return this;
+  }
+  setTitle(title: string): this {
+    this.title = title;
+    return this;
+  }
+}
+
+export class FakeHtmlService {
+  readonly created: FakeHtmlOutput[] = [];
+  constructor(private readonly calls: CallLog) {}
+  createHtmlOutput(html = "") {
+    const output = new FakeHtmlOutput(String(html));
+    this.created.push(output);
+    return counted(output, "HtmlOutput", this.calls);
+  }
+}
+
+export interface Dialog {
+  title: string;
+  html: string;
+}
+
+export class FakeUi {
+  readonly Button = Button;
+  readonly ButtonSet = ButtonSet;
+  readonly menus: RecordedMenu[] = [];
+  readonly alerts: string[] = [];
+  readonly prompts: string[] = [];
+  readonly dialogs: Dialog[] = [];
+  private readonly answers: { text: string; button: ButtonName }[] = [];
+  readonly view: FakeUi;
+
+  constructor(private readonly calls: CallLog) {
+    this.view = counted(this, "Ui", calls);
+  }
+
+  /** The next prompt's answer. */
+  answer(text: string, button: ButtonName = "OK"): this {
+    this.answers.push({ text, button });
+    return this;
+  }
+
+  unanswered(): number {
+    return this.answers.length;
+  }
+
+  createMenu(title: string) {
+    return counted(new FakeMenu(this, { title, items: [], added: false }), "Menu", this.calls);
+  }
+
+  alert(...args: unknown[]): ButtonName {
+    const texts = args.filter((a): a is string => typeof a === "string" && !(a in ButtonSet));
+    this.alerts.push(texts.join("\n"));
+    return "OK";
+  }
+
+  prompt(...args: unknown[]) {
+    const texts = args.filter((a): a is string => typeof a === "string" && !(a in ButtonSet));
+    this.prompts.push(texts.join("\n"));
+    const next = this.answers.shift();
+    if (!next) throw new Error(`unscripted prompt: ${texts.join(" / ")}`);
+    return {
+      getResponseText: () => next.text,
+      getSelectedButton: () => next.button,
+    };
+  }
+
+  showModalDialog(output: FakeHtmlOutput, title: string): void {
+    this.dialogs.push({ title, html: output.getContent() });
+  }
+}

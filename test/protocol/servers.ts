@@ -1,0 +1,102 @@
+// The two servers under test, each set up as the suite's tracker: `chitieu serve` (Fastify + SQLite
+// in a temp folder, over real HTTP on 127.0.0.1) and the Apps Script bundle's doPost in a vm.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect } from "vitest";
+import type { Answer } from "../../src/core/protocol.js";
+import { httpStatus } from "../../src/core/protocol.js";
+import type { Template } from "../../src/core/template-schema.js";
+import { loadSeedTemplates } from "../../src/node/seeds.js";
+import { openStore } from "../../src/node/tracker/open-store.js";
+import { buildServer } from "../../src/node/tracker/server.js";
+import type { SqliteStore } from "../../src/node/tracker/store.js";
+import type { AppsScriptWorld } from "../fakes/apps-script/runtime.js";
+import { storedCount, trackerWorld } from "../fakes/apps-script/tracker.js";
+import type { ServerUnderTest } from "./chitieu1.suite.js";
+import { SUITE_KEYS, SUITE_PERIOD, SUITE_PLAN, SUITE_UNITS } from "./chitieu1.suite.js";
+
+export function suitePlan(): Template {
+  const template = loadSeedTemplates().templates.find((t) => t.id === SUITE_PLAN);
+  if (!template) throw new Error(`no seed template ${SUITE_PLAN}`);
+  return template;
+}
+
+export interface ServeServer extends ServerUnderTest {
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** `chitieu serve` as units reach it: HTTP on a loopback port; every answer's status is checked too. */
+export function serveServer(): ServeServer {
+  let store: SqliteStore | undefined;
+  let app: ReturnType<typeof buildServer> | undefined;
+  let url = "";
+  const close = async () => {
+    await app?.close();
+    store?.close();
+    app = undefined;
+    store = undefined;
+  };
+  return {
+    async reset() {
+      await close();
+      store = openStore(mkdtempSync(join(tmpdir(), "chitieu-protocol-")));
+      store.importUnits([...SUITE_UNITS]);
+      for (const [unit, key] of Object.entries(SUITE_KEYS)) store.setKey(unit, key);
+      app = buildServer({ store });
+      url = `${await app.listen({ port: 0, host: "127.0.0.1" })}/api/submit`;
+    },
+    close,
+    async post(body) {
+      if (!app) await this.reset();
+      const response = await fetch(url, {
+        method: "POST",
+        body,
+        headers: { "content-type": "text/plain" },
+      });
+      expect(response.headers.get("content-type")).toMatch(/^application\/json/u);
+      const answer = (await response.json()) as Answer;
+      expect(response.status).toBe(answer.ok ? 200 : httpStatus[answer.error.code]);
+      return answer;
+    },
+    async storedCount() {
+      return store?.submissionCount() ?? 0;
+    },
+  };
+}
+
+export interface AppsScriptServer extends ServerUnderTest {
+  reset(): Promise<void>;
+  world(): AppsScriptWorld;
+}
+
+/** The web app: Code.js's top-level doPost in a vm, answering through ContentService as JSON. */
+export function appsScriptServer(): AppsScriptServer {
+  let current: AppsScriptWorld | undefined;
+  const ready = async () =>
+    (current ??= await trackerWorld({
+      planId: SUITE_PLAN,
+      period: SUITE_PERIOD,
+      units: SUITE_UNITS,
+      keys: SUITE_KEYS,
+    }));
+  return {
+    async reset() {
+      current = undefined;
+      await ready();
+    },
+    world() {
+      if (!current) throw new Error("reset() first");
+      return current;
+    },
+    async post(body) {
+      const { text, mimeType } = (await ready()).post(body);
+      expect(mimeType).toBe("JSON");
+      return JSON.parse(text) as Answer;
+    },
+    async storedCount() {
+      return storedCount(await ready());
+    },
+  };
+}
