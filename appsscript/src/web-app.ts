@@ -7,7 +7,7 @@ import { processPost } from "../../src/core/tracker-service.js";
 import { readConfig } from "./config.js";
 import { LOCK_WAIT_MS } from "./lock.js";
 import { activeSpreadsheet, SUBMISSIONS_SHEET, UNITS_SHEET } from "./sheets.js";
-import { SheetStore } from "./sheet-store.js";
+import { registryRows, SheetStore, unitFromRow } from "./sheet-store.js";
 import { templateById } from "./templates.js";
 
 function json(body: unknown): GoogleAppsScript.Content.TextOutput {
@@ -40,19 +40,42 @@ export function doPost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Cont
   return json(answer);
 }
 
-/** What /api/status answers on the self-hosted tracker: counts and the plan this sheet accepts. */
-export function doGet(): GoogleAppsScript.Content.TextOutput {
+/**
+ * The reads the Excel add-in needs, on the web app's one URL: `?resource=templates`, `units` or
+ * `template&id=…` answer what `/api/templates`, `/api/units` and `/api/templates/:id` answer on
+ * `chitieu serve`; without `resource`, the status that `/api/status` gives.
+ */
+export function doGet(e?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.Content.TextOutput {
   const ss = activeSpreadsheet();
-  const rowsOf = (name: string) => Math.max(0, (ss.getSheetByName(name)?.getLastRow() ?? 1) - 1);
   const config = readConfig();
   const template = config && templateById(config.planId);
+  const summary = template
+    ? [{ id: template.id, version: template.version, title: template.plan.title }]
+    : [];
+  const resource = e?.parameter?.resource;
+  if (resource === "templates") return json(summary);
+  if (resource === "template") {
+    const wanted = e?.parameter?.id;
+    return json(
+      template && wanted === template.id
+        ? template
+        : errorAnswer("unknown-template", { planId: wanted ?? "" }),
+    );
+  }
+  if (resource === "units") {
+    // Names, kinds and levels only: keys live in the script properties, never here.
+    return json(
+      registryRows(ss)
+        .map(unitFromRow)
+        .filter((u) => u !== undefined),
+    );
+  }
+  const rowsOf = (name: string) => Math.max(0, (ss.getSheetByName(name)?.getLastRow() ?? 1) - 1);
   return json({
     ok: true,
     protocol: PROTOCOL,
     units: rowsOf(UNITS_SHEET),
     submissions: rowsOf(SUBMISSIONS_SHEET),
-    templates: template
-      ? [{ id: template.id, version: template.version, title: template.plan.title }]
-      : [],
+    templates: summary,
   });
 }

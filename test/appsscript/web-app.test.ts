@@ -274,4 +274,23 @@ describe("doGet", () => {
       templates: [{ id: template.id, version: template.version, title: template.plan.title }],
     });
   });
+
+  it("answers the add-in's reads: templates, the plan's template, units without keys", () => {
+    const get = (parameter: Record<string, string>) =>
+      JSON.parse(world.run<{ getContent(): string }>("doGet", { parameter }).getContent());
+    expect(get({ resource: "templates" })).toEqual([
+      { id: template.id, version: template.version, title: template.plan.title },
+    ]);
+    expect(get({ resource: "template", id: template.id })).toMatchObject({
+      id: template.id,
+      version: template.version,
+    });
+    expect(get({ resource: "template", id: "khac" })).toMatchObject({
+      ok: false,
+      error: { code: "unknown-template" },
+    });
+    const units = get({ resource: "units" });
+    expect(units).toHaveLength(SUITE_UNITS.length);
+    expect(Object.keys(units[0]).sort()).toEqual(["code", "kind", "level", "name"]);
+  });
 });
