@@ -1,14 +1,9 @@
 // Benchmark: syncs and request bytes per add-in operation (load, check, submit) for report sheets of
 // 100, 1,000 and 10,000 rows, on the in-memory Excel that enforces Excel on the web's 5 MB limit.
 // Budgets (DESIGN.md): load ≤ 3 syncs whatever the rows; check = 1 read + 1 write sync.
-import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { formatAccessCode, parseAccessCode } from "../src/core/access-code.js";
 import { buildLayout } from "../src/core/layout.js";
-import { isoInVietnam } from "../src/core/period.js";
 import { Template } from "../src/core/template-schema.js";
-import { processPost } from "../src/core/tracker-service.js";
-import type { Unit } from "../src/core/unit-schema.js";
 import {
   checkReport,
   loadTemplate,
@@ -17,25 +12,19 @@ import {
 } from "../src/excel/operations.js";
 import { reportSheetName } from "../src/excel/office/report-sheet.js";
 import { loadSeedTemplates } from "../src/node/seeds.js";
-import { harness, seedTracker } from "../test/excel/addin-harness.js";
-import { MemoryStore } from "../test/fakes/memory-store.js";
+import {
+  harness,
+  officer,
+  officerCode,
+  officerCodeText,
+  seedTracker,
+  trackerTransport,
+} from "../test/excel/addin-harness.js";
 import { validEdits } from "../test/fixtures/fill-workbook.js";
 
-const KEY = "5".repeat(64);
-const unit: Unit = {
-  code: "STTTT",
-  name: "Sở Thông tin và Truyền thông",
-  kind: "department",
-  level: "province",
-};
+const unit = officer;
 const seeds = loadSeedTemplates().templates;
 const base = seeds.find((t) => t.id === "can-tho-kh-2025")!;
-const codeText = formatAccessCode({
-  url: "http://127.0.0.1:8787/api/submit",
-  unit: unit.code,
-  key: KEY,
-});
-const code = parseAccessCode(codeText)!;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 console.log("rows     operation  syncs  largest request  total request  core+fake ms");
@@ -48,19 +37,11 @@ for (const rows of [100, 1_000, 10_000]) {
       id: `B-${i}`,
     })),
   });
-  const store = new MemoryStore(new Map([[unit.code, { unit, key: KEY }]]), [...seeds, template]);
   const h = harness(
-    {
-      async post(_url, body) {
-        const now = new Date("2025-12-05T03:00:00Z");
-        const r = processPost(body, store, { date: now, iso: isoInVietnam(now) });
-        return { status: r.status, text: JSON.stringify(r.answer) };
-      },
-    },
+    trackerTransport([...seeds, template]).transport,
     seedTracker([...seeds, template]),
   );
-  h.deps.newId = () => randomUUID();
-  await saveAccessCode(h.deps, codeText);
+  await saveAccessCode(h.deps, officerCodeText);
   const measure = async (name: string, op: () => Promise<unknown>) => {
     h.excel.syncs.length = 0;
     const t0 = performance.now();
@@ -71,7 +52,7 @@ for (const rows of [100, 1_000, 10_000]) {
       `${String(rows).padEnd(8)} ${name.padEnd(10)} ${String(h.excel.syncs.length).padStart(5)}  ${mb(Math.max(...bytes)).padStart(15)}  ${mb(bytes.reduce((a, b) => a + b, 0)).padStart(13)}  ${ms.toFixed(0).padStart(12)}`,
     );
   };
-  await measure("load", () => loadTemplate(h.deps, code, template.id, "2025"));
+  await measure("load", () => loadTemplate(h.deps, officerCode, template.id, "2025"));
   const sheet = reportSheetName(template, "2025");
   for (const e of validEdits(
     template,
@@ -86,5 +67,5 @@ for (const rows of [100, 1_000, 10_000]) {
     );
   }
   await measure("check", () => checkReport(h.deps));
-  await measure("submit", () => submitReport(h.deps, code));
+  await measure("submit", () => submitReport(h.deps, officerCode));
 }

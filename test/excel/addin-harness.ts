@@ -1,7 +1,12 @@
 // The add-in's operations wired to the in-memory Excel, a tracker answering from the shipped seeds,
 // and a chosen transport: what every add-in test starts from.
 import { randomUUID } from "node:crypto";
+import { formatAccessCode, parseAccessCode } from "../../src/core/access-code.js";
+import { isoInVietnam } from "../../src/core/period.js";
 import type { Transport } from "../../src/core/submit-client.js";
+import { processPost } from "../../src/core/tracker-service.js";
+import type { Unit } from "../../src/core/unit-schema.js";
+import { MemoryStore } from "../fakes/memory-store.js";
 import type { Template } from "../../src/core/template-schema.js";
 import type { AddinDeps } from "../../src/excel/operations.js";
 import type { KeyValueStore } from "../../src/excel/storage.js";
@@ -54,4 +59,38 @@ export function harness(transport: Transport, tracker = seedTracker()) {
     newId: () => randomUUID(),
   };
   return { excel, store, deps, tracker };
+}
+
+/** The officer of every add-in test, and the access code the consolidator gave them. */
+export const officer: Unit = {
+  code: "STTTT",
+  name: "Sở Thông tin và Truyền thông",
+  kind: "department",
+  level: "province",
+};
+export const OFFICER_KEY = "7".repeat(64);
+export const officerCodeText = formatAccessCode({
+  url: "http://127.0.0.1:8787/api/submit",
+  unit: officer.code,
+  key: OFFICER_KEY,
+});
+export const officerCode = parseAccessCode(officerCodeText)!;
+
+/** A tracker the transport posts to: the same core service `chitieu serve` runs, in memory. */
+export function trackerTransport(templates: Template[] = loadSeedTemplates().templates) {
+  const store = new MemoryStore(
+    new Map([[officer.code, { unit: officer, key: OFFICER_KEY }]]),
+    templates,
+  );
+  const state = { online: true, posts: 0 };
+  const transport: Transport = {
+    async post(_url, body) {
+      state.posts++;
+      if (!state.online) throw new Error("fetch failed");
+      const now = new Date("2025-12-05T03:00:00Z");
+      const r = processPost(body, store, { date: now, iso: isoInVietnam(now) });
+      return { status: r.status, text: JSON.stringify(r.answer) };
+    },
+  };
+  return { store, state, transport };
 }

@@ -1,12 +1,7 @@
 // The add-in's operations against the in-memory Excel: what lands in the sheet, and how many syncs.
 import { beforeEach, describe, expect, it } from "vitest";
-import { formatAccessCode, parseAccessCode } from "../../src/core/access-code.js";
 import { buildLayout, headerCells, a1, PROTECTION_PASSWORD } from "../../src/core/layout.js";
-import { isoInVietnam } from "../../src/core/period.js";
-import type { Transport } from "../../src/core/submit-client.js";
 import { Template } from "../../src/core/template-schema.js";
-import { processPost } from "../../src/core/tracker-service.js";
-import type { Unit } from "../../src/core/unit-schema.js";
 import {
   checkReport,
   flushQueue,
@@ -17,42 +12,24 @@ import {
 } from "../../src/excel/operations.js";
 import { RECEIPT_SHEET, reportSheetName } from "../../src/excel/office/report-sheet.js";
 import { loadSeedTemplates } from "../../src/node/seeds.js";
-import { MemoryStore } from "../fakes/memory-store.js";
 import { validEdits } from "../fixtures/fill-workbook.js";
-import { harness, seedTracker } from "./addin-harness.js";
+import {
+  harness,
+  officer,
+  officerCode,
+  officerCodeText,
+  OFFICER_KEY,
+  seedTracker,
+  trackerTransport,
+} from "./addin-harness.js";
 
-const KEY = "7".repeat(64);
-const unit: Unit = {
-  code: "STTTT",
-  name: "Sở Thông tin và Truyền thông",
-  kind: "department",
-  level: "province",
-};
+const KEY = OFFICER_KEY;
+const unit = officer;
 const templates = loadSeedTemplates().templates;
 const template = templates.find((t) => t.id === "can-tho-2256")!;
-const codeText = formatAccessCode({
-  url: "http://127.0.0.1:8787/api/submit",
-  unit: unit.code,
-  key: KEY,
-});
-const code = parseAccessCode(codeText)!;
+const codeText = officerCodeText;
+const code = officerCode;
 const sheetName = reportSheetName(template, "2025");
-
-/** A tracker the transport posts to: the same core service `chitieu serve` runs. */
-function trackerTransport() {
-  const store = new MemoryStore(new Map([[unit.code, { unit, key: KEY }]]), templates);
-  const state = { online: true, posts: 0 };
-  const transport: Transport = {
-    async post(_url, body) {
-      state.posts++;
-      if (!state.online) throw new Error("fetch failed");
-      const now = new Date("2025-12-05T03:00:00Z");
-      const r = processPost(body, store, { date: now, iso: isoInVietnam(now) });
-      return { status: r.status, text: JSON.stringify(r.answer) };
-    },
-  };
-  return { store, state, transport };
-}
 
 let h: ReturnType<typeof harness>;
 let tracker: ReturnType<typeof trackerTransport>;
