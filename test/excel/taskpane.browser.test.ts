@@ -33,6 +33,7 @@ let page: Page;
 let store: SqliteStore;
 let app: ReturnType<typeof buildServer>;
 let base = "";
+let fakeOffice = "";
 
 beforeAll(async () => {
   const outdir = mkdtempSync(join(tmpdir(), "chitieu-addin-"));
@@ -44,6 +45,7 @@ beforeAll(async () => {
     platform: "browser",
     write: false,
   });
+  fakeOffice = fake.outputFiles[0]!.text;
   store = openStore(mkdtempSync(join(tmpdir(), "chitieu-pane-")));
   store.importUnits([unit]);
   store.setKey(unit.code, KEY);
@@ -63,7 +65,7 @@ beforeAll(async () => {
   });
   page = await browser.newPage({ viewport: { width: 360, height: 900 }, locale: "vi-VN" });
   await page.route("https://appsforoffice.microsoft.com/**", (route) =>
-    route.fulfill({ contentType: "text/javascript", body: fake.outputFiles[0]!.text }),
+    route.fulfill({ contentType: "text/javascript", body: fakeOffice }),
   );
   await page.goto(`${base}/addin/taskpane.html`);
 }, 120_000);
@@ -174,5 +176,21 @@ describe.runIf(existsSync(CHROMIUM))("the task pane in Chromium", () => {
     await expect
       .poll(() => page.locator("h1").innerText())
       .toBe("Digital-transformation indicators");
+  });
+});
+
+describe.runIf(existsSync(CHROMIUM))("the pane opened by the ribbon command with an error", () => {
+  it("shows the error the command could not show", async () => {
+    const other = await browser.newPage();
+    await other.route("https://appsforoffice.microsoft.com/**", (route) =>
+      route.fulfill({ contentType: "text/javascript", body: fakeOffice }),
+    );
+    await other.goto(
+      `${base}/addin/taskpane.html?error=${encodeURIComponent("Không đọc được trang <b>")}`,
+    );
+    await expect
+      .poll(() => other.locator("#message").innerText())
+      .toContain("Không đọc được trang <b>");
+    await other.close();
   });
 });

@@ -70,9 +70,11 @@ export class TaskPane {
     return uiText[this.state.lang];
   }
 
-  async start(): Promise<void> {
+  /** `reported`: an error the ribbon command could not show itself (it opens the pane with it). */
+  async start(reported?: string): Promise<void> {
     const code = storedAccessCode(this.deps);
     if (code) await this.useCode(code);
+    if (reported) this.state.message = { text: this.t.failed(reported), tone: "error" };
     this.render();
   }
 
