@@ -9,10 +9,6 @@ import { fakeAddinSource } from "../fixtures/addin-src.js";
 
 const repo = join(import.meta.dirname, "../..");
 const outdir = () => mkdtempSync(join(tmpdir(), "chitieu-addin-out-"));
-const realSource = join(repo, "src", "excel");
-const realEntries = ["taskpane/taskpane.ts", "commands/commands.ts"].map((p) =>
-  join(realSource, p),
-);
 
 describe("buildAddin", () => {
   it("writes the bundles, their pages, the icons and the manifest", async () => {
@@ -115,7 +111,7 @@ describe("buildAddin", () => {
     await expect(buildAddin({ srcdir, outdir: outdir() })).rejects.toThrow(/commands\.ts:1/u);
   });
 
-  it.skipIf(!realEntries.every((p) => existsSync(p)))("builds the real add-in", async () => {
+  it("builds the real add-in", async () => {
     const out = outdir();
     const { files } = await buildAddin({ outdir: out, host: "https://chitieu.example.vn" });
     expect(files).toContain("taskpane.js");
