@@ -130,17 +130,21 @@ export async function checkReport(deps: AddinDeps): Promise<CheckOutcome> {
   return deps.run(async (context) => {
     const { content, issues, check, template } = await readAndCheck(context, deps, code);
     const summary = summaryOf(issues, deps.now());
-    if (check?.layout) {
-      queueMarks(
-        context.workbook.worksheets.getItem(content.sheetName),
-        check.layout,
-        check,
-        summary,
-      );
-      await context.sync();
-    }
+    await writeMarks(context, content.sheetName, check, summary);
     return outcomeOf(content.sheetName, issues, summary, check, template);
   });
+}
+
+/** The write half of a check: marks and summary, when the sheet was ours to read at all. */
+async function writeMarks(
+  context: Excel.RequestContext,
+  sheetName: string,
+  check: SheetCheck | undefined,
+  summary: string,
+) {
+  if (!check?.layout) return;
+  queueMarks(context.workbook.worksheets.getItem(sheetName), check.layout, check, summary);
+  await context.sync();
 }
 
 export interface SubmitResult extends CheckOutcome {
@@ -156,15 +160,7 @@ export async function submitReport(deps: AddinDeps, code: AccessCode): Promise<S
     const now = deps.now();
     if (!check?.layout || !check.draft || !template || hasErrors(issues)) {
       const summary = summaryOf(issues, now);
-      if (check?.layout) {
-        queueMarks(
-          context.workbook.worksheets.getItem(content.sheetName),
-          check.layout,
-          check,
-          summary,
-        );
-        await context.sync();
-      }
+      await writeMarks(context, content.sheetName, check, summary);
       return outcomeOf(content.sheetName, issues, summary, check, template);
     }
     const submission = toSubmission(check.draft, {
