@@ -2,9 +2,9 @@
 // JSON and as a page for the consolidator. Every decision is core's; this file only moves bytes.
 import Fastify, { type FastifyInstance } from "fastify";
 import { consolidate } from "../../core/consolidate.js";
-import { isoInVietnam, Period } from "../../core/period.js";
+import { Period } from "../../core/period.js";
 import { errorAnswer, httpStatus, MAX_BODY_BYTES, PROTOCOL } from "../../core/protocol.js";
-import { processPost } from "../../core/tracker-service.js";
+import { CommitBatcher } from "./commit-batcher.js";
 import { renderConsolidationPage, renderIndexPage } from "./pages.js";
 import type { SqliteStore } from "./store.js";
 
@@ -40,10 +40,10 @@ export function buildServer({
     reply.status(httpStatus[code]).send(errorAnswer(code));
   });
 
+  const batcher = new CommitBatcher(store, clock);
   app.post("/api/submit", async (req, reply) => {
     const body = typeof req.body === "string" ? req.body : "";
-    const now = clock();
-    const { status, answer } = processPost(body, store, { date: now, iso: isoInVietnam(now) });
+    const { status, answer } = await batcher.submit(body);
     reply.status(status).type("application/json; charset=utf-8").send(answer);
   });
 
