@@ -1,16 +1,17 @@
 // Benchmark: consolidate 3,321 units × 80 indicators and build the tracker tabs from the result.
 // Budget (DESIGN.md): consolidation under 2 s on this machine.
-import { performance } from "node:perf_hooks";
 import type { ReceivedSubmission } from "../src/core/consolidate.js";
 import { consolidate } from "../src/core/consolidate.js";
 import type { Submission } from "../src/core/submission-schema.js";
 import { Template, type TemplateInput } from "../src/core/template-schema.js";
 import { trackerTabs } from "../src/core/tracker-tabs.js";
 import type { Unit } from "../src/core/unit-schema.js";
+import { medianMs, syntheticPlan } from "./measure.js";
 
 const UNITS = Number(process.env.UNITS ?? 3321);
 const INDICATORS = Number(process.env.INDICATORS ?? 80);
 const RUNS = 5;
+const timed = (fn: () => unknown) => medianMs(fn, RUNS);
 
 // Roughly the shares of a real plan (see the seeds): mostly ratios, a few lead-only figures.
 const mix = [
@@ -73,14 +74,7 @@ function syntheticTemplate(): Template {
   return Template.parse({
     id: "bench",
     version: 1,
-    plan: {
-      province: "P",
-      issuer: "I",
-      kind: "de-an",
-      title: "T",
-      horizon: 2030,
-      sourceFile: "000_0123456789abcdef.txt",
-    },
+    plan: syntheticPlan,
     pillars: [{ id: "CQ", name: "Chính quyền số", groups: [{ id: "G-1", name: "G" }] }],
     indicators,
     tasks,
@@ -153,17 +147,6 @@ function syntheticSubmissions(template: Template, units: Unit[]): ReceivedSubmis
   return out;
 }
 
-function time(fn: () => unknown): number {
-  fn(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
-  }
-  return samples.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
-}
-
 const template = syntheticTemplate();
 const units = syntheticUnits();
 const submissions = syntheticSubmissions(template, units);
@@ -173,12 +156,12 @@ const entries = submissions.reduce((s, r) => s + r.submission.indicators.length,
 const currentEntries = new Map(submissions.map((r) => [r.submission.unit, r])).size;
 
 let consolidation = consolidate(input);
-const consolidateMs = time(() => (consolidation = consolidate(input)));
+const consolidateMs = timed(() => (consolidation = consolidate(input)));
 let tabs: ReturnType<typeof trackerTabs> = [];
-const tabsMs = time(() => (tabs = trackerTabs({ template, consolidation, submissions })));
+const tabsMs = timed(() => (tabs = trackerTabs({ template, consolidation, submissions })));
 const cells = tabs.reduce((s, t) => s + t.rows.length * t.header.length, 0);
 const shape = tabs.map((t) => `${t.name} ${t.rows.length}×${t.header.length}`).join(", ");
-const jsonMs = time(() => JSON.stringify(consolidation));
+const jsonMs = timed(() => JSON.stringify(consolidation));
 
 const rate = (ms: number) => Math.round(entries / (ms / 1000)).toLocaleString("en");
 console.log(

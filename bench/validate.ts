@@ -1,10 +1,12 @@
 // Benchmark: validate 100,000 indicator entries (zod parse of the wire form + every rule), and
 // compare with JSON.parse of the same bytes. Budget (DESIGN.md): under 1 s on this machine.
-import { performance } from "node:perf_hooks";
 import { randomUUID } from "node:crypto";
 import { Submission } from "../src/core/submission-schema.js";
 import { Template, type TemplateInput } from "../src/core/template-schema.js";
 import { validateDraft } from "../src/core/validate.js";
+import { medianMs, syntheticPlan } from "./measure.js";
+
+const timed = (fn: () => unknown) => medianMs(fn, 7);
 
 const ENTRIES = Number(process.env.ENTRIES ?? 100_000);
 const kinds = ["percent", "count", "yes-no", "growth"] as const;
@@ -55,14 +57,7 @@ function syntheticTemplate(n: number) {
   return Template.parse({
     id: "bench",
     version: 1,
-    plan: {
-      province: "P",
-      issuer: "I",
-      kind: "de-an",
-      title: "T",
-      horizon: 2030,
-      sourceFile: "000_0123456789abcdef.txt",
-    },
+    plan: syntheticPlan,
     pillars: [{ id: "CQ", name: "Chính quyền số", groups: [{ id: "CQ-1", name: "G" }] }],
     indicators,
   });
@@ -100,24 +95,13 @@ const unit = {
 } as const;
 const now = new Date("2025-12-01T03:00:00Z");
 
-function time(fn: () => unknown, runs = 7): number {
-  fn(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
-  }
-  return samples.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
-}
-
 let issues = 0;
-const jsonMs = time(() => JSON.parse(bytes));
-const validateMs = time(() => {
+const jsonMs = timed(() => JSON.parse(bytes));
+const validateMs = timed(() => {
   const parsed = Submission.parse(JSON.parse(bytes));
   issues = validateDraft(parsed, { template, unit, now }).length;
 });
-const rulesMs = time(() => validateDraft(submission as never, { template, unit, now }));
+const rulesMs = timed(() => validateDraft(submission as never, { template, unit, now }));
 
 console.log(
   `entries                    ${ENTRIES.toLocaleString("en")}  (${(bytes.length / 1e6).toFixed(1)} MB of JSON, ${issues} issues found)`,
