@@ -4,6 +4,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { CallLog } from "./calls.js";
 import { counted } from "./calls.js";
+import { FakeContentOutput } from "./content-output.js";
 
 const VALUE_LIMIT = 9 * 1024;
 const STORE_LIMIT = 500 * 1024;
@@ -97,20 +98,8 @@ export const MimeType = {
   JAVASCRIPT: "JAVASCRIPT",
 } as const;
 
-export class FakeTextOutput {
+export class FakeTextOutput extends FakeContentOutput {
   mimeType: string = MimeType.TEXT;
-  constructor(private content: string) {}
-  getContent() {
-    return this.content;
-  }
-  setContent(content: string): this {
-    this.content = content;
-    return this;
-  }
-  append(content: string): this {
-    this.content += content;
-    return this;
-  }
   setMimeType(mimeType: string): this {
     this.mimeType = mimeType;
     return this;

@@ -2,6 +2,7 @@
 // showed; prompts answer from a script the test sets, and an unscripted prompt fails the test.
 import type { CallLog } from "./calls.js";
 import { counted } from "./calls.js";
+import { FakeContentOutput } from "./content-output.js";
 
 export const Button = { OK: "OK", CANCEL: "CANCEL", YES: "YES", NO: "NO", CLOSE: "CLOSE" } as const;
 export const ButtonSet = {
@@ -37,22 +38,10 @@ export class FakeMenu {
   }
 }
 
-export class FakeHtmlOutput {
+export class FakeHtmlOutput extends FakeContentOutput {
   title = "";
   width = 0;
   height = 0;
-  constructor(private content: string) {}
-  getContent() {
-    return this.content;
-  }
-  setContent(content: string): this {
-    this.content = content;
-    return this;
-  }
-  append(content: string): this {
-    this.content += content;
-    return this;
-  }
   setWidth(width: number): this {
     this.width = width;
     return this;
