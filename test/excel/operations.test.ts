@@ -166,8 +166,8 @@ describe("one-click check", () => {
     expect(fill(field("CQ-02", "numerator"))).toBe("#FFC7CE");
     expect(sheet.protected).toBe(true);
 
-    h.excel.model.type(sheetName, field("CQ-02", "numerator").address, cq02);
-    h.excel.model.type(sheetName, field("CQ-03", "numerator").address, cq03);
+    h.excel.model.type(sheetName, field("CQ-02", "numerator").address, cq02 as number);
+    h.excel.model.type(sheetName, field("CQ-03", "numerator").address, cq03 as number);
     expect((await checkReport(h.deps)).issues).toEqual([]);
     expect(fill(field("CQ-02", "numerator"))).toBe("#FFF2CC");
   });
@@ -176,14 +176,37 @@ describe("one-click check", () => {
     await loadTemplate(h.deps, code, "can-tho-2256", "2025");
     const layout = typeValidReport();
     const kt = layout.fields.find((f) => f.ref.id === "KT-02" && f.ref.field === "value")!;
-    h.excel.model.type(sheetName, kt.address, 0.8);
-    h.excel.model.peek(h.excel.model.sheet(sheetName)!, kt.row, kt.col)!.numberFormat = "0%";
+    h.excel.model.type(sheetName, kt.address, "80%");
+    const cell = h.excel.model.peek(h.excel.model.sheet(sheetName)!, kt.row, kt.col)!;
+    expect([cell.value, cell.numberFormat]).toEqual([0.8, "0%"]);
     const outcome = await checkReport(h.deps);
     expect(outcome.check?.draft?.indicators.find((e) => e.indicatorId === "KT-02")?.value).toBe(80);
   });
 });
 
 describe("submitting", () => {
+  it("submits an 80% typed before a newer template was loaded as 80, not 0.8", async () => {
+    await loadTemplate(h.deps, code, "can-tho-2256", "2025");
+    const layout = typeValidReport();
+    const kt = layout.fields.find((f) => f.ref.id === "KT-05" && f.ref.field === "value")!;
+    h.excel.model.type(sheetName, kt.address, "80%");
+    // With a note, a value under the target is allowed: 0.8 would pass every rule.
+    const note = layout.fields.find((f) => f.ref.id === "KT-05" && f.ref.field === "note")!;
+    h.excel.model.type(sheetName, note.address, "Số liệu sơ bộ");
+    const v2 = Template.parse({ ...template, version: 2 });
+    const newer = templates.map((t) => (t.id === v2.id ? v2 : t));
+    h.tracker.state.templates = newer;
+    tracker = trackerTransport(newer);
+    h.deps.transport = tracker.transport;
+    await loadTemplate(h.deps, code, "can-tho-2256", "2025");
+    const result = await submitReport(h.deps, code);
+    expect(result.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(result.outcome?.kind).toBe("accepted");
+    const sent = tracker.store.records[0]!.submission;
+    expect(sent.templateVersion).toBe(2);
+    expect(sent.indicators.find((e) => e.indicatorId === "KT-05")?.value).toBe(80);
+  });
+
   it("sends a clean report, shows the receipt and keeps it in the log sheet", async () => {
     await loadTemplate(h.deps, code, "can-tho-2256", "2025");
     typeValidReport();

@@ -113,6 +113,7 @@ export async function writeLayout(
   );
   for (const cell of layout.cells)
     if (cell.numberFormat) formats[cell.row - 1]![cell.col - 1] = cell.numberFormat;
+  for (const c of carried) if (c.numberFormat) formats[c.row - 1]![c.col - 1] = c.numberFormat;
   const grid: unknown[][] = layoutGrid(layout, { quoteText: true });
   for (const c of carried) grid[c.row - 1]![c.col - 1] = asCellInput(c.value);
   const lastColumn = columnLetter(layout.columnCount);

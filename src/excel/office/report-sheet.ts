@@ -36,12 +36,19 @@ export async function loadTemplateSheet(
   const name = reportSheetName(template, period);
   const existing = context.workbook.worksheets.getItemOrNullObject(name);
   const used = existing.getUsedRangeOrNullObject(true);
-  used.load("values");
+  // The formats too: a typed "80%" is 0.8 in a percent-formatted cell, and must stay one.
+  used.load(["values", "numberFormat", "rowIndex", "columnIndex"]);
   await context.sync();
   let syncs = 1;
 
   const layout = buildLayout(template, unit, period);
-  const carried = used.isNullObject ? [] : carryOver(used.values, layout);
+  const carried = used.isNullObject
+    ? []
+    : carryOver(
+        fromA1(used.values, used, null),
+        layout,
+        fromA1(used.numberFormat, used, "General"),
+      );
   // The new sheet is written before the old one goes, so a failure leaves the officer's data.
   const sheet = context.workbook.worksheets.add(
     existing.isNullObject ? name : `${name.slice(0, 29)}~`,
@@ -71,16 +78,19 @@ export async function readActiveSheet(context: Excel.RequestContext): Promise<Sh
   used.load(["values", "numberFormat", "rowIndex", "columnIndex"]);
   await context.sync();
   if (used.isNullObject) return { sheetName: sheet.name, values: [], formats: [] };
-  // The used range starts where content starts; core reads from A1.
-  const pad = <T>(rows: T[][], fill: T) => [
-    ...Array.from({ length: used.rowIndex }, () => [] as T[]),
-    ...rows.map((r) => [...Array<T>(used.columnIndex).fill(fill), ...r]),
-  ];
   return {
     sheetName: sheet.name,
-    values: pad(used.values, null),
-    formats: pad(used.numberFormat, "General"),
+    values: fromA1(used.values, used, null),
+    formats: fromA1(used.numberFormat, used, "General"),
   };
+}
+
+/** A range's grid padded to start at A1, where core reads from: a used range starts at its content. */
+function fromA1<T>(rows: T[][], at: { rowIndex: number; columnIndex: number }, fill: T): T[][] {
+  return [
+    ...Array.from({ length: at.rowIndex }, () => [] as T[]),
+    ...rows.map((r) => [...Array<T>(at.columnIndex).fill(fill), ...r]),
+  ];
 }
 
 /** Input cells back to their colour, the found ones coloured, the summary written: one batch. */

@@ -1,6 +1,8 @@
 // An in-memory Office.js for Excel: proxy objects queue their reads and writes, which happen only at
 // context.sync(), as in Excel. It counts syncs, refuses requests over Excel on the web's 5 MB, models
 // sheet protection, and throws when a property is read before it was loaded and synced.
+import type { Locale } from "./cell-entry.js";
+import { enterText } from "./cell-entry.js";
 import type { CellState, Rect, SheetState } from "./workbook-model.js";
 import { addressOf, newSheet, parseAddress, WorkbookModel } from "./workbook-model.js";
 
@@ -242,23 +244,22 @@ class FakeProtection {
   }
 }
 
-/** Excel reads typed text: a leading apostrophe keeps text, "=" starts a formula, "80%" is 0.8. */
-function writeValue(cell: CellState, value: unknown): void {
-  cell.formula = undefined;
-  if (typeof value !== "string") {
-    cell.value = (value ?? null) as CellState["value"];
-    return;
-  }
-  if (value.startsWith("'")) cell.value = value.slice(1);
-  else if (cell.numberFormat === "@") cell.value = value;
-  else if (value.startsWith("=")) {
-    cell.formula = value;
-    cell.value = "";
-  } else if (/^-?\d+(\.\d+)?$/u.test(value.trim())) cell.value = Number(value);
-  else if (/^-?\d+(\.\d+)?%$/u.test(value.trim())) {
-    cell.value = Number(value.trim().slice(0, -1)) / 100;
-    cell.numberFormat = "0%";
-  } else cell.value = value;
+/**
+ * Range.values takes a string as if it were typed (a leading apostrophe keeps text, "=" starts a
+ * formula, "80%" is 0.8 with "0%"): the one conversion the typing helper uses too.
+ */
+function writeValue(locale: Locale): (cell: CellState, value: unknown) => void {
+  return (cell, value) => {
+    if (typeof value !== "string") {
+      cell.formula = undefined;
+      cell.value = (value ?? null) as CellState["value"];
+      return;
+    }
+    const entry = enterText(value, cell.numberFormat, locale);
+    cell.value = entry.value;
+    cell.formula = entry.formula;
+    if (entry.numberFormat) cell.numberFormat = entry.numberFormat;
+  };
 }
 
 export class FakeRange implements Pick<Excel.Range, "isNullObject"> {
@@ -364,7 +365,7 @@ export class FakeRange implements Pick<Excel.Range, "isNullObject"> {
   }
 
   set values(grid: unknown[][]) {
-    this.gridWrite(grid, "values", writeValue, false);
+    this.gridWrite(grid, "values", writeValue(this.ctx.model.locale), false);
   }
 
   get numberFormat(): unknown[][] {
@@ -540,7 +541,10 @@ class FakeTable {
           const top = parseAddress(table.address).top + 1 + table.rows.length;
           values.forEach((row, i) =>
             row.forEach((v, j) =>
-              writeValue(ctx.model.cell(s, top + i, parseAddress(table.address).left + j), v),
+              writeValue(ctx.model.locale)(
+                ctx.model.cell(s, top + i, parseAddress(table.address).left + j),
+                v,
+              ),
             ),
           );
           table.rows.push(...values);
