@@ -1,5 +1,6 @@
 // The add-in's dependencies in Excel's webview: Excel.run, localStorage, fetch, the clock.
 import type { Transport } from "../core/submit-client.js";
+import { excelRunner } from "./excel-run.js";
 import type { AddinDeps } from "./operations.js";
 import { browserStore } from "./storage.js";
 import { TrackerClient } from "./tracker-client.js";
@@ -35,7 +36,7 @@ function newId(): string {
 export function browserDeps(): AddinDeps {
   const store = browserStore(window.localStorage);
   return {
-    run: (batch) => Excel.run(batch),
+    run: excelRunner(Excel, Office.context.requirements),
     tracker: new TrackerClient(store, fetchJson),
     store,
     transport: fetchTransport,

@@ -21,8 +21,11 @@ import {
   readActiveSheet,
   selectCell,
 } from "./office/report-sheet.js";
+import type { Notice } from "./notices.js";
+import { noticeOf } from "./notices.js";
+import type { ReceiptRow } from "./office/report-sheet.js";
 import type { KeyValueStore } from "./storage.js";
-import { queueStorage } from "./storage.js";
+import { queueStorage, receiptStorage } from "./storage.js";
 import type { TrackerClient } from "./tracker-client.js";
 
 export interface AddinDeps {
@@ -149,50 +152,78 @@ async function writeMarks(
 
 export interface SubmitResult extends CheckOutcome {
   outcome?: SendOutcome;
+  /** The tracker answered but Excel could not show it in the sheet; a receipt is kept all the same. */
+  sheetNotice?: Notice;
 }
 
-/** Check, then send; an unsent report stays in the queue and the sheet says so. */
+/**
+ * Check, then send, then show: three steps, so that whatever Excel does after the tracker answered
+ * (a cell being edited, say), the receipt is kept in the add-in and shown. An unsent report stays
+ * queued and the sheet says so. One read sync and one write sync.
+ */
 export async function submitReport(deps: AddinDeps, code: AccessCode): Promise<SubmitResult> {
-  const queue = new SubmitQueue(queueStorage(deps.store), deps.transport);
-  return deps.run(async (context) => {
+  const read = await deps.run(async (context) => {
     const log = queueReceiptLogLookup(context);
     const { content, issues, check, template } = await readAndCheck(context, deps, code);
-    const now = deps.now();
     if (!check?.layout || !check.draft || !template || hasErrors(issues)) {
-      const summary = summaryOf(issues, now);
+      const summary = summaryOf(issues, deps.now());
       await writeMarks(context, content.sheetName, check, summary);
-      return outcomeOf(content.sheetName, issues, summary, check, template);
+      const done = outcomeOf(content.sheetName, issues, summary, check, template);
+      return { ready: false as const, done };
     }
-    const submission = toSubmission(check.draft, {
-      submissionId: deps.newId(),
-      submittedAt: isoInVietnam(now),
-    });
-    const outcome = await queue.submit(envelopeFor(submission, code), now.getTime());
-    const sent =
-      outcome.kind === "accepted"
-        ? `Đã gửi, lần nộp ${outcome.answer.receipt.revision}`
-        : outcome.kind === "refused"
-          ? `Bị từ chối (${outcome.answer.error.code})`
-          : "Chưa gửi được, đang chờ gửi lại";
-    const summary = summaryOf(issues, now, sent);
-    queueMarks(
-      context.workbook.worksheets.getItem(content.sheetName),
-      check.layout,
-      check,
-      summary,
-    );
-    if (outcome.kind === "accepted") {
-      queueReceipts(context, log, [
-        { receipt: outcome.answer.receipt, planId: submission.planId, period: submission.period },
-      ]);
-    }
-    await context.sync();
-    return { ...outcomeOf(content.sheetName, issues, summary, check, template), outcome };
+    const { layout, draft } = check;
+    return { ready: true as const, content, issues, check, layout, draft, template, log };
   });
+  if (!read.ready) return read.done;
+
+  const { content, issues, check, layout, template } = read;
+  const logExists = !read.log.isNullObject;
+  const now = deps.now();
+  const submission = toSubmission(read.draft, {
+    submissionId: deps.newId(),
+    submittedAt: isoInVietnam(now),
+  });
+  const queue = new SubmitQueue(queueStorage(deps.store), deps.transport);
+  const outcome = await queue.submit(envelopeFor(submission, code), now.getTime());
+  const receipts = receiptStorage(deps.store);
+  if (outcome.kind === "accepted") {
+    const { planId, period } = submission;
+    receipts.keep([{ receipt: outcome.answer.receipt, planId, period }]);
+  }
+  const sent =
+    outcome.kind === "accepted"
+      ? `Đã gửi, lần nộp ${outcome.answer.receipt.revision}`
+      : outcome.kind === "refused"
+        ? `Bị từ chối (${outcome.answer.error.code})`
+        : "Chưa gửi được, đang chờ gửi lại";
+  const summary = summaryOf(issues, now, sent);
+  const result = { ...outcomeOf(content.sheetName, issues, summary, check, template), outcome };
+  const unlogged = receipts.unlogged();
+  try {
+    await deps.run(async (context) => {
+      queueMarks(context.workbook.worksheets.getItem(content.sheetName), layout, check, summary);
+      queueReceipts(context, logExists, unlogged);
+      await context.sync();
+    });
+    receipts.logged(unlogged);
+    return result;
+  } catch (err) {
+    return { ...result, sheetNotice: noticeOf(err) };
+  }
 }
 
 export function pendingCount(deps: AddinDeps): number {
   return queueStorage(deps.store).load().length;
+}
+
+/** Receipts the tracker gave that the log sheet does not hold yet. */
+export function unloggedReceipts(deps: AddinDeps): ReceiptRow[] {
+  return receiptStorage(deps.store).unlogged();
+}
+
+/** The last receipt the tracker gave on this computer, whatever became of the sheet since. */
+export function lastReceipt(deps: AddinDeps): ReceiptRow | undefined {
+  return receiptStorage(deps.store).last();
 }
 
 /** What a queued envelope is about, for its line in the receipt log. */
@@ -208,26 +239,42 @@ function aboutQueued(body: string): { planId: string; period: string } {
   }
 }
 
-/** Sends what waits in the queue; receipts of what went through go to the log sheet. */
-export async function flushQueue(deps: AddinDeps, force = false): Promise<SendOutcome[]> {
+export interface FlushResult {
+  outcomes: SendOutcome[];
+  /** Excel could not write the log sheet; the receipts wait in the add-in for the next flush. */
+  sheetNotice?: Notice;
+}
+
+/**
+ * Sends what waits in the queue and logs every receipt not in the log sheet yet. Never throws for
+ * Excel: an accepted report's receipt is kept before the sheet is touched.
+ */
+export async function flushQueue(deps: AddinDeps, force = false): Promise<FlushResult> {
   const queue = new SubmitQueue(queueStorage(deps.store), deps.transport);
   const waiting = new Map(queue.pending().map((q) => [q.submissionId, q]));
-  if (waiting.size === 0) return [];
-  const outcomes = await queue.flush(deps.now().getTime(), { force });
-  const receipts = outcomes.flatMap((o) =>
-    o.kind === "accepted"
-      ? [{ receipt: o.answer.receipt, ...aboutQueued(waiting.get(o.submissionId)?.body ?? "") }]
-      : [],
+  const outcomes = waiting.size ? await queue.flush(deps.now().getTime(), { force }) : [];
+  const receipts = receiptStorage(deps.store);
+  receipts.keep(
+    outcomes.flatMap((o) =>
+      o.kind === "accepted"
+        ? [{ receipt: o.answer.receipt, ...aboutQueued(waiting.get(o.submissionId)?.body ?? "") }]
+        : [],
+    ),
   );
-  if (receipts.length) {
+  const unlogged = receipts.unlogged();
+  if (unlogged.length === 0) return { outcomes };
+  try {
     await deps.run(async (context) => {
       const log = queueReceiptLogLookup(context);
       await context.sync();
-      queueReceipts(context, log, receipts);
+      queueReceipts(context, !log.isNullObject, unlogged);
       await context.sync();
     });
+    receipts.logged(unlogged);
+    return { outcomes };
+  } catch (err) {
+    return { outcomes, sheetNotice: noticeOf(err) };
   }
-  return outcomes;
 }
 
 export function goToCell(deps: AddinDeps, sheetName: string, address: string): Promise<void> {

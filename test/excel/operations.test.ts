@@ -9,6 +9,7 @@ import {
   pendingCount,
   saveAccessCode,
   submitReport,
+  unloggedReceipts,
 } from "../../src/excel/operations.js";
 import { RECEIPT_SHEET, reportSheetName } from "../../src/excel/office/report-sheet.js";
 import { loadSeedTemplates } from "../../src/node/seeds.js";
@@ -243,12 +244,123 @@ describe("submitting", () => {
     expect(String(h.excel.model.valueAt(sheetName, "H4"))).toContain("đang chờ gửi lại");
     expect(h.store.data.get("outbox")).not.toContain(KEY);
     tracker.state.online = true;
-    const outcomes = await flushQueue(h.deps, true);
+    const { outcomes } = await flushQueue(h.deps, true);
     expect(outcomes.map((o) => o.kind)).toEqual(["accepted"]);
     expect(pendingCount(h.deps)).toBe(0);
     expect(tracker.store.records).toHaveLength(1);
     expect(
       [...h.excel.model.sheet(RECEIPT_SHEET)!.tables.values()][0]!.rows[0]!.slice(3, 5),
     ).toEqual(["can-tho-2256", "2025"]);
+  });
+});
+
+/** Resolves once `promise` settles or a few event-loop turns have passed, whichever is first. */
+async function settledSoon<T>(promise: Promise<T>): Promise<boolean> {
+  let settled = false;
+  void promise.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 1));
+  return settled;
+}
+
+describe("cell edit mode", () => {
+  const anyInput = () => buildLayout(template, unit, "2025").fields[0]!.address;
+  const logRows = () =>
+    [...(h.excel.model.sheet(RECEIPT_SHEET)?.tables.values() ?? [])].flatMap((t) => t.rows);
+
+  it("holds a check while the officer is still typing, then reads what they entered", async () => {
+    await loadTemplate(h.deps, code, "can-tho-2256", "2025");
+    const layout = typeValidReport();
+    const cq02 = layout.fields.find((f) => f.ref.id === "CQ-02" && f.ref.field === "numerator")!;
+    h.excel.model.beginTyping(sheetName, cq02.address, "khoảng 80");
+    const check = checkReport(h.deps);
+    expect(await settledSoon(check)).toBe(false);
+    h.excel.model.pressEnter();
+    const outcome = await check;
+    expect(outcome.issues.map((i) => [i.code, i.location.cell])).toEqual([
+      ["not-a-number", cq02.address],
+    ]);
+  });
+
+  it("where Excel cannot hold a batch, says in Vietnamese to press Enter first", async () => {
+    const old = harness(tracker.transport, seedTracker(), {
+      requirementSets: { ExcelApi: "1.4" },
+    });
+    await saveAccessCode(old.deps, codeText);
+    await loadTemplate(old.deps, code, "can-tho-2256", "2025");
+    old.excel.model.beginTyping(sheetName, anyInput(), "1");
+    const error = await checkReport(old.deps).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(/bấm Enter/u);
+    expect((error as Error).message).toMatch(/press Enter/u);
+  });
+
+  it("records and shows the tracker's receipt when the sheet cannot be written after it", async () => {
+    const old = harness(tracker.transport, seedTracker(), {
+      requirementSets: { ExcelApi: "1.4" },
+    });
+    await saveAccessCode(old.deps, codeText);
+    await loadTemplate(old.deps, code, "can-tho-2256", "2025");
+    h = old;
+    const layout = typeValidReport();
+    const note = layout.fields.find((f) => f.ref.id === "CQ-01" && f.ref.field === "note")!;
+    // The officer clicks into a cell while the report is on its way.
+    old.deps.transport = {
+      post: async (url, body) => {
+        const answer = await tracker.transport.post(url, body);
+        old.excel.model.beginTyping(sheetName, note.address, "đang gõ");
+        return answer;
+      },
+    };
+    const result = await submitReport(old.deps, code);
+    expect(tracker.store.records).toHaveLength(1);
+    expect(result.outcome).toMatchObject({
+      kind: "accepted",
+      answer: { receipt: { revision: 1 } },
+    });
+    expect(result.sheetNotice?.vi).toMatch(/bấm Enter/u);
+    expect(pendingCount(old.deps)).toBe(0);
+    expect(unloggedReceipts(old.deps).map((r) => r.receipt.submissionId)).toEqual([
+      result.outcome!.submissionId,
+    ]);
+
+    old.excel.model.pressEnter();
+    old.deps.transport = tracker.transport;
+    await flushQueue(old.deps);
+    expect(unloggedReceipts(old.deps)).toEqual([]);
+    expect(logRows().map((r) => r[1])).toEqual([result.outcome!.submissionId]);
+    expect(tracker.store.records).toHaveLength(1);
+  });
+
+  it("the retry loop keeps a receipt whose log row Excel refused, and writes it later", async () => {
+    const old = harness(tracker.transport, seedTracker(), {
+      requirementSets: { ExcelApi: "1.4" },
+    });
+    await saveAccessCode(old.deps, codeText);
+    await loadTemplate(old.deps, code, "can-tho-2256", "2025");
+    h = old;
+    typeValidReport();
+    tracker.state.online = false;
+    expect((await submitReport(old.deps, code)).outcome?.kind).toBe("queued");
+    tracker.state.online = true;
+    old.deps.transport = {
+      post: async (url, body) => {
+        const answer = await tracker.transport.post(url, body);
+        old.excel.model.beginTyping(sheetName, anyInput(), "1");
+        return answer;
+      },
+    };
+    const flushed = await flushQueue(old.deps, true);
+    expect(flushed.outcomes.map((o) => o.kind)).toEqual(["accepted"]);
+    expect(flushed.sheetNotice?.en).toMatch(/press Enter/u);
+    expect(unloggedReceipts(old.deps)).toHaveLength(1);
+    old.excel.model.pressEnter();
+    old.deps.transport = tracker.transport;
+    const later = await flushQueue(old.deps);
+    expect(later.outcomes).toEqual([]);
+    expect(unloggedReceipts(old.deps)).toEqual([]);
+    expect(logRows()).toHaveLength(1);
   });
 });

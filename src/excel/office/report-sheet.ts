@@ -146,10 +146,13 @@ export interface ReceiptRow {
   period: string;
 }
 
-/** Appends receipts to the log sheet (created on first use), without a read: a table grows itself. */
+/**
+ * Appends receipts to the log sheet, creating it when `logExists` (looked up beforehand) says it is
+ * missing; no read of its own: a table grows itself.
+ */
 export function queueReceipts(
   context: Excel.RequestContext,
-  log: Excel.Worksheet,
+  logExists: boolean,
   receipts: readonly ReceiptRow[],
 ): void {
   if (receipts.length === 0) return;
@@ -161,15 +164,16 @@ export function queueReceipts(
     period,
     receipt.duplicate ? "Gửi lại (đã có)" : "Đã nhận",
   ]);
-  if (log.isNullObject) {
-    const sheet = context.workbook.worksheets.add(RECEIPT_SHEET);
-    sheet.getRange("A1:F1").values = [
-      ["Thời điểm nhận", "Mã báo cáo", "Lần nộp", "Kế hoạch", "Kỳ", "Kết quả"],
-    ];
-    const table = sheet.tables.add("A1:F1", true);
-    table.name = RECEIPT_TABLE;
-    table.rows.add(undefined, rows);
-  } else {
+  if (logExists) {
+    const log = context.workbook.worksheets.getItem(RECEIPT_SHEET);
     log.tables.getItem(RECEIPT_TABLE).rows.add(undefined, rows);
+    return;
   }
+  const sheet = context.workbook.worksheets.add(RECEIPT_SHEET);
+  sheet.getRange("A1:F1").values = [
+    ["Thời điểm nhận", "Mã báo cáo", "Lần nộp", "Kế hoạch", "Kỳ", "Kết quả"],
+  ];
+  const table = sheet.tables.add("A1:F1", true);
+  table.name = RECEIPT_TABLE;
+  table.rows.add(undefined, rows);
 }

@@ -13,6 +13,6 @@ const office = {
     });
   },
   actions: { associate: () => undefined },
-  context: { ui: { displayDialogAsync: () => undefined } },
+  context: { requirements: excel.requirements, ui: { displayDialogAsync: () => undefined } },
 };
 Object.assign(globalThis, { Excel: excel.namespace, Office: office, __excel: excel });

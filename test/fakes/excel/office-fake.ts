@@ -1,6 +1,7 @@
 // An in-memory Office.js for Excel: proxy objects queue their reads and writes, which happen only at
-// context.sync(), as in Excel. It counts syncs, refuses requests over Excel on the web's 5 MB, models
-// sheet protection, and throws when a property is read before it was loaded and synced.
+// context.sync(), as in Excel. It counts syncs and loaded cells, refuses requests and responses over
+// Excel on the web's 5 MB, models sheet protection and cell edit mode, and throws when a property is
+// read before it was loaded and synced. HOST-BEHAVIOUR.md lists each behaviour and its source.
 import type { Locale } from "./cell-entry.js";
 import { enterText } from "./cell-entry.js";
 import type { CellState, Rect, SheetState } from "./workbook-model.js";
@@ -11,7 +12,26 @@ export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 export interface SyncRecord {
   requestBytes: number;
   responseBytes: number;
+  /** Cells whose values or formats this sync loaded. */
+  cellsLoaded: number;
   operations: number;
+}
+
+/** Requirement sets and their highest version, as Office.context.requirements answers for them. */
+export type RequirementSets = Record<string, string>;
+
+/** What the manifest requires (ExcelApi 1.8) and no more: a host that just qualifies. */
+export const MINIMUM_HOST: RequirementSets = { ExcelApi: "1.8", DialogApi: "1.1" };
+
+export function supports(sets: RequirementSets, name: string, minVersion = "1.1"): boolean {
+  const have = sets[name];
+  if (have === undefined) return false;
+  const [a, b] = [have, minVersion].map((v) => v.split(".").map(Number));
+  for (let i = 0; i < Math.max(a!.length, b!.length); i++) {
+    const d = (a![i] ?? 0) - (b![i] ?? 0);
+    if (d !== 0) return d > 0;
+  }
+  return true;
 }
 
 export class OfficeError extends Error {
@@ -37,12 +57,16 @@ type Op = { bytes: number; run: () => number | void };
 export class FakeRequestContext {
   readonly workbook: FakeWorkbook;
   readonly syncs: SyncRecord[];
+  /** Counted by each load as it runs, for the sync that runs it. */
+  cellsLoaded = 0;
   private queue: Op[] = [];
   private watchers: (() => void)[] = [];
 
   constructor(
     readonly model: WorkbookModel,
     syncs: SyncRecord[],
+    /** RunOptions.delayForCellEdit, where the host has the requirement set that honours it. */
+    private readonly delayForCellEdit = false,
   ) {
     this.syncs = syncs;
     this.workbook = new FakeWorkbook(this);
@@ -57,8 +81,20 @@ export class FakeRequestContext {
   }
 
   async sync(): Promise<void> {
+    // While the officer is typing in a cell, Excel refuses a batch, or holds it until they leave it.
+    while (this.model.editing) {
+      if (!this.delayForCellEdit) {
+        this.queue = [];
+        throw new OfficeError(
+          "InvalidOperationInCellEditMode",
+          "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB.",
+        );
+      }
+      await this.model.editing.ended;
+    }
     const ops = this.queue;
     this.queue = [];
+    this.cellsLoaded = 0;
     const requestBytes = ops.reduce((s, o) => s + o.bytes, 0);
     if (requestBytes > REQUEST_LIMIT_BYTES) {
       throw new OfficeError(
@@ -75,7 +111,12 @@ export class FakeRequestContext {
       );
     }
     for (const refresh of this.watchers) refresh();
-    this.syncs.push({ requestBytes, responseBytes, operations: ops.length });
+    this.syncs.push({
+      requestBytes,
+      responseBytes,
+      cellsLoaded: this.cellsLoaded,
+      operations: ops.length,
+    });
   }
 }
 
@@ -403,9 +444,15 @@ export class FakeRange implements Pick<Excel.Range, "isNullObject"> {
           ),
         );
       this.loadedRect = r;
-      if (wanted.has("values")) this.loadedValues = read((c) => c?.value ?? "");
-      if (wanted.has("numberFormat"))
+      const cells = (r.bottom - r.top + 1) * (r.right - r.left + 1);
+      if (wanted.has("values")) {
+        this.loadedValues = read((c) => c?.value ?? "");
+        this.ctx.cellsLoaded += cells;
+      }
+      if (wanted.has("numberFormat")) {
         this.loadedFormats = read((c) => c?.numberFormat ?? "General");
+        this.ctx.cellsLoaded += cells;
+      }
       return JSON.stringify([this.loadedValues ?? null, this.loadedFormats ?? null]).length;
     });
     return this;
@@ -565,12 +612,29 @@ class FakeTable {
   }
 }
 
-/** An Excel whose `run` hands batches a fake context; every sync is recorded. */
-export function createFakeExcel(model = new WorkbookModel()) {
+type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
+
+/**
+ * An Excel whose `run` hands batches a fake context; every sync is recorded. `requirementSets` are
+ * what the host supports (by default just what the manifest requires).
+ */
+export function createFakeExcel(
+  model = new WorkbookModel(),
+  requirementSets: RequirementSets = MINIMUM_HOST,
+) {
   const syncs: SyncRecord[] = [];
-  const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const context = new FakeRequestContext(model, syncs);
+  // Excel.run(batch) and Excel.run(options, batch); the option is ignored where the set is missing.
+  function run<T>(batch: Batch<T>): Promise<T>;
+  function run<T>(options: Excel.RunOptions, batch: Batch<T>): Promise<T>;
+  async function run<T>(first: Excel.RunOptions | Batch<T>, second?: Batch<T>): Promise<T> {
+    const [options, batch] = typeof first === "function" ? [{}, first] : [first, second!];
+    const delay = options.delayForCellEdit === true && supports(requirementSets, "ExcelApi", "1.5");
+    const context = new FakeRequestContext(model, syncs, delay);
     return batch(context as unknown as Excel.RequestContext);
+  }
+  const requirements = {
+    isSetSupported: (name: string, minVersion?: string) =>
+      supports(requirementSets, name, minVersion),
   };
-  return { model, syncs, run, namespace: { ...ExcelEnums, run } };
+  return { model, syncs, run, requirements, namespace: { ...ExcelEnums, run } };
 }
