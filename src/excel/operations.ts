@@ -7,6 +7,7 @@ import { checkSheet } from "../core/check-sheet.js";
 import type { Issue } from "../core/issues.js";
 import { hasErrors, makeIssue } from "../core/issues.js";
 import { isoInVietnam } from "../core/period.js";
+import { buildLayout } from "../core/layout.js";
 import { readHeader } from "../core/read-sheet.js";
 import type { SendOutcome, Transport } from "../core/submit-client.js";
 import { envelopeFor, SubmitQueue } from "../core/submit-client.js";
@@ -19,6 +20,7 @@ import {
   queueReceiptLogLookup,
   queueReceipts,
   readActiveSheet,
+  readLayoutArea,
   selectCell,
 } from "./office/report-sheet.js";
 import type { Notice } from "./notices.js";
@@ -106,7 +108,7 @@ async function readAndCheck(
   deps: AddinDeps,
   code: AccessCode | undefined,
 ) {
-  const content = await readActiveSheet(context);
+  let content = await readActiveSheet(context);
   const header = readHeader(content.values as never, content.sheetName);
   if (!header.ok) return { content, issues: [header.issue] };
   const template = code
@@ -118,6 +120,10 @@ async function readAndCheck(
       content,
       issues: [makeIssue("sheet-unrecognised", header.location({ row: 5, col: 2 }, "template"))],
     };
+  }
+  if (!content.complete) {
+    const layout = buildLayout(template, header.unit, header.period);
+    content = await readLayoutArea(context, content.sheetName, layout);
   }
   const check = checkSheet(template, content.values as never, {
     formats: content.formats as never,

@@ -11,7 +11,11 @@ import {
   submitReport,
   unloggedReceipts,
 } from "../../src/excel/operations.js";
-import { RECEIPT_SHEET, reportSheetName } from "../../src/excel/office/report-sheet.js";
+import {
+  RECEIPT_SHEET,
+  REPORT_AREA,
+  reportSheetName,
+} from "../../src/excel/office/report-sheet.js";
 import { loadSeedTemplates } from "../../src/node/seeds.js";
 import { validEdits } from "../fixtures/fill-workbook.js";
 import {
@@ -182,6 +186,47 @@ describe("one-click check", () => {
     expect([cell.value, cell.numberFormat]).toEqual([0.8, "0%"]);
     const outcome = await checkReport(h.deps);
     expect(outcome.check?.draft?.indicators.find((e) => e.indicatorId === "KT-02")?.value).toBe(80);
+  });
+});
+
+describe("reading only what a report needs", () => {
+  it("on a large sheet that is not a report, loads the header block alone", async () => {
+    h.excel.model.addSheet("Dữ liệu");
+    for (let row = 1; row <= 20_000; row++)
+      for (const col of ["A", "B", "C", "D", "E"])
+        h.excel.model.type(
+          "Dữ liệu",
+          `${col}${row}`,
+          `Hộ gia đình số ${row}, thôn ${col}, xã Tân Phú`.padEnd(60, "."),
+        );
+    h.excel.model.activate("Dữ liệu");
+    h.excel.syncs.length = 0;
+    const outcome = await checkReport(h.deps);
+    expect(outcome.issues.map((i) => i.code)).toEqual(["sheet-unrecognised"]);
+    expect(h.excel.syncs).toHaveLength(1);
+    expect(h.excel.syncs[0]!.cellsLoaded).toBeLessThanOrEqual(6 * 12);
+    expect(h.excel.syncs[0]!.responseBytes).toBeLessThan(10_000);
+  });
+
+  it("reads a report sheet in one sync, bounded to its layout, whatever lies beyond", async () => {
+    await loadTemplate(h.deps, code, "can-tho-2256", "2025");
+    const layout = typeValidReport();
+    h.excel.syncs.length = 0;
+    expect((await checkReport(h.deps)).issues).toEqual([]);
+    expect(h.excel.syncs).toHaveLength(2);
+    const cells = layout.rowCount * layout.columnCount;
+    expect(h.excel.syncs[0]!.cellsLoaded).toBeLessThanOrEqual(2 * cells + 6 * 12);
+  });
+
+  it("reads an older report sheet, without the area name, in a header read and a bounded read", async () => {
+    await loadTemplate(h.deps, code, "can-tho-2256", "2025");
+    const layout = typeValidReport();
+    h.excel.model.deleteName(sheetName, REPORT_AREA);
+    h.excel.syncs.length = 0;
+    expect((await checkReport(h.deps)).issues).toEqual([]);
+    expect(h.excel.syncs).toHaveLength(3);
+    expect(h.excel.syncs[0]!.cellsLoaded).toBeLessThanOrEqual(6 * 12);
+    expect(h.excel.syncs[1]!.cellsLoaded).toBe(2 * layout.rowCount * layout.columnCount);
   });
 });
 

@@ -12,6 +12,13 @@ import {
   PROTECTION_PASSWORD,
 } from "../../core/layout.js";
 
+/**
+ * A sheet-scoped name over the layout's area. It marks a sheet as a report and bounds what a check
+ * reads, in the same round trip: a large sheet that is not a report has no such name, so nothing of
+ * it is loaded beyond its first rows (Excel on the web answers at most 5 MB a request).
+ */
+export const REPORT_AREA = "ChiTieu_BaoCao";
+
 /** Excel measures column width in points; a layout's width is in characters of the default font. */
 const POINTS_PER_CHARACTER = 6;
 
@@ -152,6 +159,7 @@ export async function writeLayout(
       message: validationMessages[block.key.type],
     };
   }
+  sheet.names.add(REPORT_AREA, sheet.getRange(`A1:${lastColumn}${layout.rowCount}`));
   for (const merge of layout.merges) sheet.getRange(merge).merge(false);
   layout.columnWidths.forEach((width, i) => {
     const letter = columnLetter(i + 1);

@@ -9,13 +9,17 @@ import {
   a1,
   buildLayout,
   cellStyles,
+  columnLetter,
+  COLUMN_COUNT,
   headerCells,
   PROTECTION_PASSWORD,
 } from "../../core/layout.js";
 import type { Receipt } from "../../core/protocol.js";
 import type { Template } from "../../core/template-schema.js";
 import type { Unit } from "../../core/unit-schema.js";
-import { writeLayout } from "./render-layout.js";
+import { REPORT_AREA, writeLayout } from "./render-layout.js";
+
+export { REPORT_AREA };
 
 export const RECEIPT_SHEET = "Nhật ký gửi";
 const RECEIPT_TABLE = "NhatKyGui";
@@ -68,21 +72,51 @@ export interface SheetContent {
   sheetName: string;
   values: unknown[][];
   formats: unknown[][];
+  /** False when only the header block was read (a sheet without the report area's name). */
+  complete: boolean;
 }
 
-/** The active sheet's values and number formats, from A1, in one sync. */
+/** The rows and columns of the header block: enough to tell a report sheet and its template. */
+const HEADER_BLOCK = `A1:${columnLetter(COLUMN_COUNT)}${Math.max(...Object.values(headerCells).map((c) => c.row)) + 1}`;
+
+/**
+ * The active sheet, in one sync: its header block, and its report area (values and number formats)
+ * where the sheet carries the area's name. Nothing else of the sheet is loaded.
+ */
 export async function readActiveSheet(context: Excel.RequestContext): Promise<SheetContent> {
   const sheet = context.workbook.worksheets.getActiveWorksheet();
   sheet.load("name");
-  const used = sheet.getUsedRangeOrNullObject(true);
-  used.load(["values", "numberFormat", "rowIndex", "columnIndex"]);
+  const header = sheet.getRange(HEADER_BLOCK);
+  header.load("values");
+  const area = sheet.names.getItemOrNullObject(REPORT_AREA).getRangeOrNullObject();
+  area.load(["values", "numberFormat", "rowIndex", "columnIndex"]);
   await context.sync();
-  if (used.isNullObject) return { sheetName: sheet.name, values: [], formats: [] };
+  if (area.isNullObject) {
+    return { sheetName: sheet.name, values: header.values, formats: [], complete: false };
+  }
   return {
     sheetName: sheet.name,
-    values: fromA1(used.values, used, null),
-    formats: fromA1(used.numberFormat, used, "General"),
+    values: fromA1(area.values, area, null),
+    formats: fromA1(area.numberFormat, area, "General"),
+    complete: true,
   };
+}
+
+/**
+ * A report sheet that has no area name (made by the .xlsx command or an older add-in): its layout's
+ * area, found from its header, in a second sync; whatever lies beyond is not read.
+ */
+export async function readLayoutArea(
+  context: Excel.RequestContext,
+  sheetName: string,
+  layout: SheetLayout,
+): Promise<SheetContent> {
+  const range = context.workbook.worksheets
+    .getItem(sheetName)
+    .getRange(`A1:${columnLetter(layout.columnCount)}${layout.rowCount}`);
+  range.load(["values", "numberFormat"]);
+  await context.sync();
+  return { sheetName, values: range.values, formats: range.numberFormat, complete: true };
 }
 
 /** A range's grid padded to start at A1, where core reads from: a used range starts at its content. */

@@ -174,6 +174,7 @@ export class FakeWorksheet implements Pick<Excel.Worksheet, "isNullObject"> {
   readonly protection: FakeProtection;
   readonly freezePanes: { freezeAt: (range: FakeRange) => void };
   readonly tables: FakeTableCollection;
+  readonly names: FakeNamedItemCollection;
 
   constructor(
     private readonly ctx: FakeRequestContext,
@@ -196,6 +197,7 @@ export class FakeWorksheet implements Pick<Excel.Worksheet, "isNullObject"> {
         ),
     };
     this.tables = new FakeTableCollection(ctx, () => this.need());
+    this.names = new FakeNamedItemCollection(ctx, () => this.locate());
   }
 
   /** The sheet itself, or Excel's error for acting on a missing one. */
@@ -257,6 +259,62 @@ export class FakeWorksheet implements Pick<Excel.Worksheet, "isNullObject"> {
       if (this.ctx.model.active === s.name)
         this.ctx.model.active = this.ctx.model.sheets[0]?.name ?? "";
     });
+  }
+}
+
+/** A worksheet's names (ExcelApi 1.4): sheet-scoped, gone with their sheet, kept through a rename. */
+class FakeNamedItemCollection {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly sheet: SheetLocator,
+  ) {}
+
+  add(name: string, reference: FakeRange | string): void {
+    this.ctx.enqueue({ addName: name }, () => {
+      const s = this.sheet();
+      if (!s) throw new OfficeError("ItemNotFound", "worksheet");
+      // Excel's rules: a letter, "_" or a backslash first; no spaces; nothing that reads as a cell.
+      if (!/^[A-Za-z_\\][\w.]*$/u.test(name) || /^[A-Za-z]{1,3}\d+$/u.test(name))
+        throw new OfficeError("InvalidArgument", `name ${name}`);
+      if (s.names.has(name)) throw new OfficeError("ItemAlreadyExists", `name ${name}`);
+      const address =
+        typeof reference === "string" ? reference.replace(/^=/u, "") : reference.address0;
+      s.names.set(name, addressOf(parseAddress(address)));
+    });
+  }
+
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.ctx, () => this.sheet(), name);
+  }
+}
+
+class FakeNamedItem implements Pick<Excel.NamedItem, "isNullObject"> {
+  private nullness?: boolean;
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly sheet: SheetLocator,
+    private readonly name: string,
+  ) {
+    ctx.watch(() => void (this.nullness ??= this.target() === undefined));
+  }
+
+  private target(): Rect | undefined {
+    const address = this.sheet()?.names.get(this.name);
+    return address === undefined ? undefined : parseAddress(address);
+  }
+
+  get isNullObject(): boolean {
+    return loaded(this.nullness, "isNullObject");
+  }
+
+  /** A method called on a null object gives a null object (as getUsedRangeOrNullObject on one). */
+  getRangeOrNullObject(): FakeRange {
+    const sheet = () => {
+      const s = this.sheet();
+      if (!s) throw new OfficeError("ItemNotFound", "worksheet");
+      return s;
+    };
+    return new FakeRange(this.ctx, sheet, () => this.target(), this.name, true);
   }
 }
 

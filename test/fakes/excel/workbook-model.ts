@@ -25,6 +25,8 @@ export interface SheetState {
   columnWidths: Map<number, number>;
   conditionalFormats: { address: string; rule: unknown; fill?: string; font?: string }[];
   tables: Map<string, { address: string; rows: unknown[][] }>;
+  /** Sheet-scoped defined names → the range they refer to on this sheet. */
+  names: Map<string, string>;
 }
 
 export interface Rect {
@@ -87,6 +89,7 @@ export function newSheet(name: string): SheetState {
     columnWidths: new Map(),
     conditionalFormats: [],
     tables: new Map(),
+    names: new Map(),
   };
 }
 
@@ -151,6 +154,23 @@ export class WorkbookModel {
     const sheet = this.sheet(sheetName);
     const r = parseAddress(address);
     return sheet ? (this.peek(sheet, r.top, r.left)?.value ?? null) : null;
+  }
+
+  /** Adds an empty sheet at the end, as the "+" beside the sheet tabs does. */
+  addSheet(name: string): void {
+    if (this.sheet(name)) throw new Error(`a sheet ${name} exists`);
+    this.sheets.push(newSheet(name));
+  }
+
+  /** Clicks a sheet's tab. */
+  activate(name: string): void {
+    if (!this.sheet(name)) throw new Error(`no sheet ${name}`);
+    this.active = name;
+  }
+
+  /** Deletes a sheet-scoped name in the Name Manager. */
+  deleteName(sheetName: string, name: string): void {
+    if (!this.sheet(sheetName)?.names.delete(name)) throw new Error(`no name ${name}`);
   }
 
   /**
