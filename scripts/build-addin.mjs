@@ -21,7 +21,17 @@ const TARGET = "es2017";
 
 /** Each entry's source under srcdir, and the page files copied beside the bundles. */
 const entries = { taskpane: "taskpane/taskpane.ts", commands: "commands/commands.ts" };
-const pages = ["taskpane/taskpane.html", "taskpane/taskpane.css", "commands/commands.html"];
+/**
+ * Small scripts that must run in Internet Explorer's webview too (the ribbon's notice dialog), to
+ * tell an officer on old Office what to do: ES5, which esbuild checks rather than lowers.
+ */
+const es5Entries = { dialog: "dialog/dialog.ts" };
+const pages = [
+  "taskpane/taskpane.html",
+  "taskpane/taskpane.css",
+  "commands/commands.html",
+  "dialog/dialog.html",
+];
 const ASSET_FILE = /\.(png|html)$/u;
 
 async function missing(paths) {
@@ -59,11 +69,18 @@ export async function buildAddin({
 } = {}) {
   const base = checkHost(host);
 
-  const entryPaths = Object.fromEntries(
-    Object.entries(entries).map(([name, path]) => [name, join(srcdir, path)]),
-  );
+  const under = (list) =>
+    Object.fromEntries(Object.entries(list).map(([name, path]) => [name, join(srcdir, path)]));
+  const entryPaths = under(entries);
+  const es5Paths = under(es5Entries);
   const pagePaths = pages.map((p) => join(srcdir, p));
-  const absent = await missing([...Object.values(entryPaths), ...pagePaths, manifest, assetsdir]);
+  const absent = await missing([
+    ...Object.values(entryPaths),
+    ...Object.values(es5Paths),
+    ...pagePaths,
+    manifest,
+    assetsdir,
+  ]);
   if (absent.length > 0) {
     throw new Error(
       `Thiếu tệp / missing files:\n${absent.map((p) => `  ${relative(process.cwd(), p)}`).join("\n")}`,
@@ -81,21 +98,24 @@ export async function buildAddin({
   await rm(outdir, { recursive: true, force: true });
   await mkdir(join(outdir, "assets"), { recursive: true });
 
-  const result = await esbuild.build({
-    entryPoints: entryPaths,
-    outdir,
-    bundle: true,
-    format: "iife",
-    platform: "browser",
-    target: TARGET,
-    sourcemap: "linked",
-    minify: production,
-    logLevel: "silent",
-    metafile: true,
-  });
+  const bundle = (entryPoints, target) =>
+    esbuild.build({
+      entryPoints,
+      outdir,
+      bundle: true,
+      format: "iife",
+      platform: "browser",
+      target,
+      sourcemap: "linked",
+      minify: production,
+      logLevel: "silent",
+      metafile: true,
+    });
+  const results = [await bundle(entryPaths, TARGET), await bundle(es5Paths, "es5")];
   // A warning here is code that may crash in an older Excel (a BigInt literal, say): not shipped.
-  if (result.warnings.length > 0) {
-    const text = await esbuild.formatMessages(result.warnings, { kind: "warning" });
+  const warnings = results.flatMap((r) => r.warnings);
+  if (warnings.length > 0) {
+    const text = await esbuild.formatMessages(warnings, { kind: "warning" });
     throw new Error(`esbuild cảnh báo / esbuild warnings:\n${text.join("")}`);
   }
 
@@ -107,7 +127,7 @@ export async function buildAddin({
   await writeFile(join(outdir, "manifest.xml"), manifestXml);
 
   const files = [
-    ...Object.keys(result.metafile.outputs).map((p) => relative(outdir, p)),
+    ...results.flatMap((r) => Object.keys(r.metafile.outputs)).map((p) => relative(outdir, p)),
     ...pagePaths.map((p) => basename(p)),
     ...assets.map((name) => `assets/${name}`),
     "manifest.xml",

@@ -5,7 +5,7 @@ import { parseAccessCode } from "../core/access-code.js";
 import type { SheetCheck } from "../core/check-sheet.js";
 import { checkSheet } from "../core/check-sheet.js";
 import type { Issue } from "../core/issues.js";
-import { hasErrors, makeIssue } from "../core/issues.js";
+import { hasErrors } from "../core/issues.js";
 import { isoInVietnam } from "../core/period.js";
 import { buildLayout } from "../core/layout.js";
 import { readHeader } from "../core/read-sheet.js";
@@ -19,13 +19,14 @@ import {
   queueMarks,
   queueReceiptLogLookup,
   queueReceipts,
+  queueSummary,
   readActiveSheet,
   readLayoutArea,
   selectCell,
 } from "./office/report-sheet.js";
 import type { Notice } from "./notices.js";
-import { noticeOf } from "./notices.js";
-import type { ReceiptRow } from "./office/report-sheet.js";
+import { noticeOf, notices } from "./notices.js";
+import type { ReceiptRow, SheetContent } from "./office/report-sheet.js";
 import type { KeyValueStore } from "./storage.js";
 import { queueStorage, receiptStorage } from "./storage.js";
 import type { TrackerClient } from "./tracker-client.js";
@@ -81,25 +82,49 @@ export interface CheckOutcome {
   summary: string;
   check?: SheetCheck;
   template?: Template;
+  /** Why the figures could not be checked at all: no access code, no template. */
+  notice?: Notice;
+  /** The sheet is a report, so the summary went into its summary cell. */
+  shownInSheet: boolean;
 }
 
-function summaryOf(issues: readonly Issue[], now: Date, sent?: string): string {
-  const time = isoInVietnam(now).slice(11, 16);
+/** What reading the active sheet found, before anything is written. */
+interface Reading {
+  content: SheetContent;
+  /** The header is a report's: the sheet is ours to write the summary into. */
+  report: boolean;
+  issues: Issue[];
+  check?: SheetCheck;
+  template?: Template;
+  notice?: Notice;
+}
+
+function summaryOf(reading: Reading, now: Date, sent?: string): string {
+  const time = `Kiểm tra lúc ${isoInVietnam(now).slice(11, 16)}`;
+  if (reading.notice) return `${time}: ${reading.notice.vi} / ${reading.notice.en}`;
+  const { issues, check } = reading;
   const errors = issues.filter((i) => i.severity === "error").length;
   const warnings = issues.length - errors;
   const found = errors + warnings === 0 ? "không có lỗi" : `${errors} lỗi, ${warnings} cảnh báo`;
-  return `${sent ? `${sent} · ` : ""}Kiểm tra lúc ${time}: ${found}`;
+  // A problem of the whole sheet (an old version, edited labels) colours no input cell: name it.
+  const whole = check?.layout ? undefined : issues.find((i) => i.severity === "error");
+  return `${sent ? `${sent} · ` : ""}${time}: ${found}${whole ? ` — ${whole.message.vi}` : ""}`;
 }
 
-function outcomeOf(
-  sheetName: string,
-  issues: Issue[],
-  summary: string,
-  check?: SheetCheck,
-  template?: Template,
-): CheckOutcome {
+function outcomeOf(reading: Reading, summary: string): CheckOutcome {
+  const { content, issues, check, template, notice, report } = reading;
   const errors = issues.filter((i) => i.severity === "error").length;
-  return { sheetName, issues, errors, warnings: issues.length - errors, summary, check, template };
+  return {
+    sheetName: content.sheetName,
+    issues,
+    errors,
+    warnings: issues.length - errors,
+    summary,
+    check,
+    template,
+    notice,
+    shownInSheet: report,
+  };
 }
 
 /** Reads the active sheet and checks it with core; `template` comes from the tracker or its cache. */
@@ -107,20 +132,13 @@ async function readAndCheck(
   context: Excel.RequestContext,
   deps: AddinDeps,
   code: AccessCode | undefined,
-) {
+): Promise<Reading> {
   let content = await readActiveSheet(context);
   const header = readHeader(content.values as never, content.sheetName);
-  if (!header.ok) return { content, issues: [header.issue] };
-  const template = code
-    ? await deps.tracker.template(code, header.templateId).catch(() => undefined)
-    : undefined;
-  if (!template) {
-    // Without a code or a cached template there is nothing to check against; say so at the header.
-    return {
-      content,
-      issues: [makeIssue("sheet-unrecognised", header.location({ row: 5, col: 2 }, "template"))],
-    };
-  }
+  if (!header.ok) return { content, report: false, issues: [header.issue] };
+  if (!code) return { content, report: true, issues: [], notice: notices.noAccessCode };
+  const template = await deps.tracker.template(code, header.templateId).catch(() => undefined);
+  if (!template) return { content, report: true, issues: [], notice: notices.noTemplate };
   if (!content.complete) {
     const layout = buildLayout(template, header.unit, header.period);
     content = await readLayoutArea(context, content.sheetName, layout);
@@ -130,30 +148,46 @@ async function readAndCheck(
     now: deps.now(),
     sheet: content.sheetName,
   });
-  return { content, issues: check.issues, check, template };
+  return { content, report: true, issues: check.issues, check, template };
 }
 
-/** The one-click check: one read, one write (the marks and the summary in the sheet). */
-export async function checkReport(deps: AddinDeps): Promise<CheckOutcome> {
+/**
+ * The write half of a check, on a report sheet only (another sheet is not ours to write): the
+ * summary, the marks where the layout is known, and with `selectFirst` the first cell to fix.
+ */
+async function writeOutcome(
+  context: Excel.RequestContext,
+  reading: Reading,
+  summary: string,
+  selectFirst = false,
+) {
+  if (!reading.report) return;
+  const sheet = context.workbook.worksheets.getItem(reading.content.sheetName);
+  if (reading.check?.layout) queueMarks(sheet, reading.check.layout, reading.check, summary);
+  else queueSummary(sheet, summary);
+  const first = reading.issues.find((i) => i.location.cell)?.location.cell;
+  if (selectFirst && first) {
+    sheet.activate();
+    sheet.getRange(first).select();
+  }
+  await context.sync();
+}
+
+/**
+ * The one-click check: one read, one write (the marks and the summary in the sheet). From the
+ * ribbon, `selectFirst` also selects the first cell to fix, in the same write.
+ */
+export async function checkReport(
+  deps: AddinDeps,
+  options: { selectFirst?: boolean } = {},
+): Promise<CheckOutcome> {
   const code = storedAccessCode(deps);
   return deps.run(async (context) => {
-    const { content, issues, check, template } = await readAndCheck(context, deps, code);
-    const summary = summaryOf(issues, deps.now());
-    await writeMarks(context, content.sheetName, check, summary);
-    return outcomeOf(content.sheetName, issues, summary, check, template);
+    const reading = await readAndCheck(context, deps, code);
+    const summary = summaryOf(reading, deps.now());
+    await writeOutcome(context, reading, summary, options.selectFirst);
+    return outcomeOf(reading, summary);
   });
-}
-
-/** The write half of a check: marks and summary, when the sheet was ours to read at all. */
-async function writeMarks(
-  context: Excel.RequestContext,
-  sheetName: string,
-  check: SheetCheck | undefined,
-  summary: string,
-) {
-  if (!check?.layout) return;
-  queueMarks(context.workbook.worksheets.getItem(sheetName), check.layout, check, summary);
-  await context.sync();
 }
 
 export interface SubmitResult extends CheckOutcome {
@@ -170,19 +204,18 @@ export interface SubmitResult extends CheckOutcome {
 export async function submitReport(deps: AddinDeps, code: AccessCode): Promise<SubmitResult> {
   const read = await deps.run(async (context) => {
     const log = queueReceiptLogLookup(context);
-    const { content, issues, check, template } = await readAndCheck(context, deps, code);
-    if (!check?.layout || !check.draft || !template || hasErrors(issues)) {
-      const summary = summaryOf(issues, deps.now());
-      await writeMarks(context, content.sheetName, check, summary);
-      const done = outcomeOf(content.sheetName, issues, summary, check, template);
-      return { ready: false as const, done };
+    const reading = await readAndCheck(context, deps, code);
+    const { check, template } = reading;
+    if (!check?.layout || !check.draft || !template || hasErrors(reading.issues)) {
+      const summary = summaryOf(reading, deps.now());
+      await writeOutcome(context, reading, summary);
+      return { ready: false as const, done: outcomeOf(reading, summary) };
     }
-    const { layout, draft } = check;
-    return { ready: true as const, content, issues, check, layout, draft, template, log };
+    return { ready: true as const, reading, layout: check.layout, draft: check.draft, check, log };
   });
   if (!read.ready) return read.done;
 
-  const { content, issues, check, layout, template } = read;
+  const { reading, layout, check } = read;
   const logExists = !read.log.isNullObject;
   const now = deps.now();
   const submission = toSubmission(read.draft, {
@@ -202,12 +235,13 @@ export async function submitReport(deps: AddinDeps, code: AccessCode): Promise<S
       : outcome.kind === "refused"
         ? `Bị từ chối (${outcome.answer.error.code})`
         : "Chưa gửi được, đang chờ gửi lại";
-  const summary = summaryOf(issues, now, sent);
-  const result = { ...outcomeOf(content.sheetName, issues, summary, check, template), outcome };
+  const summary = summaryOf(reading, now, sent);
+  const result = { ...outcomeOf(reading, summary), outcome };
   const unlogged = receipts.unlogged();
   try {
     await deps.run(async (context) => {
-      queueMarks(context.workbook.worksheets.getItem(content.sheetName), layout, check, summary);
+      const sheet = context.workbook.worksheets.getItem(reading.content.sheetName);
+      queueMarks(sheet, layout, check, summary);
       queueReceipts(context, logExists, unlogged);
       await context.sync();
     });

@@ -34,6 +34,7 @@ let store: SqliteStore;
 let app: ReturnType<typeof buildServer>;
 let base = "";
 let fakeOffice = "";
+let dialogOffice = "";
 
 beforeAll(async () => {
   const outdir = mkdtempSync(join(tmpdir(), "chitieu-addin-"));
@@ -46,6 +47,14 @@ beforeAll(async () => {
     write: false,
   });
   fakeOffice = fake.outputFiles[0]!.text;
+  const dialogFake = await build({
+    entryPoints: [join(import.meta.dirname, "../fakes/excel/dialog-office.ts")],
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    write: false,
+  });
+  dialogOffice = dialogFake.outputFiles[0]!.text;
   store = openStore(mkdtempSync(join(tmpdir(), "chitieu-pane-")));
   store.importUnits([unit]);
   store.setKey(unit.code, KEY);
@@ -179,18 +188,45 @@ describe.runIf(existsSync(CHROMIUM))("the task pane in Chromium", () => {
   });
 });
 
-describe.runIf(existsSync(CHROMIUM))("the pane opened by the ribbon command with an error", () => {
-  it("shows the error the command could not show", async () => {
-    const other = await browser.newPage();
-    await other.route("https://appsforoffice.microsoft.com/**", (route) =>
-      route.fulfill({ contentType: "text/javascript", body: fakeOffice }),
+describe.runIf(existsSync(CHROMIUM))("the ribbon's notice dialog", () => {
+  it("shows its notice as text, and its button asks the opener to close it", async () => {
+    const dialog = await browser.newPage();
+    const errors: string[] = [];
+    dialog.on("pageerror", (e) => errors.push(e.message));
+    await dialog.route("https://appsforoffice.microsoft.com/**", (route) =>
+      route.fulfill({ contentType: "text/javascript", body: dialogOffice }),
     );
-    await other.goto(
-      `${base}/addin/taskpane.html?error=${encodeURIComponent("Không đọc được trang <b>")}`,
+    const vi = "Trang tính đang mở không phải trang báo cáo <b>chỉ tiêu</b>.";
+    const en = "The open sheet is not an indicator report.";
+    await dialog.goto(
+      `${base}/addin/dialog.html?vi=${encodeURIComponent(vi)}&en=${encodeURIComponent(en)}`,
     );
+    await expect.poll(() => dialog.locator("#vi").innerText()).toBe(vi);
+    expect(await dialog.locator("#en").innerText()).toBe(en);
+    expect(await dialog.locator("#vi b").count()).toBe(0);
+    await dialog.click("#close");
     await expect
-      .poll(() => other.locator("#message").innerText())
-      .toContain("Không đọc được trang <b>");
-    await other.close();
+      .poll(() =>
+        dialog.evaluate(
+          () => (window as unknown as { __dialog: { sent: string[] } }).__dialog.sent,
+        ),
+      )
+      .toEqual(["close"]);
+    expect(errors).toEqual([]);
+    await dialog.close();
+  });
+
+  it("is its own page: the task pane, which the old command opened instead, fails as a dialog", async () => {
+    const dialog = await browser.newPage();
+    const errors: string[] = [];
+    dialog.on("pageerror", (e) => errors.push(e.message));
+    dialog.on("console", (m) => void (m.type() === "error" && errors.push(m.text())));
+    await dialog.route("https://appsforoffice.microsoft.com/**", (route) =>
+      route.fulfill({ contentType: "text/javascript", body: dialogOffice }),
+    );
+    await dialog.goto(`${base}/addin/taskpane.html`);
+    await expect.poll(() => errors.join("\n")).toMatch(/not available in an Office dialog|Excel/u);
+    expect(await dialog.locator("#app").innerText()).toContain("Đang tải");
+    await dialog.close();
   });
 });

@@ -127,6 +127,28 @@ function fromA1<T>(rows: T[][], at: { rowIndex: number; columnIndex: number }, f
   ];
 }
 
+const protectAgain = (sheet: Excel.Worksheet) =>
+  sheet.protection.protect(
+    {
+      allowFormatColumns: true,
+      allowFormatRows: true,
+      selectionMode: Excel.ProtectionSelectionMode.normal,
+    },
+    PROTECTION_PASSWORD,
+  );
+
+/** The summary cell alone, for a report whose layout is unknown (no template, an old version). */
+export function queueSummary(sheet: Excel.Worksheet, summary: string): void {
+  sheet.protection.unprotect(PROTECTION_PASSWORD);
+  sheet.getRange(a1(headerCells.checkResult.row, headerCells.checkResult.col)).values = [
+    [quoted(summary)],
+  ];
+  protectAgain(sheet);
+}
+
+/** Text Excel must keep as text, whatever it starts with. */
+const quoted = (text: string) => `'${text}`;
+
 /** Input cells back to their colour, the found ones coloured, the summary written: one batch. */
 export function queueMarks(
   sheet: Excel.Worksheet,
@@ -145,15 +167,10 @@ export function queueMarks(
   }
   for (const [cell, severity] of worst)
     sheet.getRange(cell).format.fill.color = ISSUE_FILL[severity];
-  sheet.getRange(a1(headerCells.checkResult.row, headerCells.checkResult.col)).values = [[summary]];
-  sheet.protection.protect(
-    {
-      allowFormatColumns: true,
-      allowFormatRows: true,
-      selectionMode: Excel.ProtectionSelectionMode.normal,
-    },
-    PROTECTION_PASSWORD,
-  );
+  sheet.getRange(a1(headerCells.checkResult.row, headerCells.checkResult.col)).values = [
+    [quoted(summary)],
+  ];
+  protectAgain(sheet);
 }
 
 export async function selectCell(

@@ -7,7 +7,7 @@ import { fieldLabels } from "../../core/messages.js";
 import type { SendOutcome } from "../../core/submit-client.js";
 import type { AddinDeps, CheckOutcome } from "../operations.js";
 import type { Notice } from "../notices.js";
-import { notices } from "../notices.js";
+import { noticeOf, notices } from "../notices.js";
 import type { ReceiptRow } from "../office/report-sheet.js";
 import {
   checkReport,
@@ -80,11 +80,9 @@ export class TaskPane {
     return uiText[this.state.lang];
   }
 
-  /** `reported`: an error the ribbon command could not show itself (it opens the pane with it). */
-  async start(reported?: string): Promise<void> {
+  async start(): Promise<void> {
     const code = storedAccessCode(this.deps);
     if (code) await this.useCode(code);
-    if (reported) this.state.message = { text: this.t.failed(reported), tone: "error" };
     this.render();
   }
 
@@ -112,7 +110,7 @@ export class TaskPane {
       await work();
     } catch (err) {
       this.state.message = {
-        text: this.t.failed(err instanceof Error ? err.message : String(err)),
+        text: this.t.failed(noticeOf(err)[this.state.lang]),
         tone: "error",
       };
     } finally {
@@ -150,8 +148,9 @@ export class TaskPane {
 
   private showCheck(outcome: CheckOutcome) {
     this.state.check = outcome;
-    this.state.message =
-      outcome.errors + outcome.warnings === 0
+    this.state.message = outcome.notice
+      ? { text: outcome.notice[this.state.lang], tone: "warning" }
+      : outcome.errors + outcome.warnings === 0
         ? { text: this.t.clean, tone: "ok" }
         : {
             text: this.t.found(outcome.errors, outcome.warnings),
