@@ -39,22 +39,45 @@ export interface AddinDeps {
   transport: Transport;
   now(): Date;
   newId(): string;
+  /** The pane's own protocol (location.protocol): "https:" wherever Office loads it. */
+  pageProtocol: string;
 }
 
 export function storedAccessCode(deps: AddinDeps): AccessCode | undefined {
   return parseAccessCode(deps.store.get("access-code") ?? "");
 }
 
-/** Checks the pasted code against the tracker (its unit must exist) before keeping it. */
-export async function saveAccessCode(
-  deps: AddinDeps,
-  text: string,
-): Promise<{ code: AccessCode; unit: Unit } | undefined> {
+export type SavedCode =
+  | { ok: true; code: AccessCode; unit: Unit }
+  | { ok: false; reason: "bad-code" | "insecure-tracker" | "unreachable" };
+
+/**
+ * An https page's requests to an http:// address are blocked as mixed content; loopback is exempt
+ * ("potentially trustworthy" in W3C Mixed Content), so a tracker on the same machine still works.
+ */
+function blockedAsMixedContent(url: string, pageProtocol: string): boolean {
+  const target = new URL(url);
+  return (
+    pageProtocol === "https:" &&
+    target.protocol === "http:" &&
+    !/^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/u.test(target.hostname)
+  );
+}
+
+/**
+ * Checks the pasted code before keeping it: its form, then whether this pane may reach its
+ * tracker at all (said now, not as "cannot reach the tracker" later), then its unit there.
+ */
+export async function saveAccessCode(deps: AddinDeps, text: string): Promise<SavedCode> {
   const code = parseAccessCode(text);
-  if (!code) return undefined;
-  const unit = await deps.tracker.unit(code);
+  if (!code) return { ok: false, reason: "bad-code" };
+  if (blockedAsMixedContent(code.url, deps.pageProtocol)) {
+    return { ok: false, reason: "insecure-tracker" };
+  }
+  const unit = await deps.tracker.unit(code).catch(() => undefined);
+  if (!unit) return { ok: false, reason: "unreachable" };
   deps.store.set("access-code", text.trim());
-  return { code, unit };
+  return { ok: true, code, unit };
 }
 
 export function forgetAccessCode(deps: AddinDeps): void {

@@ -64,6 +64,8 @@ export function harness(
     transport,
     now: () => new Date("2025-12-05T03:00:00Z"),
     newId: () => randomUUID(),
+    // Office loads add-in pages over https only.
+    pageProtocol: "https:",
   };
   return { excel, store, deps, tracker };
 }

@@ -1,6 +1,7 @@
 // The add-in's operations against the in-memory Excel: what lands in the sheet, and how many syncs.
 import { beforeEach, describe, expect, it } from "vitest";
 import { buildLayout, headerCells, a1, PROTECTION_PASSWORD } from "../../src/core/layout.js";
+import { formatAccessCode } from "../../src/core/access-code.js";
 import { Template } from "../../src/core/template-schema.js";
 import {
   checkReport,
@@ -56,6 +57,42 @@ function typeValidReport() {
   }
   return layout;
 }
+
+describe("the access code", () => {
+  it("from the https pane, refuses a code for an http:// tracker when it is pasted", async () => {
+    const fresh = harness(tracker.transport);
+    fresh.deps.pageProtocol = "https:";
+    const http = formatAccessCode({
+      url: "http://tracker.so-khcn.vn:8787/api/submit",
+      unit: unit.code,
+      key: KEY,
+    });
+    const before = fresh.tracker.state.requests;
+    expect(await saveAccessCode(fresh.deps, http)).toEqual({
+      ok: false,
+      reason: "insecure-tracker",
+    });
+    expect(fresh.tracker.state.requests).toBe(before);
+    expect(fresh.store.data.has("access-code")).toBe(false);
+    // The same tracker behind https, or one on this machine, is fine.
+    const https = formatAccessCode({
+      url: "https://tracker.so-khcn.vn/api/submit",
+      unit: unit.code,
+      key: KEY,
+    });
+    expect(await saveAccessCode(fresh.deps, https)).toMatchObject({ ok: true, unit });
+    expect(await saveAccessCode(fresh.deps, codeText)).toMatchObject({ ok: true, unit });
+  });
+
+  it("says a pasted code is not one, and does not keep it", async () => {
+    const fresh = harness(tracker.transport);
+    expect(await saveAccessCode(fresh.deps, "chitieu1.nonsense")).toEqual({
+      ok: false,
+      reason: "bad-code",
+    });
+    expect(fresh.store.data.has("access-code")).toBe(false);
+  });
+});
 
 describe("loading a template", () => {
   it("renders the layout in two syncs: protected, input cells unlocked, validation, frozen panes", async () => {

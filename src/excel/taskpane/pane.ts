@@ -122,13 +122,14 @@ export class TaskPane {
 
   private saveCode(text: string) {
     return this.act(async () => {
-      const saved = await saveAccessCode(this.deps, text).catch(() => null);
-      if (saved === undefined) {
-        this.state.message = { text: this.t.badCode, tone: "error" };
-        return;
-      }
-      if (saved === null) {
-        this.state.message = { text: this.t.unreachable, tone: "error" };
+      const saved = await saveAccessCode(this.deps, text);
+      if (!saved.ok) {
+        const text = {
+          "bad-code": this.t.badCode,
+          "insecure-tracker": notices.insecureTracker[this.state.lang],
+          unreachable: this.t.unreachable,
+        }[saved.reason];
+        this.state.message = { text, tone: "error" };
         return;
       }
       await this.useCode(saved.code);
