@@ -15,7 +15,7 @@ function newId(): string {
 }
 
 export function browserDeps(): AddinDeps {
-  const store = browserStore(window.localStorage);
+  const store = browserStore(window.localStorage, Office.context.partitionKey || undefined);
   const network = trackerFetch();
   return {
     run: excelRunner(Excel, Office.context.requirements),

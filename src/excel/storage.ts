@@ -11,11 +11,27 @@ export interface KeyValueStore {
 
 const PREFIX = "chitieu:";
 
-export function browserStore(storage: Storage): KeyValueStore {
+/**
+ * localStorage under Office's partition key (Office.context.partitionKey), as Microsoft asks for
+ * private data: in Excel on the web a workbook from SharePoint or OneDrive runs the add-in in its
+ * own partition. The key is undefined where Office does not partition (the Windows webviews). A value
+ * kept before partitioning is found once and moved under the partition, so no officer loses a code.
+ */
+export function browserStore(storage: Storage, partitionKey: string | undefined): KeyValueStore {
+  const prefix = `${partitionKey ?? ""}${PREFIX}`;
   return {
-    get: (key) => storage.getItem(PREFIX + key),
-    set: (key, value) => storage.setItem(PREFIX + key, value),
-    remove: (key) => storage.removeItem(PREFIX + key),
+    get: (key) => {
+      const value = storage.getItem(prefix + key);
+      if (value !== null || !partitionKey) return value;
+      const before = storage.getItem(PREFIX + key);
+      if (before !== null) {
+        storage.setItem(prefix + key, before);
+        storage.removeItem(PREFIX + key);
+      }
+      return before;
+    },
+    set: (key, value) => storage.setItem(prefix + key, value),
+    remove: (key) => storage.removeItem(prefix + key),
   };
 }
 
