@@ -22,10 +22,11 @@ const TARGET = "es2017";
 /** Each entry's source under srcdir, and the page files copied beside the bundles. */
 const entries = { taskpane: "taskpane/taskpane.ts", commands: "commands/commands.ts" };
 /**
- * Small scripts that must run in Internet Explorer's webview too (the ribbon's notice dialog), to
- * tell an officer on old Office what to do: ES5, which esbuild checks rather than lowers.
+ * Small scripts that must run in Internet Explorer's webview too (the check that loads a bundle
+ * only where it can run, and the ribbon's notice dialog), to tell an officer on old Office what to
+ * do: ES5, which esbuild checks rather than lowers.
  */
-const es5Entries = { dialog: "dialog/dialog.ts" };
+const es5Entries = { boot: "boot/boot.ts", dialog: "dialog/dialog.ts" };
 const pages = [
   "taskpane/taskpane.html",
   "taskpane/taskpane.css",

@@ -16,7 +16,7 @@ import { registerAddinRoutes } from "../../src/node/tracker/addin-routes.js";
 import { buildServer } from "../../src/node/tracker/server.js";
 import type { SqliteStore } from "../../src/node/tracker/store.js";
 import { buildAddin } from "../../scripts/build-addin.mjs";
-import { PARTITION_KEY } from "../fakes/excel/browser-office.js";
+import { PARTITION_KEY } from "../fakes/excel/office-host.js";
 import { validEdits } from "../fixtures/fill-workbook.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -232,5 +232,70 @@ describe.runIf(existsSync(CHROMIUM))("the ribbon's notice dialog", () => {
     await expect.poll(() => errors.join("\n")).toMatch(/not available in an Office dialog|Excel/u);
     expect(await dialog.locator("#app").innerText()).toContain("Đang tải");
     await dialog.close();
+  });
+});
+
+describe.runIf(existsSync(CHROMIUM))("in an old Office webview (IE 11, Edge Legacy)", () => {
+  it("says plainly, in Vietnamese and English, that the add-in cannot run there and what to do", async () => {
+    const old = await browser.newPage();
+    const errors: string[] = [];
+    const scripts: string[] = [];
+    old.on("pageerror", (e) => errors.push(e.message));
+    old.on("request", (r) => void (r.resourceType() === "script" && scripts.push(r.url())));
+    await old.route("https://appsforoffice.microsoft.com/**", (route) =>
+      route.fulfill({ contentType: "text/javascript", body: fakeOffice }),
+    );
+    // What Edge Legacy (EdgeHTML 18) and Internet Explorer 11 lack of what the bundle uses.
+    await old.addInitScript(() => {
+      const drop = (owner: object, name: string) =>
+        void delete (owner as Record<string, unknown>)[name];
+      drop(Array.prototype, "at");
+      drop(Array.prototype, "flatMap");
+      drop(Object, "hasOwn");
+      drop(globalThis, "globalThis");
+    });
+    await old.goto(`${base}/addin/taskpane.html`);
+    await expect.poll(() => old.locator("#app").innerText()).toContain("trình duyệt cũ");
+    const text = await old.locator("#app").innerText();
+    expect(text).toContain("WebView2");
+    expect(text).toContain("cannot run in this Excel");
+    expect(scripts.some((u) => u.endsWith("/taskpane.js"))).toBe(false);
+    expect(errors).toEqual([]);
+    await old.close();
+  });
+
+  it("answers the ribbon's Kiểm tra with the same notice in a dialog, then completes", async () => {
+    const old = await browser.newPage();
+    const errors: string[] = [];
+    old.on("pageerror", (e) => errors.push(e.message));
+    await old.route("https://appsforoffice.microsoft.com/**", (route) =>
+      route.fulfill({ contentType: "text/javascript", body: fakeOffice }),
+    );
+    await old.addInitScript(
+      () => void delete (Object as unknown as Record<string, unknown>).hasOwn,
+    );
+    await old.goto(`${base}/addin/commands.html`);
+    type Commands = {
+      press(name: string): void;
+      runtime: { attempts: string[]; completedCalls: number };
+    };
+    const commands = () =>
+      old.evaluate(() => {
+        const c = (window as unknown as { __commands: Commands }).__commands;
+        return { attempts: c.runtime.attempts, completed: c.runtime.completedCalls };
+      });
+    await old.waitForFunction(() => "__commands" in window);
+    await old.evaluate(() =>
+      (window as unknown as { __commands: Commands }).__commands.press("validateReport"),
+    );
+    await expect.poll(async () => (await commands()).attempts.length).toBe(1);
+    const url = new URL((await commands()).attempts[0]!);
+    expect(url.pathname).toBe("/addin/dialog.html");
+    expect(url.searchParams.get("vi")).toContain("trình duyệt cũ");
+    expect(url.searchParams.get("en")).toContain("cannot run in this Excel");
+    // The test server is plain http, which the dialog refuses (12005): the command still completes.
+    await expect.poll(async () => (await commands()).completed).toBe(1);
+    expect(errors).toEqual([]);
+    await old.close();
   });
 });

@@ -3,9 +3,7 @@
 // the web partitions storage, so Office.context.partitionKey is set; a member the fake does not
 // model throws rather than reading as undefined.
 import { createFakeExcel } from "./office-fake.js";
-import { OfficeEnums } from "./office-host.js";
-
-export const PARTITION_KEY = "cGFydGl0aW9uLWZha2U";
+import { FunctionCommandRuntime, OfficeEnums, PARTITION_KEY } from "./office-host.js";
 
 function only<T extends object>(path: string, members: T): T {
   return new Proxy(members, {
@@ -17,6 +15,9 @@ function only<T extends object>(path: string, members: T): T {
 }
 
 const excel = createFakeExcel();
+/** One press of a ribbon button at a time; the test presses with window.__commands.press(name). */
+const runtime = new FunctionCommandRuntime(location.origin);
+const actions = new Map<string, (event: unknown) => unknown>();
 const office = only("Office", {
   ...OfficeEnums,
   onReady(callback?: (info: { host: string; platform: string }) => void) {
@@ -26,10 +27,20 @@ const office = only("Office", {
       return i;
     });
   },
-  actions: only("Office.actions", { associate: () => undefined }),
+  actions: only("Office.actions", {
+    associate: (name: string, action: (event: unknown) => unknown) =>
+      void actions.set(name, action),
+  }),
   context: only("Office.context", {
     partitionKey: PARTITION_KEY,
     requirements: only("Office.context.requirements", excel.requirements),
+    ui: only("Office.context.ui", runtime.ui),
   }),
 });
-Object.assign(globalThis, { Excel: excel.namespace, Office: office, __excel: excel });
+// window, not globalThis: real office.js runs in webviews that have no globalThis.
+Object.assign(window, {
+  Excel: excel.namespace,
+  Office: office,
+  __excel: excel,
+  __commands: { runtime, press: (name: string) => actions.get(name)?.(runtime.event) },
+});

@@ -33,4 +33,4 @@ const office = only("Office", {
     }),
   }),
 });
-Object.assign(globalThis, { Office: office, __dialog: { sent } });
+Object.assign(window, { Office: office, __dialog: { sent } });

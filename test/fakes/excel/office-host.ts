@@ -13,6 +13,9 @@ export const OfficeEnums = {
   HostType: { Excel: "Excel" },
 } as const;
 
+/** What Office.context.partitionKey gives where storage is partitioned (Excel on the web). */
+export const PARTITION_KEY = "cGFydGl0aW9uLWZha2U";
+
 /** displayDialogAsync's own error codes (Microsoft, "Handle errors and events in the Office dialog"). */
 export const DialogErrors = {
   untrustedDomain: 12004,
@@ -90,6 +93,8 @@ export class FunctionCommandRuntime {
   ended = false;
   completedCalls = 0;
   readonly dialogs: FakeDialog[] = [];
+  /** Every URL asked for, opened or refused. */
+  readonly attempts: string[] = [];
 
   constructor(
     /** The origin of the function file (commands.html): dialogs must share it. */
@@ -120,6 +125,7 @@ export class FunctionCommandRuntime {
       this.mustBeAlive("displayDialogAsync");
       const callback =
         typeof options === "function" ? (options as typeof maybeCallback) : maybeCallback;
+      this.attempts.push(url);
       const fail = (code: number) =>
         setTimeout(() => {
           if (!this.ended)
