@@ -1,6 +1,7 @@
 // Builds the Excel add-in into dist/addin: bundled task pane and ribbon commands, their pages, the
 // icons, and a manifest pointed at the host given with --host (validated against the XSDs).
 import * as esbuild from "esbuild";
+import { existsSync, watch } from "node:fs";
 import { access, copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { basename, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -136,21 +137,72 @@ export async function buildAddin({
   return { outdir, host: base, files };
 }
 
+/**
+ * Builds once, then again after every change to the add-in's sources, the core they bundle, the
+ * icons or the manifest (changes within 100 ms make one build). `onBuild` hears each result or
+ * error; a broken build is reported and the watch goes on. Resolves to a close function.
+ */
+export async function watchAddin(options = {}, onBuild = () => undefined) {
+  const srcdir = options.srcdir ?? join(root, "src", "excel");
+  const dirs = [srcdir, join(srcdir, "..", "core"), options.assetsdir ?? join(root, "assets")];
+  const build = () =>
+    buildAddin(options).then(
+      (result) => onBuild(undefined, result),
+      (error) => onBuild(error),
+    );
+  let running = build();
+  let timer;
+  const again = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void (running = running.then(build)), 100);
+  };
+  const watchers = [
+    ...dirs.filter((d) => existsSync(d)).map((d) => watch(d, { recursive: true }, again)),
+    watch(options.manifest ?? join(root, "manifest.xml"), again),
+  ];
+  await running;
+  return async () => {
+    clearTimeout(timer);
+    for (const w of watchers) w.close();
+    await running;
+  };
+}
+
+/** What a watched build prints: the outcome and the time, one line each. */
+export function reportBuild(log = console.log) {
+  return (error, result) => {
+    const at = new Date().toLocaleTimeString("vi-VN");
+    if (error) log(`${at} ✗ ${error instanceof Error ? error.message : String(error)}`);
+    else
+      log(
+        `${at} ✓ ${result.files.length} tệp / files → ${relative(process.cwd(), result.outdir)}/`,
+      );
+  };
+}
+
 if (import.meta.filename === process.argv[1]) {
   const { values } = parseArgs({
     options: {
       host: { type: "string", default: DEV_HOST },
       production: { type: "boolean", default: false },
+      watch: { type: "boolean", default: false },
     },
   });
-  const started = performance.now();
-  try {
-    const { outdir, host, files } = await buildAddin(values);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`${relative(process.cwd(), outdir)}/ (${files.length} tệp / files, ${seconds} s)`);
-    console.log(`manifest: ${join(relative(process.cwd(), outdir), "manifest.xml")} → ${host}/`);
-  } catch (err) {
-    console.error(err instanceof Error ? err.message : String(err));
-    process.exitCode = 1;
+  if (values.watch) {
+    await watchAddin({ host: values.host, production: values.production }, reportBuild());
+    console.log("Đang theo dõi thay đổi (Ctrl+C để dừng) / watching for changes (Ctrl+C to stop)");
+  } else {
+    const started = performance.now();
+    try {
+      const { outdir, host, files } = await buildAddin(values);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(
+        `${relative(process.cwd(), outdir)}/ (${files.length} tệp / files, ${seconds} s)`,
+      );
+      console.log(`manifest: ${join(relative(process.cwd(), outdir), "manifest.xml")} → ${host}/`);
+    } catch (err) {
+      console.error(err instanceof Error ? err.message : String(err));
+      process.exitCode = 1;
+    }
   }
 }

@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ADDIN_ID } from "../../../src/node/addin-manifest.js";
 import { registerAddinRoutes } from "../../../src/node/tracker/addin-routes.js";
 import { openStore } from "../../../src/node/tracker/open-store.js";
 import { buildServer } from "../../../src/node/tracker/server.js";
@@ -133,6 +134,8 @@ describe("/addin/manifest.xml", () => {
       '<SourceLocation DefaultValue="https://tracker.so-khcn.vn:8443/addin/taskpane.html"/>',
     );
     expect(r.body).toContain("<AppDomain>https://tracker.so-khcn.vn:8443</AppDomain>");
+    // A tracker's add-in is not the development one: it has its own <Id>.
+    expect(r.body).toContain(`<Id>${ADDIN_ID}</Id>`);
     const urls = [...r.body.matchAll(/\b(?:Default)?Value="(https?:[^"]*)"/gu)].map((m) => m[1]);
     expect(urls.length).toBeGreaterThan(10);
     expect(urls.filter((u) => !u!.startsWith("https://tracker.so-khcn.vn:8443/addin/"))).toEqual(
