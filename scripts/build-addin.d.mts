@@ -4,7 +4,7 @@ export declare function checkHost(host: string): string;
 export interface BuildAddinOptions {
   host?: string;
   outdir?: string;
-  /** A folder laid out like src/excel: taskpane/taskpane.{ts,html,css}, commands/commands.{ts,html}. */
+  /** A folder laid out like src/excel: taskpane/, commands/, dialog/ and boot/ (see test/fixtures/addin-src.ts). */
   srcdir?: string;
   assetsdir?: string;
   manifest?: string;
@@ -13,3 +13,11 @@ export interface BuildAddinOptions {
 export declare function buildAddin(
   options?: BuildAddinOptions,
 ): Promise<{ outdir: string; host: string; files: string[] }>;
+export type BuildResult = Awaited<ReturnType<typeof buildAddin>>;
+export declare function watchAddin(
+  options?: BuildAddinOptions,
+  onBuild?: (error: unknown, result?: BuildResult) => void,
+): Promise<() => Promise<void>>;
+export declare function reportBuild(
+  log?: (line: string) => void,
+): (error: unknown, result?: BuildResult) => void;

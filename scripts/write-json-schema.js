@@ -3,5 +3,11 @@ import { writeFileSync } from "node:fs";
 import { templateJsonSchema, unitListJsonSchema } from "../dist/core/template-json-schema.js";
 
 const dir = new URL("../seeds/schema/", import.meta.url);
-writeFileSync(new URL("template.schema.json", dir), `${JSON.stringify(templateJsonSchema(), null, 2)}\n`);
-writeFileSync(new URL("units.schema.json", dir), `${JSON.stringify(unitListJsonSchema(), null, 2)}\n`);
+writeFileSync(
+  new URL("template.schema.json", dir),
+  `${JSON.stringify(templateJsonSchema(), null, 2)}\n`,
+);
+writeFileSync(
+  new URL("units.schema.json", dir),
+  `${JSON.stringify(unitListJsonSchema(), null, 2)}\n`,
+);

@@ -50,6 +50,14 @@ export function parseNumber(value: CellValue, opts: ParseNumberOptions = {}): Nu
   }
 }
 
+/**
+ * Whether a spreadsheet number format shows its number times 100 with a "%": "0%", "0.00%", but
+ * not a "%" inside quotes, after a backslash or in a [colour]/[condition] section, which is text.
+ */
+export function isPercentFormat(format: string): boolean {
+  return /%/u.test(format.replace(/"[^"]*"|\\.|\[[^\]]*\]/gu, ""));
+}
+
 /** The cell's content as text, for messages that show the officer what was read. Never throws. */
 export function cellInput(value: unknown): string {
   try {

@@ -19,7 +19,7 @@ import { isBlank, normalizeText } from "./normalize-text.js";
 import { Period } from "./period.js";
 import { parseDate } from "./parse-date.js";
 import type { CellValue } from "./parse-number.js";
-import { cellInput, parseNumber } from "./parse-number.js";
+import { cellInput, isPercentFormat, parseNumber } from "./parse-number.js";
 import type { BudgetEntry, IndicatorEntry, TaskState, TaskStatus } from "./submission-schema.js";
 import type { Indicator, Level, Template } from "./template-schema.js";
 import type { Unit, UnitKind } from "./unit-schema.js";
@@ -232,7 +232,7 @@ function readTaskState(raw: CellValue): FieldRead {
 
 function readQuantity(raw: CellValue, format: string, integer: boolean): FieldRead {
   const reading = parseNumber(raw, {
-    percentCell: format.includes("%"),
+    percentCell: isPercentFormat(format),
     expect: integer ? "integer" : "decimal",
   });
   if (reading.ok) return { ok: true, value: reading.value };

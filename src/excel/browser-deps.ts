@@ -1,26 +1,8 @@
 // The add-in's dependencies in Excel's webview: Excel.run, localStorage, fetch, the clock.
-import type { Transport } from "../core/submit-client.js";
+import { excelRunner } from "./excel-run.js";
 import type { AddinDeps } from "./operations.js";
 import { browserStore } from "./storage.js";
-import { TrackerClient } from "./tracker-client.js";
-
-const fetchTransport: Transport = {
-  async post(url, body) {
-    // text/plain: a "simple" request, so no CORS preflight (Apps Script cannot answer one).
-    const response = await fetch(url, {
-      method: "POST",
-      body,
-      headers: { "Content-Type": "text/plain;charset=utf-8" },
-    });
-    return { status: response.status, text: await response.text() };
-  },
-};
-
-async function fetchJson(url: string): Promise<unknown> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return response.json();
-}
+import { TrackerClient, trackerFetch } from "./tracker-client.js";
 
 /** crypto.randomUUID is missing from older Office webviews; getRandomValues is not. */
 function newId(): string {
@@ -33,13 +15,15 @@ function newId(): string {
 }
 
 export function browserDeps(): AddinDeps {
-  const store = browserStore(window.localStorage);
+  const store = browserStore(window.localStorage, Office.context.partitionKey || undefined);
+  const network = trackerFetch();
   return {
-    run: (batch) => Excel.run(batch),
-    tracker: new TrackerClient(store, fetchJson),
+    run: excelRunner(Excel, Office.context.requirements),
+    tracker: new TrackerClient(store, network.json),
     store,
-    transport: fetchTransport,
+    transport: network.transport,
     now: () => new Date(),
     newId,
+    pageProtocol: location.protocol,
   };
 }

@@ -5,8 +5,9 @@ import { parseAccessCode } from "../core/access-code.js";
 import type { SheetCheck } from "../core/check-sheet.js";
 import { checkSheet } from "../core/check-sheet.js";
 import type { Issue } from "../core/issues.js";
-import { hasErrors, makeIssue } from "../core/issues.js";
+import { hasErrors } from "../core/issues.js";
 import { isoInVietnam } from "../core/period.js";
+import { buildLayout } from "../core/layout.js";
 import { readHeader } from "../core/read-sheet.js";
 import type { SendOutcome, Transport } from "../core/submit-client.js";
 import { envelopeFor, SubmitQueue } from "../core/submit-client.js";
@@ -18,11 +19,16 @@ import {
   queueMarks,
   queueReceiptLogLookup,
   queueReceipts,
+  queueSummary,
   readActiveSheet,
+  readLayoutArea,
   selectCell,
 } from "./office/report-sheet.js";
+import type { Notice } from "./notices.js";
+import { noticeOf, notices } from "./notices.js";
+import type { ReceiptRow, SheetContent } from "./office/report-sheet.js";
 import type { KeyValueStore } from "./storage.js";
-import { queueStorage } from "./storage.js";
+import { queueStorage, receiptStorage } from "./storage.js";
 import type { TrackerClient } from "./tracker-client.js";
 
 export interface AddinDeps {
@@ -33,22 +39,45 @@ export interface AddinDeps {
   transport: Transport;
   now(): Date;
   newId(): string;
+  /** The pane's own protocol (location.protocol): "https:" wherever Office loads it. */
+  pageProtocol: string;
 }
 
 export function storedAccessCode(deps: AddinDeps): AccessCode | undefined {
   return parseAccessCode(deps.store.get("access-code") ?? "");
 }
 
-/** Checks the pasted code against the tracker (its unit must exist) before keeping it. */
-export async function saveAccessCode(
-  deps: AddinDeps,
-  text: string,
-): Promise<{ code: AccessCode; unit: Unit } | undefined> {
+export type SavedCode =
+  | { ok: true; code: AccessCode; unit: Unit }
+  | { ok: false; reason: "bad-code" | "insecure-tracker" | "unreachable" };
+
+/**
+ * An https page's requests to an http:// address are blocked as mixed content; loopback is exempt
+ * ("potentially trustworthy" in W3C Mixed Content), so a tracker on the same machine still works.
+ */
+function blockedAsMixedContent(url: string, pageProtocol: string): boolean {
+  const target = new URL(url);
+  return (
+    pageProtocol === "https:" &&
+    target.protocol === "http:" &&
+    !/^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/u.test(target.hostname)
+  );
+}
+
+/**
+ * Checks the pasted code before keeping it: its form, then whether this pane may reach its
+ * tracker at all (said now, not as "cannot reach the tracker" later), then its unit there.
+ */
+export async function saveAccessCode(deps: AddinDeps, text: string): Promise<SavedCode> {
   const code = parseAccessCode(text);
-  if (!code) return undefined;
-  const unit = await deps.tracker.unit(code);
+  if (!code) return { ok: false, reason: "bad-code" };
+  if (blockedAsMixedContent(code.url, deps.pageProtocol)) {
+    return { ok: false, reason: "insecure-tracker" };
+  }
+  const unit = await deps.tracker.unit(code).catch(() => undefined);
+  if (!unit) return { ok: false, reason: "unreachable" };
   deps.store.set("access-code", text.trim());
-  return { code, unit };
+  return { ok: true, code, unit };
 }
 
 export function forgetAccessCode(deps: AddinDeps): void {
@@ -76,25 +105,49 @@ export interface CheckOutcome {
   summary: string;
   check?: SheetCheck;
   template?: Template;
+  /** Why the figures could not be checked at all: no access code, no template. */
+  notice?: Notice;
+  /** The sheet is a report, so the summary went into its summary cell. */
+  shownInSheet: boolean;
 }
 
-function summaryOf(issues: readonly Issue[], now: Date, sent?: string): string {
-  const time = isoInVietnam(now).slice(11, 16);
+/** What reading the active sheet found, before anything is written. */
+interface Reading {
+  content: SheetContent;
+  /** The header is a report's: the sheet is ours to write the summary into. */
+  report: boolean;
+  issues: Issue[];
+  check?: SheetCheck;
+  template?: Template;
+  notice?: Notice;
+}
+
+function summaryOf(reading: Reading, now: Date, sent?: string): string {
+  const time = `Kiểm tra lúc ${isoInVietnam(now).slice(11, 16)}`;
+  if (reading.notice) return `${time}: ${reading.notice.vi} / ${reading.notice.en}`;
+  const { issues, check } = reading;
   const errors = issues.filter((i) => i.severity === "error").length;
   const warnings = issues.length - errors;
   const found = errors + warnings === 0 ? "không có lỗi" : `${errors} lỗi, ${warnings} cảnh báo`;
-  return `${sent ? `${sent} · ` : ""}Kiểm tra lúc ${time}: ${found}`;
+  // A problem of the whole sheet (an old version, edited labels) colours no input cell: name it.
+  const whole = check?.layout ? undefined : issues.find((i) => i.severity === "error");
+  return `${sent ? `${sent} · ` : ""}${time}: ${found}${whole ? ` — ${whole.message.vi}` : ""}`;
 }
 
-function outcomeOf(
-  sheetName: string,
-  issues: Issue[],
-  summary: string,
-  check?: SheetCheck,
-  template?: Template,
-): CheckOutcome {
+function outcomeOf(reading: Reading, summary: string): CheckOutcome {
+  const { content, issues, check, template, notice, report } = reading;
   const errors = issues.filter((i) => i.severity === "error").length;
-  return { sheetName, issues, errors, warnings: issues.length - errors, summary, check, template };
+  return {
+    sheetName: content.sheetName,
+    issues,
+    errors,
+    warnings: issues.length - errors,
+    summary,
+    check,
+    template,
+    notice,
+    shownInSheet: report,
+  };
 }
 
 /** Reads the active sheet and checks it with core; `template` comes from the tracker or its cache. */
@@ -102,97 +155,138 @@ async function readAndCheck(
   context: Excel.RequestContext,
   deps: AddinDeps,
   code: AccessCode | undefined,
-) {
-  const content = await readActiveSheet(context);
+): Promise<Reading> {
+  let content = await readActiveSheet(context);
   const header = readHeader(content.values as never, content.sheetName);
-  if (!header.ok) return { content, issues: [header.issue] };
-  const template = code
-    ? await deps.tracker.template(code, header.templateId).catch(() => undefined)
-    : undefined;
-  if (!template) {
-    // Without a code or a cached template there is nothing to check against; say so at the header.
-    return {
-      content,
-      issues: [makeIssue("sheet-unrecognised", header.location({ row: 5, col: 2 }, "template"))],
-    };
+  if (!header.ok) return { content, report: false, issues: [header.issue] };
+  if (!code) return { content, report: true, issues: [], notice: notices.noAccessCode };
+  const template = await deps.tracker.template(code, header.templateId).catch(() => undefined);
+  if (!template) return { content, report: true, issues: [], notice: notices.noTemplate };
+  if (!content.complete) {
+    const layout = buildLayout(template, header.unit, header.period);
+    content = await readLayoutArea(context, content.sheetName, layout);
   }
   const check = checkSheet(template, content.values as never, {
     formats: content.formats as never,
     now: deps.now(),
     sheet: content.sheetName,
   });
-  return { content, issues: check.issues, check, template };
+  return { content, report: true, issues: check.issues, check, template };
 }
 
-/** The one-click check: one read, one write (the marks and the summary in the sheet). */
-export async function checkReport(deps: AddinDeps): Promise<CheckOutcome> {
+/**
+ * The write half of a check, on a report sheet only (another sheet is not ours to write): the
+ * summary, the marks where the layout is known, and with `selectFirst` the first cell to fix.
+ */
+async function writeOutcome(
+  context: Excel.RequestContext,
+  reading: Reading,
+  summary: string,
+  selectFirst = false,
+) {
+  if (!reading.report) return;
+  const sheet = context.workbook.worksheets.getItem(reading.content.sheetName);
+  if (reading.check?.layout) queueMarks(sheet, reading.check.layout, reading.check, summary);
+  else queueSummary(sheet, summary);
+  const first = reading.issues.find((i) => i.location.cell)?.location.cell;
+  if (selectFirst && first) {
+    sheet.activate();
+    sheet.getRange(first).select();
+  }
+  await context.sync();
+}
+
+/**
+ * The one-click check: one read, one write (the marks and the summary in the sheet). From the
+ * ribbon, `selectFirst` also selects the first cell to fix, in the same write.
+ */
+export async function checkReport(
+  deps: AddinDeps,
+  options: { selectFirst?: boolean } = {},
+): Promise<CheckOutcome> {
   const code = storedAccessCode(deps);
   return deps.run(async (context) => {
-    const { content, issues, check, template } = await readAndCheck(context, deps, code);
-    const summary = summaryOf(issues, deps.now());
-    await writeMarks(context, content.sheetName, check, summary);
-    return outcomeOf(content.sheetName, issues, summary, check, template);
+    const reading = await readAndCheck(context, deps, code);
+    const summary = summaryOf(reading, deps.now());
+    await writeOutcome(context, reading, summary, options.selectFirst);
+    return outcomeOf(reading, summary);
   });
-}
-
-/** The write half of a check: marks and summary, when the sheet was ours to read at all. */
-async function writeMarks(
-  context: Excel.RequestContext,
-  sheetName: string,
-  check: SheetCheck | undefined,
-  summary: string,
-) {
-  if (!check?.layout) return;
-  queueMarks(context.workbook.worksheets.getItem(sheetName), check.layout, check, summary);
-  await context.sync();
 }
 
 export interface SubmitResult extends CheckOutcome {
   outcome?: SendOutcome;
+  /** The tracker answered but Excel could not show it in the sheet; a receipt is kept all the same. */
+  sheetNotice?: Notice;
 }
 
-/** Check, then send; an unsent report stays in the queue and the sheet says so. */
+/**
+ * Check, then send, then show: three steps, so that whatever Excel does after the tracker answered
+ * (a cell being edited, say), the receipt is kept in the add-in and shown. An unsent report stays
+ * queued and the sheet says so. One read sync and one write sync.
+ */
 export async function submitReport(deps: AddinDeps, code: AccessCode): Promise<SubmitResult> {
-  const queue = new SubmitQueue(queueStorage(deps.store), deps.transport);
-  return deps.run(async (context) => {
+  const read = await deps.run(async (context) => {
     const log = queueReceiptLogLookup(context);
-    const { content, issues, check, template } = await readAndCheck(context, deps, code);
-    const now = deps.now();
-    if (!check?.layout || !check.draft || !template || hasErrors(issues)) {
-      const summary = summaryOf(issues, now);
-      await writeMarks(context, content.sheetName, check, summary);
-      return outcomeOf(content.sheetName, issues, summary, check, template);
+    const reading = await readAndCheck(context, deps, code);
+    const { check, template } = reading;
+    if (!check?.layout || !check.draft || !template || hasErrors(reading.issues)) {
+      const summary = summaryOf(reading, deps.now());
+      await writeOutcome(context, reading, summary);
+      return { ready: false as const, done: outcomeOf(reading, summary) };
     }
-    const submission = toSubmission(check.draft, {
-      submissionId: deps.newId(),
-      submittedAt: isoInVietnam(now),
-    });
-    const outcome = await queue.submit(envelopeFor(submission, code), now.getTime());
-    const sent =
-      outcome.kind === "accepted"
-        ? `Đã gửi, lần nộp ${outcome.answer.receipt.revision}`
-        : outcome.kind === "refused"
-          ? `Bị từ chối (${outcome.answer.error.code})`
-          : "Chưa gửi được, đang chờ gửi lại";
-    const summary = summaryOf(issues, now, sent);
-    queueMarks(
-      context.workbook.worksheets.getItem(content.sheetName),
-      check.layout,
-      check,
-      summary,
-    );
-    if (outcome.kind === "accepted") {
-      queueReceipts(context, log, [
-        { receipt: outcome.answer.receipt, planId: submission.planId, period: submission.period },
-      ]);
-    }
-    await context.sync();
-    return { ...outcomeOf(content.sheetName, issues, summary, check, template), outcome };
+    return { ready: true as const, reading, layout: check.layout, draft: check.draft, check, log };
   });
+  if (!read.ready) return read.done;
+
+  const { reading, layout, check } = read;
+  const logExists = !read.log.isNullObject;
+  const now = deps.now();
+  const submission = toSubmission(read.draft, {
+    submissionId: deps.newId(),
+    submittedAt: isoInVietnam(now),
+  });
+  const queue = new SubmitQueue(queueStorage(deps.store), deps.transport);
+  const outcome = await queue.submit(envelopeFor(submission, code), now.getTime());
+  const receipts = receiptStorage(deps.store);
+  if (outcome.kind === "accepted") {
+    const { planId, period } = submission;
+    receipts.keep([{ receipt: outcome.answer.receipt, planId, period }]);
+  }
+  const sent =
+    outcome.kind === "accepted"
+      ? `Đã gửi, lần nộp ${outcome.answer.receipt.revision}`
+      : outcome.kind === "refused"
+        ? `Bị từ chối (${outcome.answer.error.code})`
+        : "Chưa gửi được, đang chờ gửi lại";
+  const summary = summaryOf(reading, now, sent);
+  const result = { ...outcomeOf(reading, summary), outcome };
+  const unlogged = receipts.unlogged();
+  try {
+    await deps.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(reading.content.sheetName);
+      queueMarks(sheet, layout, check, summary);
+      queueReceipts(context, logExists, unlogged);
+      await context.sync();
+    });
+    receipts.logged(unlogged);
+    return result;
+  } catch (err) {
+    return { ...result, sheetNotice: noticeOf(err) };
+  }
 }
 
 export function pendingCount(deps: AddinDeps): number {
   return queueStorage(deps.store).load().length;
+}
+
+/** Receipts the tracker gave that the log sheet does not hold yet. */
+export function unloggedReceipts(deps: AddinDeps): ReceiptRow[] {
+  return receiptStorage(deps.store).unlogged();
+}
+
+/** The last receipt the tracker gave on this computer, whatever became of the sheet since. */
+export function lastReceipt(deps: AddinDeps): ReceiptRow | undefined {
+  return receiptStorage(deps.store).last();
 }
 
 /** What a queued envelope is about, for its line in the receipt log. */
@@ -208,26 +302,42 @@ function aboutQueued(body: string): { planId: string; period: string } {
   }
 }
 
-/** Sends what waits in the queue; receipts of what went through go to the log sheet. */
-export async function flushQueue(deps: AddinDeps, force = false): Promise<SendOutcome[]> {
+export interface FlushResult {
+  outcomes: SendOutcome[];
+  /** Excel could not write the log sheet; the receipts wait in the add-in for the next flush. */
+  sheetNotice?: Notice;
+}
+
+/**
+ * Sends what waits in the queue and logs every receipt not in the log sheet yet. Never throws for
+ * Excel: an accepted report's receipt is kept before the sheet is touched.
+ */
+export async function flushQueue(deps: AddinDeps, force = false): Promise<FlushResult> {
   const queue = new SubmitQueue(queueStorage(deps.store), deps.transport);
   const waiting = new Map(queue.pending().map((q) => [q.submissionId, q]));
-  if (waiting.size === 0) return [];
-  const outcomes = await queue.flush(deps.now().getTime(), { force });
-  const receipts = outcomes.flatMap((o) =>
-    o.kind === "accepted"
-      ? [{ receipt: o.answer.receipt, ...aboutQueued(waiting.get(o.submissionId)?.body ?? "") }]
-      : [],
+  const outcomes = waiting.size ? await queue.flush(deps.now().getTime(), { force }) : [];
+  const receipts = receiptStorage(deps.store);
+  receipts.keep(
+    outcomes.flatMap((o) =>
+      o.kind === "accepted"
+        ? [{ receipt: o.answer.receipt, ...aboutQueued(waiting.get(o.submissionId)?.body ?? "") }]
+        : [],
+    ),
   );
-  if (receipts.length) {
+  const unlogged = receipts.unlogged();
+  if (unlogged.length === 0) return { outcomes };
+  try {
     await deps.run(async (context) => {
       const log = queueReceiptLogLookup(context);
       await context.sync();
-      queueReceipts(context, log, receipts);
+      queueReceipts(context, !log.isNullObject, unlogged);
       await context.sync();
     });
+    receipts.logged(unlogged);
+    return { outcomes };
+  } catch (err) {
+    return { outcomes, sheetNotice: noticeOf(err) };
   }
-  return outcomes;
 }
 
 export function goToCell(deps: AddinDeps, sheetName: string, address: string): Promise<void> {

@@ -1,10 +1,56 @@
-// What the add-in asks of the tracker besides submitting: its templates and its unit list, kept in
-// the add-in's storage so that loading and checking work offline once they have been fetched.
+// How the add-in talks to the tracker: every request bounded in time, and what it asks besides
+// submitting (its templates and unit list) kept in the add-in's storage, so that loading and
+// checking work offline once they have been fetched.
 import type { AccessCode } from "../core/access-code.js";
+import type { Transport } from "../core/submit-client.js";
 import { parseTemplate } from "../core/template-load.js";
 import type { Template } from "../core/template-schema.js";
 import { Unit } from "../core/unit-schema.js";
+import { notices, NoticeError } from "./notices.js";
 import type { KeyValueStore } from "./storage.js";
+
+/**
+ * How long a request may take, answer included, before the tracker counts as unreachable: a network
+ * that hangs must not hold the pane's start or the ribbon's check (an unsent report stays queued).
+ */
+export const TRACKER_TIMEOUT_MS = 20_000;
+
+/** fetch with a deadline on the whole exchange, body included (AbortController). */
+export function trackerFetch(options: { timeoutMs?: number; fetch?: typeof fetch } = {}): {
+  json: (url: string) => Promise<unknown>;
+  transport: Transport;
+} {
+  const { timeoutMs = TRACKER_TIMEOUT_MS, fetch: fetchImpl = fetch } = options;
+  const exchange = async (url: string, init: RequestInit = {}) => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      const response = await fetchImpl(url, { ...init, signal: controller.signal });
+      return { status: response.status, text: await response.text() };
+    } catch (err) {
+      if (controller.signal.aborted) throw new NoticeError(notices.trackerSilent);
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  return {
+    async json(url) {
+      const { status, text } = await exchange(url);
+      if (status < 200 || status > 299) throw new Error(`HTTP ${status}`);
+      return JSON.parse(text) as unknown;
+    },
+    transport: {
+      // text/plain: a "simple" request, so no CORS preflight (Apps Script cannot answer one).
+      post: (url, body) =>
+        exchange(url, {
+          method: "POST",
+          body,
+          headers: { "Content-Type": "text/plain;charset=utf-8" },
+        }),
+    },
+  };
+}
 
 export interface TemplateSummary {
   id: string;

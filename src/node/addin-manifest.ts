@@ -42,18 +42,27 @@ export function normalizeBase(base: string): string {
 }
 
 /**
+ * The add-in's <Id> wherever it is served from a real host (a tracker, a web server). The root
+ * manifest.xml, which names localhost for development, carries another, so that an Office developer
+ * can sideload both side by side; Office tells add-ins apart by this Id alone.
+ */
+export const ADDIN_ID = "ad215dde-3e0e-4995-b50b-3cc2bb74e5f1";
+
+/**
  * The manifest with every URL moved from its current base to `base`. AppDomain entries name an
- * origin, never a path, so they take the new base's origin.
+ * origin, never a path, so they take the new base's origin. Away from localhost it takes ADDIN_ID.
  */
 export function rebaseManifest(xml: string, base: string): string {
   const from = manifestBase(xml);
   const to = normalizeBase(base);
   const fromOrigin = new URL(from).origin;
+  const development = new URL(to).hostname === "localhost";
   // Attribute values: the path part of a URL may keep a literal "&", which XML must not.
-  return xml
+  const moved = xml
     .replaceAll(`"${from}/`, `"${escapeHtml(to)}/`)
     .replaceAll(
       `<AppDomain>${fromOrigin}</AppDomain>`,
       `<AppDomain>${escapeHtml(new URL(to).origin)}</AppDomain>`,
     );
+  return development ? moved : moved.replace(/<Id>[^<]*<\/Id>/u, `<Id>${ADDIN_ID}</Id>`);
 }

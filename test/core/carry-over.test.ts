@@ -46,4 +46,25 @@ describe("carryOver", () => {
     notOurs[headerCells.templateId.row - 1]![headerCells.templateId.col - 1] = "khac";
     expect(carryOver(notOurs, buildLayout(newer, department, "2025"))).toEqual([]);
   });
+
+  it("carries a percent format with its number, so a typed 80% still reads as 80", () => {
+    const newLayout = buildLayout(newer, department, "2025");
+    const oldKt = addressOf(oldLayout, key("indicator", "KT-01", "value"));
+    const f = oldLayout.fields.find((x) => x.address === oldKt)!;
+    const grid = oldGrid.map((r) => [...r]);
+    grid[f.row - 1]![f.col - 1] = 0.8;
+    const formats = grid.map((r) => r.map(() => "General"));
+    formats[f.row - 1]![f.col - 1] = "0%";
+    const carried = carryOver(grid, newLayout, formats);
+    const moved = newLayout.fields.find(
+      (x) => x.address === addressOf(newLayout, key("indicator", "KT-01", "value")),
+    )!;
+    expect(carried.find((c) => c.row === moved.row && c.col === moved.col)).toEqual({
+      row: moved.row,
+      col: moved.col,
+      value: 0.8,
+      numberFormat: "0%",
+    });
+    expect(carried.filter((c) => c.numberFormat)).toHaveLength(1);
+  });
 });

@@ -1,7 +1,13 @@
 // parseNumber, formatNumberVi and formatDong against what officers type and sheets hand back.
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { cellInput, formatDong, formatNumberVi, parseNumber } from "../../src/core/parse-number.js";
+import {
+  cellInput,
+  formatDong,
+  formatNumberVi,
+  isPercentFormat,
+  parseNumber,
+} from "../../src/core/parse-number.js";
 import type { CellValue } from "../../src/core/parse-number.js";
 
 function valueOf(cell: CellValue, opts?: Parameters<typeof parseNumber>[1]): number | undefined {
@@ -262,5 +268,14 @@ describe("formatDong", () => {
 
   it("rounds to whole đồng", () => {
     expect(formatDong(1234.6)).toBe("1.235");
+  });
+});
+
+describe("isPercentFormat", () => {
+  it("knows a format that shows a number as a percent from one that only prints a % sign", () => {
+    for (const f of ["0%", "0.00%", "#,##0.0%", "[Red]0%"])
+      expect(isPercentFormat(f), f).toBe(true);
+    for (const f of ["General", "#,##0", '0" %"', "0\\%", "[$%-409]0", "@", "dd/mm/yyyy"])
+      expect(isPercentFormat(f), f).toBe(false);
   });
 });

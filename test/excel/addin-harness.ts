@@ -8,11 +8,14 @@ import { processPost } from "../../src/core/tracker-service.js";
 import type { Unit } from "../../src/core/unit-schema.js";
 import { MemoryStore } from "../fakes/memory-store.js";
 import type { Template } from "../../src/core/template-schema.js";
+import { excelRunner } from "../../src/excel/excel-run.js";
 import type { AddinDeps } from "../../src/excel/operations.js";
 import type { KeyValueStore } from "../../src/excel/storage.js";
 import { TrackerClient } from "../../src/excel/tracker-client.js";
 import { loadSeedTemplates, loadUnitListFile, seedsDir } from "../../src/node/seeds.js";
+import type { RequirementSets } from "../fakes/excel/office-fake.js";
 import { createFakeExcel } from "../fakes/excel/office-fake.js";
+import { WorkbookModel } from "../fakes/excel/workbook-model.js";
 
 export function memoryStore(): KeyValueStore & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -46,17 +49,23 @@ export function seedTracker(templates: Template[] = loadSeedTemplates().template
   return { state, fetcher };
 }
 
-export function harness(transport: Transport, tracker = seedTracker()) {
-  const excel = createFakeExcel();
+export function harness(
+  transport: Transport,
+  tracker = seedTracker(),
+  options: { requirementSets?: RequirementSets } = {},
+) {
+  const excel = createFakeExcel(new WorkbookModel(), options.requirementSets);
   (globalThis as { Excel?: unknown }).Excel = excel.namespace;
   const store = memoryStore();
   const deps: AddinDeps = {
-    run: excel.run,
+    run: excelRunner(excel.namespace, excel.requirements),
     tracker: new TrackerClient(store, tracker.fetcher),
     store,
     transport,
     now: () => new Date("2025-12-05T03:00:00Z"),
     newId: () => randomUUID(),
+    // Office loads add-in pages over https only.
+    pageProtocol: "https:",
   };
   return { excel, store, deps, tracker };
 }

@@ -14,6 +14,7 @@ import {
   undefinedResourceIds,
   validateManifest,
 } from "../../scripts/manifest-schema.mjs";
+import { ADDIN_ID } from "../../src/node/addin-manifest.js";
 import { fakeAddinSource } from "../fixtures/addin-src.js";
 
 const repo = join(import.meta.dirname, "../..");
@@ -79,8 +80,12 @@ describe("manifest.xml against the XSDs (xmllint-wasm)", () => {
     expect(urls.length).toBeGreaterThan(10);
     expect(urls.filter((u) => !u!.startsWith(`${HOST}/`))).toEqual([]);
     expect(builtXml).toContain(`<AppDomain>${HOST}</AppDomain>`);
-    // Nothing but the URLs changed.
-    expect(builtXml.replaceAll(HOST, "https://localhost:3000")).toBe(rootXml);
+    // Nothing but the URLs and the <Id> (a served add-in's, not the development one) changed.
+    expect(builtXml).toContain(`<Id>${ADDIN_ID}</Id>`);
+    const devId = /<Id>([^<]+)<\/Id>/u.exec(rootXml)![1]!;
+    expect(builtXml.replaceAll(HOST, "https://localhost:3000").replace(ADDIN_ID, devId)).toBe(
+      rootXml,
+    );
   });
 
   it("refuses a manifest out of order, and says on which line", async () => {

@@ -1,6 +1,7 @@
 // The add-in's operations against the in-memory Excel: what lands in the sheet, and how many syncs.
 import { beforeEach, describe, expect, it } from "vitest";
 import { buildLayout, headerCells, a1, PROTECTION_PASSWORD } from "../../src/core/layout.js";
+import { formatAccessCode } from "../../src/core/access-code.js";
 import { Template } from "../../src/core/template-schema.js";
 import {
   checkReport,
@@ -9,8 +10,13 @@ import {
   pendingCount,
   saveAccessCode,
   submitReport,
+  unloggedReceipts,
 } from "../../src/excel/operations.js";
-import { RECEIPT_SHEET, reportSheetName } from "../../src/excel/office/report-sheet.js";
+import {
+  RECEIPT_SHEET,
+  REPORT_AREA,
+  reportSheetName,
+} from "../../src/excel/office/report-sheet.js";
 import { loadSeedTemplates } from "../../src/node/seeds.js";
 import { validEdits } from "../fixtures/fill-workbook.js";
 import {
@@ -51,6 +57,42 @@ function typeValidReport() {
   }
   return layout;
 }
+
+describe("the access code", () => {
+  it("from the https pane, refuses a code for an http:// tracker when it is pasted", async () => {
+    const fresh = harness(tracker.transport);
+    fresh.deps.pageProtocol = "https:";
+    const http = formatAccessCode({
+      url: "http://tracker.so-khcn.vn:8787/api/submit",
+      unit: unit.code,
+      key: KEY,
+    });
+    const before = fresh.tracker.state.requests;
+    expect(await saveAccessCode(fresh.deps, http)).toEqual({
+      ok: false,
+      reason: "insecure-tracker",
+    });
+    expect(fresh.tracker.state.requests).toBe(before);
+    expect(fresh.store.data.has("access-code")).toBe(false);
+    // The same tracker behind https, or one on this machine, is fine.
+    const https = formatAccessCode({
+      url: "https://tracker.so-khcn.vn/api/submit",
+      unit: unit.code,
+      key: KEY,
+    });
+    expect(await saveAccessCode(fresh.deps, https)).toMatchObject({ ok: true, unit });
+    expect(await saveAccessCode(fresh.deps, codeText)).toMatchObject({ ok: true, unit });
+  });
+
+  it("says a pasted code is not one, and does not keep it", async () => {
+    const fresh = harness(tracker.transport);
+    expect(await saveAccessCode(fresh.deps, "chitieu1.nonsense")).toEqual({
+      ok: false,
+      reason: "bad-code",
+    });
+    expect(fresh.store.data.has("access-code")).toBe(false);
+  });
+});
 
 describe("loading a template", () => {
   it("renders the layout in two syncs: protected, input cells unlocked, validation, frozen panes", async () => {
@@ -166,8 +208,8 @@ describe("one-click check", () => {
     expect(fill(field("CQ-02", "numerator"))).toBe("#FFC7CE");
     expect(sheet.protected).toBe(true);
 
-    h.excel.model.type(sheetName, field("CQ-02", "numerator").address, cq02);
-    h.excel.model.type(sheetName, field("CQ-03", "numerator").address, cq03);
+    h.excel.model.type(sheetName, field("CQ-02", "numerator").address, cq02 as number);
+    h.excel.model.type(sheetName, field("CQ-03", "numerator").address, cq03 as number);
     expect((await checkReport(h.deps)).issues).toEqual([]);
     expect(fill(field("CQ-02", "numerator"))).toBe("#FFF2CC");
   });
@@ -176,14 +218,78 @@ describe("one-click check", () => {
     await loadTemplate(h.deps, code, "can-tho-2256", "2025");
     const layout = typeValidReport();
     const kt = layout.fields.find((f) => f.ref.id === "KT-02" && f.ref.field === "value")!;
-    h.excel.model.type(sheetName, kt.address, 0.8);
-    h.excel.model.peek(h.excel.model.sheet(sheetName)!, kt.row, kt.col)!.numberFormat = "0%";
+    h.excel.model.type(sheetName, kt.address, "80%");
+    const cell = h.excel.model.peek(h.excel.model.sheet(sheetName)!, kt.row, kt.col)!;
+    expect([cell.value, cell.numberFormat]).toEqual([0.8, "0%"]);
     const outcome = await checkReport(h.deps);
     expect(outcome.check?.draft?.indicators.find((e) => e.indicatorId === "KT-02")?.value).toBe(80);
   });
 });
 
+describe("reading only what a report needs", () => {
+  it("on a large sheet that is not a report, loads the header block alone", async () => {
+    h.excel.model.addSheet("Dữ liệu");
+    for (let row = 1; row <= 20_000; row++)
+      for (const col of ["A", "B", "C", "D", "E"])
+        h.excel.model.type(
+          "Dữ liệu",
+          `${col}${row}`,
+          `Hộ gia đình số ${row}, thôn ${col}, xã Tân Phú`.padEnd(60, "."),
+        );
+    h.excel.model.activate("Dữ liệu");
+    h.excel.syncs.length = 0;
+    const outcome = await checkReport(h.deps);
+    expect(outcome.issues.map((i) => i.code)).toEqual(["sheet-unrecognised"]);
+    expect(h.excel.syncs).toHaveLength(1);
+    expect(h.excel.syncs[0]!.cellsLoaded).toBeLessThanOrEqual(6 * 12);
+    expect(h.excel.syncs[0]!.responseBytes).toBeLessThan(10_000);
+  });
+
+  it("reads a report sheet in one sync, bounded to its layout, whatever lies beyond", async () => {
+    await loadTemplate(h.deps, code, "can-tho-2256", "2025");
+    const layout = typeValidReport();
+    h.excel.syncs.length = 0;
+    expect((await checkReport(h.deps)).issues).toEqual([]);
+    expect(h.excel.syncs).toHaveLength(2);
+    const cells = layout.rowCount * layout.columnCount;
+    expect(h.excel.syncs[0]!.cellsLoaded).toBeLessThanOrEqual(2 * cells + 6 * 12);
+  });
+
+  it("reads an older report sheet, without the area name, in a header read and a bounded read", async () => {
+    await loadTemplate(h.deps, code, "can-tho-2256", "2025");
+    const layout = typeValidReport();
+    h.excel.model.deleteName(sheetName, REPORT_AREA);
+    h.excel.syncs.length = 0;
+    expect((await checkReport(h.deps)).issues).toEqual([]);
+    expect(h.excel.syncs).toHaveLength(3);
+    expect(h.excel.syncs[0]!.cellsLoaded).toBeLessThanOrEqual(6 * 12);
+    expect(h.excel.syncs[1]!.cellsLoaded).toBe(2 * layout.rowCount * layout.columnCount);
+  });
+});
+
 describe("submitting", () => {
+  it("submits an 80% typed before a newer template was loaded as 80, not 0.8", async () => {
+    await loadTemplate(h.deps, code, "can-tho-2256", "2025");
+    const layout = typeValidReport();
+    const kt = layout.fields.find((f) => f.ref.id === "KT-05" && f.ref.field === "value")!;
+    h.excel.model.type(sheetName, kt.address, "80%");
+    // With a note, a value under the target is allowed: 0.8 would pass every rule.
+    const note = layout.fields.find((f) => f.ref.id === "KT-05" && f.ref.field === "note")!;
+    h.excel.model.type(sheetName, note.address, "Số liệu sơ bộ");
+    const v2 = Template.parse({ ...template, version: 2 });
+    const newer = templates.map((t) => (t.id === v2.id ? v2 : t));
+    h.tracker.state.templates = newer;
+    tracker = trackerTransport(newer);
+    h.deps.transport = tracker.transport;
+    await loadTemplate(h.deps, code, "can-tho-2256", "2025");
+    const result = await submitReport(h.deps, code);
+    expect(result.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(result.outcome?.kind).toBe("accepted");
+    const sent = tracker.store.records[0]!.submission;
+    expect(sent.templateVersion).toBe(2);
+    expect(sent.indicators.find((e) => e.indicatorId === "KT-05")?.value).toBe(80);
+  });
+
   it("sends a clean report, shows the receipt and keeps it in the log sheet", async () => {
     await loadTemplate(h.deps, code, "can-tho-2256", "2025");
     typeValidReport();
@@ -220,12 +326,123 @@ describe("submitting", () => {
     expect(String(h.excel.model.valueAt(sheetName, "H4"))).toContain("đang chờ gửi lại");
     expect(h.store.data.get("outbox")).not.toContain(KEY);
     tracker.state.online = true;
-    const outcomes = await flushQueue(h.deps, true);
+    const { outcomes } = await flushQueue(h.deps, true);
     expect(outcomes.map((o) => o.kind)).toEqual(["accepted"]);
     expect(pendingCount(h.deps)).toBe(0);
     expect(tracker.store.records).toHaveLength(1);
     expect(
       [...h.excel.model.sheet(RECEIPT_SHEET)!.tables.values()][0]!.rows[0]!.slice(3, 5),
     ).toEqual(["can-tho-2256", "2025"]);
+  });
+});
+
+/** Resolves once `promise` settles or a few event-loop turns have passed, whichever is first. */
+async function settledSoon<T>(promise: Promise<T>): Promise<boolean> {
+  let settled = false;
+  void promise.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 1));
+  return settled;
+}
+
+describe("cell edit mode", () => {
+  const anyInput = () => buildLayout(template, unit, "2025").fields[0]!.address;
+  const logRows = () =>
+    [...(h.excel.model.sheet(RECEIPT_SHEET)?.tables.values() ?? [])].flatMap((t) => t.rows);
+
+  it("holds a check while the officer is still typing, then reads what they entered", async () => {
+    await loadTemplate(h.deps, code, "can-tho-2256", "2025");
+    const layout = typeValidReport();
+    const cq02 = layout.fields.find((f) => f.ref.id === "CQ-02" && f.ref.field === "numerator")!;
+    h.excel.model.beginTyping(sheetName, cq02.address, "khoảng 80");
+    const check = checkReport(h.deps);
+    expect(await settledSoon(check)).toBe(false);
+    h.excel.model.pressEnter();
+    const outcome = await check;
+    expect(outcome.issues.map((i) => [i.code, i.location.cell])).toEqual([
+      ["not-a-number", cq02.address],
+    ]);
+  });
+
+  it("where Excel cannot hold a batch, says in Vietnamese to press Enter first", async () => {
+    const old = harness(tracker.transport, seedTracker(), {
+      requirementSets: { ExcelApi: "1.4" },
+    });
+    await saveAccessCode(old.deps, codeText);
+    await loadTemplate(old.deps, code, "can-tho-2256", "2025");
+    old.excel.model.beginTyping(sheetName, anyInput(), "1");
+    const error = await checkReport(old.deps).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(/bấm Enter/u);
+    expect((error as Error).message).toMatch(/press Enter/u);
+  });
+
+  it("records and shows the tracker's receipt when the sheet cannot be written after it", async () => {
+    const old = harness(tracker.transport, seedTracker(), {
+      requirementSets: { ExcelApi: "1.4" },
+    });
+    await saveAccessCode(old.deps, codeText);
+    await loadTemplate(old.deps, code, "can-tho-2256", "2025");
+    h = old;
+    const layout = typeValidReport();
+    const note = layout.fields.find((f) => f.ref.id === "CQ-01" && f.ref.field === "note")!;
+    // The officer clicks into a cell while the report is on its way.
+    old.deps.transport = {
+      post: async (url, body) => {
+        const answer = await tracker.transport.post(url, body);
+        old.excel.model.beginTyping(sheetName, note.address, "đang gõ");
+        return answer;
+      },
+    };
+    const result = await submitReport(old.deps, code);
+    expect(tracker.store.records).toHaveLength(1);
+    expect(result.outcome).toMatchObject({
+      kind: "accepted",
+      answer: { receipt: { revision: 1 } },
+    });
+    expect(result.sheetNotice?.vi).toMatch(/bấm Enter/u);
+    expect(pendingCount(old.deps)).toBe(0);
+    expect(unloggedReceipts(old.deps).map((r) => r.receipt.submissionId)).toEqual([
+      result.outcome!.submissionId,
+    ]);
+
+    old.excel.model.pressEnter();
+    old.deps.transport = tracker.transport;
+    await flushQueue(old.deps);
+    expect(unloggedReceipts(old.deps)).toEqual([]);
+    expect(logRows().map((r) => r[1])).toEqual([result.outcome!.submissionId]);
+    expect(tracker.store.records).toHaveLength(1);
+  });
+
+  it("the retry loop keeps a receipt whose log row Excel refused, and writes it later", async () => {
+    const old = harness(tracker.transport, seedTracker(), {
+      requirementSets: { ExcelApi: "1.4" },
+    });
+    await saveAccessCode(old.deps, codeText);
+    await loadTemplate(old.deps, code, "can-tho-2256", "2025");
+    h = old;
+    typeValidReport();
+    tracker.state.online = false;
+    expect((await submitReport(old.deps, code)).outcome?.kind).toBe("queued");
+    tracker.state.online = true;
+    old.deps.transport = {
+      post: async (url, body) => {
+        const answer = await tracker.transport.post(url, body);
+        old.excel.model.beginTyping(sheetName, anyInput(), "1");
+        return answer;
+      },
+    };
+    const flushed = await flushQueue(old.deps, true);
+    expect(flushed.outcomes.map((o) => o.kind)).toEqual(["accepted"]);
+    expect(flushed.sheetNotice?.en).toMatch(/press Enter/u);
+    expect(unloggedReceipts(old.deps)).toHaveLength(1);
+    old.excel.model.pressEnter();
+    old.deps.transport = tracker.transport;
+    const later = await flushQueue(old.deps);
+    expect(later.outcomes).toEqual([]);
+    expect(unloggedReceipts(old.deps)).toEqual([]);
+    expect(logRows()).toHaveLength(1);
   });
 });

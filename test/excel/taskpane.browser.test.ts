@@ -16,6 +16,7 @@ import { registerAddinRoutes } from "../../src/node/tracker/addin-routes.js";
 import { buildServer } from "../../src/node/tracker/server.js";
 import type { SqliteStore } from "../../src/node/tracker/store.js";
 import { buildAddin } from "../../scripts/build-addin.mjs";
+import { PARTITION_KEY } from "../fakes/excel/office-host.js";
 import { validEdits } from "../fixtures/fill-workbook.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -34,6 +35,7 @@ let store: SqliteStore;
 let app: ReturnType<typeof buildServer>;
 let base = "";
 let fakeOffice = "";
+let dialogOffice = "";
 
 beforeAll(async () => {
   const outdir = mkdtempSync(join(tmpdir(), "chitieu-addin-"));
@@ -46,6 +48,14 @@ beforeAll(async () => {
     write: false,
   });
   fakeOffice = fake.outputFiles[0]!.text;
+  const dialogFake = await build({
+    entryPoints: [join(import.meta.dirname, "../fakes/excel/dialog-office.ts")],
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    write: false,
+  });
+  dialogOffice = dialogFake.outputFiles[0]!.text;
   store = openStore(mkdtempSync(join(tmpdir(), "chitieu-pane-")));
   store.importUnits([unit]);
   store.setKey(unit.code, KEY);
@@ -88,7 +98,10 @@ describe.runIf(existsSync(CHROMIUM))("the task pane in Chromium", () => {
     await expect
       .poll(() => page.locator(".unit").innerText())
       .toContain("Sở Thông tin và Truyền thông");
-    expect(await page.evaluate(() => Object.keys(localStorage))).toContain("chitieu:access-code");
+    // Under Office's partition key, as Microsoft asks for private data.
+    const keys = await page.evaluate(() => Object.keys(localStorage));
+    expect(keys).toContain(`${PARTITION_KEY}chitieu:access-code`);
+    expect(keys.filter((k) => !k.startsWith(`${PARTITION_KEY}chitieu:`))).toEqual([]);
   });
 
   it("loads the template, finds planted errors at their cells, and selects a cell from the list", async () => {
@@ -179,18 +192,110 @@ describe.runIf(existsSync(CHROMIUM))("the task pane in Chromium", () => {
   });
 });
 
-describe.runIf(existsSync(CHROMIUM))("the pane opened by the ribbon command with an error", () => {
-  it("shows the error the command could not show", async () => {
-    const other = await browser.newPage();
-    await other.route("https://appsforoffice.microsoft.com/**", (route) =>
+describe.runIf(existsSync(CHROMIUM))("the ribbon's notice dialog", () => {
+  it("shows its notice as text, and its button asks the opener to close it", async () => {
+    const dialog = await browser.newPage();
+    const errors: string[] = [];
+    dialog.on("pageerror", (e) => errors.push(e.message));
+    await dialog.route("https://appsforoffice.microsoft.com/**", (route) =>
+      route.fulfill({ contentType: "text/javascript", body: dialogOffice }),
+    );
+    const vi = "Trang tính đang mở không phải trang báo cáo <b>chỉ tiêu</b>.";
+    const en = "The open sheet is not an indicator report.";
+    await dialog.goto(
+      `${base}/addin/dialog.html?vi=${encodeURIComponent(vi)}&en=${encodeURIComponent(en)}`,
+    );
+    await expect.poll(() => dialog.locator("#vi").innerText()).toBe(vi);
+    expect(await dialog.locator("#en").innerText()).toBe(en);
+    expect(await dialog.locator("#vi b").count()).toBe(0);
+    await dialog.click("#close");
+    await expect
+      .poll(() =>
+        dialog.evaluate(
+          () => (window as unknown as { __dialog: { sent: string[] } }).__dialog.sent,
+        ),
+      )
+      .toEqual(["close"]);
+    expect(errors).toEqual([]);
+    await dialog.close();
+  });
+
+  it("is its own page: the task pane, which the old command opened instead, fails as a dialog", async () => {
+    const dialog = await browser.newPage();
+    const errors: string[] = [];
+    dialog.on("pageerror", (e) => errors.push(e.message));
+    dialog.on("console", (m) => void (m.type() === "error" && errors.push(m.text())));
+    await dialog.route("https://appsforoffice.microsoft.com/**", (route) =>
+      route.fulfill({ contentType: "text/javascript", body: dialogOffice }),
+    );
+    await dialog.goto(`${base}/addin/taskpane.html`);
+    await expect.poll(() => errors.join("\n")).toMatch(/not available in an Office dialog|Excel/u);
+    expect(await dialog.locator("#app").innerText()).toContain("Đang tải");
+    await dialog.close();
+  });
+});
+
+describe.runIf(existsSync(CHROMIUM))("in an old Office webview (IE 11, Edge Legacy)", () => {
+  it("says plainly, in Vietnamese and English, that the add-in cannot run there and what to do", async () => {
+    const old = await browser.newPage();
+    const errors: string[] = [];
+    const scripts: string[] = [];
+    old.on("pageerror", (e) => errors.push(e.message));
+    old.on("request", (r) => void (r.resourceType() === "script" && scripts.push(r.url())));
+    await old.route("https://appsforoffice.microsoft.com/**", (route) =>
       route.fulfill({ contentType: "text/javascript", body: fakeOffice }),
     );
-    await other.goto(
-      `${base}/addin/taskpane.html?error=${encodeURIComponent("Không đọc được trang <b>")}`,
+    // What Edge Legacy (EdgeHTML 18) and Internet Explorer 11 lack of what the bundle uses.
+    await old.addInitScript(() => {
+      const drop = (owner: object, name: string) =>
+        void delete (owner as Record<string, unknown>)[name];
+      drop(Array.prototype, "at");
+      drop(Array.prototype, "flatMap");
+      drop(Object, "hasOwn");
+      drop(globalThis, "globalThis");
+    });
+    await old.goto(`${base}/addin/taskpane.html`);
+    await expect.poll(() => old.locator("#app").innerText()).toContain("trình duyệt cũ");
+    const text = await old.locator("#app").innerText();
+    expect(text).toContain("WebView2");
+    expect(text).toContain("cannot run in this Excel");
+    expect(scripts.some((u) => u.endsWith("/taskpane.js"))).toBe(false);
+    expect(errors).toEqual([]);
+    await old.close();
+  });
+
+  it("answers the ribbon's Kiểm tra with the same notice in a dialog, then completes", async () => {
+    const old = await browser.newPage();
+    const errors: string[] = [];
+    old.on("pageerror", (e) => errors.push(e.message));
+    await old.route("https://appsforoffice.microsoft.com/**", (route) =>
+      route.fulfill({ contentType: "text/javascript", body: fakeOffice }),
     );
-    await expect
-      .poll(() => other.locator("#message").innerText())
-      .toContain("Không đọc được trang <b>");
-    await other.close();
+    await old.addInitScript(
+      () => void delete (Object as unknown as Record<string, unknown>).hasOwn,
+    );
+    await old.goto(`${base}/addin/commands.html`);
+    type Commands = {
+      press(name: string): void;
+      runtime: { attempts: string[]; completedCalls: number };
+    };
+    const commands = () =>
+      old.evaluate(() => {
+        const c = (window as unknown as { __commands: Commands }).__commands;
+        return { attempts: c.runtime.attempts, completed: c.runtime.completedCalls };
+      });
+    await old.waitForFunction(() => "__commands" in window);
+    await old.evaluate(() =>
+      (window as unknown as { __commands: Commands }).__commands.press("validateReport"),
+    );
+    await expect.poll(async () => (await commands()).attempts.length).toBe(1);
+    const url = new URL((await commands()).attempts[0]!);
+    expect(url.pathname).toBe("/addin/dialog.html");
+    expect(url.searchParams.get("vi")).toContain("trình duyệt cũ");
+    expect(url.searchParams.get("en")).toContain("cannot run in this Excel");
+    // The test server is plain http, which the dialog refuses (12005): the command still completes.
+    await expect.poll(async () => (await commands()).completed).toBe(1);
+    expect(errors).toEqual([]);
+    await old.close();
   });
 });

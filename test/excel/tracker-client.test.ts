@@ -1,6 +1,10 @@
-// The add-in's reads from the tracker: the right URL for each kind of tracker, and offline from cache.
-import { describe, expect, it } from "vitest";
-import { resourceUrl, TrackerClient } from "../../src/excel/tracker-client.js";
+// The add-in's reads from the tracker: the right URL for each kind of tracker, offline from cache,
+// and a bounded wait on a network that hangs.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { notices } from "../../src/excel/notices.js";
+import { resourceUrl, TrackerClient, trackerFetch } from "../../src/excel/tracker-client.js";
 import { memoryStore, seedTracker } from "./addin-harness.js";
 
 const serve = { url: "http://127.0.0.1:8787/api/submit", unit: "STTTT", key: "1".repeat(64) };
@@ -28,4 +32,31 @@ describe("TrackerClient", () => {
     expect(await client.template(serve, "can-tho-2256")).toEqual(online);
     expect(await client.unit(serve).catch((e: Error) => e.message)).toBe("offline");
   });
+});
+
+describe("the tracker's network", () => {
+  let server: Server;
+  let url = "";
+  beforeAll(async () => {
+    // A tracker that takes the connection and never answers: a hanging network.
+    server = createServer(() => undefined);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+
+  it("gives up on a read that hangs, so the add-in falls back to what it stored", async () => {
+    const client = new TrackerClient(memoryStore(), trackerFetch({ timeoutMs: 200 }).json);
+    const code = { ...serve, url: `${url}/api/submit` };
+    const error = await client.unit(code).catch((e: Error) => e);
+    expect((error as Error).message).toBe("offline");
+  }, 5_000);
+
+  it("gives up on a submission that hangs and says the tracker did not answer", async () => {
+    const post = trackerFetch({ timeoutMs: 200 }).transport.post(`${url}/api/submit`, "{}");
+    await expect(post).rejects.toThrow(notices.trackerSilent.en);
+  }, 5_000);
 });

@@ -106,6 +106,21 @@ describe("buildAddin", () => {
     await expect(buildAddin({ srcdir, outdir: outdir() })).rejects.toThrow(/Big integer/u);
   });
 
+  it("builds the boot check and the notice dialog as ES5, and refuses newer syntax there", async () => {
+    const out = outdir();
+    await buildAddin({ outdir: out, host: "https://chitieu.example.vn" });
+    for (const [file, marker] of [
+      ["dialog.js", "messageParent"],
+      ["boot.js", "data-bundle"],
+    ]) {
+      const js = readFileSync(join(out, file!), "utf8");
+      expect(js, file).toContain(marker);
+      expect(js, file).not.toMatch(/=>|\bconst\b|\blet\b|`|\bclass\b/u);
+    }
+    const srcdir = fakeAddinSource({ "dialog/dialog.ts": "const a = () => 1;\nalert(a());\n" });
+    await expect(buildAddin({ srcdir, outdir: outdir() })).rejects.toThrow(/es5/u);
+  });
+
   it("reports a compile error with its file and line", async () => {
     const srcdir = fakeAddinSource({ "commands/commands.ts": "const = 1;\n" });
     await expect(buildAddin({ srcdir, outdir: outdir() })).rejects.toThrow(/commands\.ts:1/u);

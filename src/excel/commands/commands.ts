@@ -1,33 +1,13 @@
-// The ribbon's "Kiểm tra" button: checks the active report sheet without opening the pane. The
-// result is written into the sheet (summary cell and coloured cells); event.completed() always runs.
+// Entry of the function file behind the ribbon's buttons: wires the real Office.js, the webview's
+// storage and fetch to the commands.
 import { browserDeps } from "../browser-deps.js";
-import { checkReport } from "../operations.js";
-
-export async function validateReport(event: Office.AddinCommands.Event): Promise<void> {
-  try {
-    const outcome = await checkReport(browserDeps());
-    const first = outcome.issues.find((i) => i.location.cell);
-    if (first?.location.cell) {
-      await Excel.run(async (context) => {
-        context.workbook.worksheets
-          .getItem(outcome.sheetName)
-          .getRange(first.location.cell)
-          .select();
-        await context.sync();
-      });
-    }
-  } catch (err) {
-    // No pane to show it in: Office's own dialog is the one place a command can speak.
-    const text = encodeURIComponent(err instanceof Error ? err.message : String(err));
-    Office.context.ui.displayDialogAsync(
-      `${location.origin}${location.pathname.replace(/commands\.html$/u, "")}taskpane.html?error=${text}`,
-      { height: 30, width: 30 },
-    );
-  } finally {
-    event.completed();
-  }
-}
+import { validateReport } from "./check-command.js";
 
 Office.onReady(() => {
-  Office.actions.associate("validateReport", validateReport);
+  Office.actions.associate("validateReport", (event: Office.AddinCommands.Event) =>
+    validateReport(event, browserDeps(), {
+      ui: Office.context.ui,
+      dialogUrl: new URL("dialog.html", location.href).href,
+    }),
+  );
 });

@@ -12,6 +12,13 @@ import {
   PROTECTION_PASSWORD,
 } from "../../core/layout.js";
 
+/**
+ * A sheet-scoped name over the layout's area. It marks a sheet as a report and bounds what a check
+ * reads, in the same round trip: a large sheet that is not a report has no such name, so nothing of
+ * it is loaded beyond its first rows (Excel on the web answers at most 5 MB a request).
+ */
+export const REPORT_AREA = "ChiTieu_BaoCao";
+
 /** Excel measures column width in points; a layout's width is in characters of the default font. */
 const POINTS_PER_CHARACTER = 6;
 
@@ -113,6 +120,7 @@ export async function writeLayout(
   );
   for (const cell of layout.cells)
     if (cell.numberFormat) formats[cell.row - 1]![cell.col - 1] = cell.numberFormat;
+  for (const c of carried) if (c.numberFormat) formats[c.row - 1]![c.col - 1] = c.numberFormat;
   const grid: unknown[][] = layoutGrid(layout, { quoteText: true });
   for (const c of carried) grid[c.row - 1]![c.col - 1] = asCellInput(c.value);
   const lastColumn = columnLetter(layout.columnCount);
@@ -151,6 +159,7 @@ export async function writeLayout(
       message: validationMessages[block.key.type],
     };
   }
+  sheet.names.add(REPORT_AREA, sheet.getRange(`A1:${lastColumn}${layout.rowCount}`));
   for (const merge of layout.merges) sheet.getRange(merge).merge(false);
   layout.columnWidths.forEach((width, i) => {
     const letter = columnLetter(i + 1);

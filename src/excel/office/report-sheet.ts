@@ -9,13 +9,17 @@ import {
   a1,
   buildLayout,
   cellStyles,
+  columnLetter,
+  COLUMN_COUNT,
   headerCells,
   PROTECTION_PASSWORD,
 } from "../../core/layout.js";
 import type { Receipt } from "../../core/protocol.js";
 import type { Template } from "../../core/template-schema.js";
 import type { Unit } from "../../core/unit-schema.js";
-import { writeLayout } from "./render-layout.js";
+import { REPORT_AREA, writeLayout } from "./render-layout.js";
+
+export { REPORT_AREA };
 
 export const RECEIPT_SHEET = "Nhật ký gửi";
 const RECEIPT_TABLE = "NhatKyGui";
@@ -36,12 +40,19 @@ export async function loadTemplateSheet(
   const name = reportSheetName(template, period);
   const existing = context.workbook.worksheets.getItemOrNullObject(name);
   const used = existing.getUsedRangeOrNullObject(true);
-  used.load("values");
+  // The formats too: a typed "80%" is 0.8 in a percent-formatted cell, and must stay one.
+  used.load(["values", "numberFormat", "rowIndex", "columnIndex"]);
   await context.sync();
   let syncs = 1;
 
   const layout = buildLayout(template, unit, period);
-  const carried = used.isNullObject ? [] : carryOver(used.values, layout);
+  const carried = used.isNullObject
+    ? []
+    : carryOver(
+        fromA1(used.values, used, null),
+        layout,
+        fromA1(used.numberFormat, used, "General"),
+      );
   // The new sheet is written before the old one goes, so a failure leaves the officer's data.
   const sheet = context.workbook.worksheets.add(
     existing.isNullObject ? name : `${name.slice(0, 29)}~`,
@@ -61,27 +72,82 @@ export interface SheetContent {
   sheetName: string;
   values: unknown[][];
   formats: unknown[][];
+  /** False when only the header block was read (a sheet without the report area's name). */
+  complete: boolean;
 }
 
-/** The active sheet's values and number formats, from A1, in one sync. */
+/** The rows and columns of the header block: enough to tell a report sheet and its template. */
+const HEADER_BLOCK = `A1:${columnLetter(COLUMN_COUNT)}${Math.max(...Object.values(headerCells).map((c) => c.row)) + 1}`;
+
+/**
+ * The active sheet, in one sync: its header block, and its report area (values and number formats)
+ * where the sheet carries the area's name. Nothing else of the sheet is loaded.
+ */
 export async function readActiveSheet(context: Excel.RequestContext): Promise<SheetContent> {
   const sheet = context.workbook.worksheets.getActiveWorksheet();
   sheet.load("name");
-  const used = sheet.getUsedRangeOrNullObject(true);
-  used.load(["values", "numberFormat", "rowIndex", "columnIndex"]);
+  const header = sheet.getRange(HEADER_BLOCK);
+  header.load("values");
+  const area = sheet.names.getItemOrNullObject(REPORT_AREA).getRangeOrNullObject();
+  area.load(["values", "numberFormat", "rowIndex", "columnIndex"]);
   await context.sync();
-  if (used.isNullObject) return { sheetName: sheet.name, values: [], formats: [] };
-  // The used range starts where content starts; core reads from A1.
-  const pad = <T>(rows: T[][], fill: T) => [
-    ...Array.from({ length: used.rowIndex }, () => [] as T[]),
-    ...rows.map((r) => [...Array<T>(used.columnIndex).fill(fill), ...r]),
-  ];
+  if (area.isNullObject) {
+    return { sheetName: sheet.name, values: header.values, formats: [], complete: false };
+  }
   return {
     sheetName: sheet.name,
-    values: pad(used.values, null),
-    formats: pad(used.numberFormat, "General"),
+    values: fromA1(area.values, area, null),
+    formats: fromA1(area.numberFormat, area, "General"),
+    complete: true,
   };
 }
+
+/**
+ * A report sheet that has no area name (made by the .xlsx command or an older add-in): its layout's
+ * area, found from its header, in a second sync; whatever lies beyond is not read.
+ */
+export async function readLayoutArea(
+  context: Excel.RequestContext,
+  sheetName: string,
+  layout: SheetLayout,
+): Promise<SheetContent> {
+  const range = context.workbook.worksheets
+    .getItem(sheetName)
+    .getRange(`A1:${columnLetter(layout.columnCount)}${layout.rowCount}`);
+  range.load(["values", "numberFormat"]);
+  await context.sync();
+  return { sheetName, values: range.values, formats: range.numberFormat, complete: true };
+}
+
+/** A range's grid padded to start at A1, where core reads from: a used range starts at its content. */
+function fromA1<T>(rows: T[][], at: { rowIndex: number; columnIndex: number }, fill: T): T[][] {
+  return [
+    ...Array.from({ length: at.rowIndex }, () => [] as T[]),
+    ...rows.map((r) => [...Array<T>(at.columnIndex).fill(fill), ...r]),
+  ];
+}
+
+const protectAgain = (sheet: Excel.Worksheet) =>
+  sheet.protection.protect(
+    {
+      allowFormatColumns: true,
+      allowFormatRows: true,
+      selectionMode: Excel.ProtectionSelectionMode.normal,
+    },
+    PROTECTION_PASSWORD,
+  );
+
+/** The summary cell alone, for a report whose layout is unknown (no template, an old version). */
+export function queueSummary(sheet: Excel.Worksheet, summary: string): void {
+  sheet.protection.unprotect(PROTECTION_PASSWORD);
+  sheet.getRange(a1(headerCells.checkResult.row, headerCells.checkResult.col)).values = [
+    [quoted(summary)],
+  ];
+  protectAgain(sheet);
+}
+
+/** Text Excel must keep as text, whatever it starts with. */
+const quoted = (text: string) => `'${text}`;
 
 /** Input cells back to their colour, the found ones coloured, the summary written: one batch. */
 export function queueMarks(
@@ -101,15 +167,10 @@ export function queueMarks(
   }
   for (const [cell, severity] of worst)
     sheet.getRange(cell).format.fill.color = ISSUE_FILL[severity];
-  sheet.getRange(a1(headerCells.checkResult.row, headerCells.checkResult.col)).values = [[summary]];
-  sheet.protection.protect(
-    {
-      allowFormatColumns: true,
-      allowFormatRows: true,
-      selectionMode: Excel.ProtectionSelectionMode.normal,
-    },
-    PROTECTION_PASSWORD,
-  );
+  sheet.getRange(a1(headerCells.checkResult.row, headerCells.checkResult.col)).values = [
+    [quoted(summary)],
+  ];
+  protectAgain(sheet);
 }
 
 export async function selectCell(
@@ -136,10 +197,13 @@ export interface ReceiptRow {
   period: string;
 }
 
-/** Appends receipts to the log sheet (created on first use), without a read: a table grows itself. */
+/**
+ * Appends receipts to the log sheet, creating it when `logExists` (looked up beforehand) says it is
+ * missing; no read of its own: a table grows itself.
+ */
 export function queueReceipts(
   context: Excel.RequestContext,
-  log: Excel.Worksheet,
+  logExists: boolean,
   receipts: readonly ReceiptRow[],
 ): void {
   if (receipts.length === 0) return;
@@ -151,15 +215,16 @@ export function queueReceipts(
     period,
     receipt.duplicate ? "Gửi lại (đã có)" : "Đã nhận",
   ]);
-  if (log.isNullObject) {
-    const sheet = context.workbook.worksheets.add(RECEIPT_SHEET);
-    sheet.getRange("A1:F1").values = [
-      ["Thời điểm nhận", "Mã báo cáo", "Lần nộp", "Kế hoạch", "Kỳ", "Kết quả"],
-    ];
-    const table = sheet.tables.add("A1:F1", true);
-    table.name = RECEIPT_TABLE;
-    table.rows.add(undefined, rows);
-  } else {
+  if (logExists) {
+    const log = context.workbook.worksheets.getItem(RECEIPT_SHEET);
     log.tables.getItem(RECEIPT_TABLE).rows.add(undefined, rows);
+    return;
   }
+  const sheet = context.workbook.worksheets.add(RECEIPT_SHEET);
+  sheet.getRange("A1:F1").values = [
+    ["Thời điểm nhận", "Mã báo cáo", "Lần nộp", "Kế hoạch", "Kỳ", "Kết quả"],
+  ];
+  const table = sheet.tables.add("A1:F1", true);
+  table.name = RECEIPT_TABLE;
+  table.rows.add(undefined, rows);
 }

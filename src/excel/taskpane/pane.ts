@@ -6,16 +6,21 @@ import type { Issue } from "../../core/issues.js";
 import { fieldLabels } from "../../core/messages.js";
 import type { SendOutcome } from "../../core/submit-client.js";
 import type { AddinDeps, CheckOutcome } from "../operations.js";
+import type { Notice } from "../notices.js";
+import { noticeOf, notices } from "../notices.js";
+import type { ReceiptRow } from "../office/report-sheet.js";
 import {
   checkReport,
   flushQueue,
   forgetAccessCode,
   goToCell,
+  lastReceipt,
   loadTemplate,
   pendingCount,
   saveAccessCode,
   storedAccessCode,
   submitReport,
+  unloggedReceipts,
 } from "../operations.js";
 import type { TemplateSummary } from "../tracker-client.js";
 import type { Lang, UiText } from "./ui-text.js";
@@ -35,6 +40,10 @@ interface PaneState {
   check?: CheckOutcome;
   receipt?: string;
   pending: number;
+}
+
+function receiptLine(row: ReceiptRow | undefined): string | undefined {
+  return row && `${row.receipt.submissionId} · ${row.receipt.receivedAt}`;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -63,6 +72,7 @@ export class TaskPane {
       period: String(deps.now().getFullYear()),
       busy: false,
       pending: pendingCount(deps),
+      receipt: receiptLine(lastReceipt(deps)),
     };
   }
 
@@ -70,11 +80,9 @@ export class TaskPane {
     return uiText[this.state.lang];
   }
 
-  /** `reported`: an error the ribbon command could not show itself (it opens the pane with it). */
-  async start(reported?: string): Promise<void> {
+  async start(): Promise<void> {
     const code = storedAccessCode(this.deps);
     if (code) await this.useCode(code);
-    if (reported) this.state.message = { text: this.t.failed(reported), tone: "error" };
     this.render();
   }
 
@@ -102,7 +110,7 @@ export class TaskPane {
       await work();
     } catch (err) {
       this.state.message = {
-        text: this.t.failed(err instanceof Error ? err.message : String(err)),
+        text: this.t.failed(noticeOf(err)[this.state.lang]),
         tone: "error",
       };
     } finally {
@@ -114,13 +122,14 @@ export class TaskPane {
 
   private saveCode(text: string) {
     return this.act(async () => {
-      const saved = await saveAccessCode(this.deps, text).catch(() => null);
-      if (saved === undefined) {
-        this.state.message = { text: this.t.badCode, tone: "error" };
-        return;
-      }
-      if (saved === null) {
-        this.state.message = { text: this.t.unreachable, tone: "error" };
+      const saved = await saveAccessCode(this.deps, text);
+      if (!saved.ok) {
+        const text = {
+          "bad-code": this.t.badCode,
+          "insecure-tracker": notices.insecureTracker[this.state.lang],
+          unreachable: this.t.unreachable,
+        }[saved.reason];
+        this.state.message = { text, tone: "error" };
         return;
       }
       await this.useCode(saved.code);
@@ -140,8 +149,9 @@ export class TaskPane {
 
   private showCheck(outcome: CheckOutcome) {
     this.state.check = outcome;
-    this.state.message =
-      outcome.errors + outcome.warnings === 0
+    this.state.message = outcome.notice
+      ? { text: outcome.notice[this.state.lang], tone: "warning" }
+      : outcome.errors + outcome.warnings === 0
         ? { text: this.t.clean, tone: "ok" }
         : {
             text: this.t.found(outcome.errors, outcome.warnings),
@@ -153,14 +163,16 @@ export class TaskPane {
     return this.act(async () => this.showCheck(await checkReport(this.deps)));
   }
 
-  private describeSend(outcome: SendOutcome) {
+  /** What became of a report; `sheetNotice` when Excel could not write it into the sheet after. */
+  private describeSend(outcome: SendOutcome, sheetNotice?: Notice) {
     if (outcome.kind === "accepted") {
       const r = outcome.answer.receipt;
       this.state.receipt = `${r.submissionId} · ${r.receivedAt}`;
-      this.state.message = {
-        text: r.duplicate ? this.t.duplicate : this.t.accepted(r.revision, r.receivedAt),
-        tone: "ok",
-      };
+      const sent = r.duplicate ? this.t.duplicate : this.t.accepted(r.revision, r.receivedAt);
+      const lang = this.state.lang;
+      this.state.message = sheetNotice
+        ? { text: `${sent} ${sheetNotice[lang]} ${notices.receiptKept[lang]}`, tone: "warning" }
+        : { text: sent, tone: "ok" };
     } else if (outcome.kind === "refused") {
       this.state.message = { text: this.t.refused(outcome.answer.error.message), tone: "error" };
     } else {
@@ -174,24 +186,28 @@ export class TaskPane {
     return this.act(async () => {
       const result = await submitReport(this.deps, code);
       this.showCheck(result);
-      if (result.outcome) this.describeSend(result.outcome);
+      if (result.outcome) this.describeSend(result.outcome, result.sheetNotice);
     });
   }
 
   private retry() {
     return this.act(async () => {
-      const outcomes = await flushQueue(this.deps, true);
+      const { outcomes, sheetNotice } = await flushQueue(this.deps, true);
       const last = outcomes[outcomes.length - 1];
-      if (last) this.describeSend(last);
+      if (last) this.describeSend(last, sheetNotice);
     });
   }
 
-  /** Called on a timer: quiet unless something went through. */
+  /**
+   * Called on a timer: sends what is queued and logs kept receipts; quiet unless something went
+   * through. flushQueue keeps a receipt before it touches Excel, so nothing here can lose one.
+   */
   async retryQuietly(): Promise<void> {
-    if (this.state.busy || pendingCount(this.deps) === 0) return;
-    const outcomes = await flushQueue(this.deps).catch(() => []);
+    if (this.state.busy) return;
+    if (pendingCount(this.deps) === 0 && unloggedReceipts(this.deps).length === 0) return;
+    const { outcomes, sheetNotice } = await flushQueue(this.deps);
     const accepted = outcomes.filter((o) => o.kind === "accepted").pop();
-    if (accepted) this.describeSend(accepted);
+    if (accepted) this.describeSend(accepted, sheetNotice);
     this.state.pending = pendingCount(this.deps);
     this.render();
   }

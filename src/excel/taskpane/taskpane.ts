@@ -9,6 +9,6 @@ Office.onReady(async () => {
   const root = document.getElementById("app");
   if (!root) return;
   const pane = new TaskPane(root, browserDeps());
-  await pane.start(new URLSearchParams(location.search).get("error") ?? undefined);
+  await pane.start();
   setInterval(() => void pane.retryQuietly(), RETRY_EVERY_MS);
 });

@@ -12,6 +12,14 @@ import { readUnitFile } from "../tracker/unit-file.js";
 
 const STARTER_UNITS = join(seedsDir, "units", "can-tho.json");
 
+interface ServeOptions {
+  port: string;
+  host: string;
+  data: string;
+  publicUrl?: string;
+  trustProxy?: string;
+}
+
 export function registerServe(program: Command, io: CommandIO, setExit: (code: number) => void) {
   program
     .command("serve")
@@ -23,7 +31,12 @@ export function registerServe(program: Command, io: CommandIO, setExit: (code: n
       "--public-url <url>",
       "địa chỉ đơn vị dùng để gửi (mặc định http://host:port) / base URL units reach",
     )
-    .action(async (opts: { port: string; host: string; data: string; publicUrl?: string }) => {
+    .option(
+      "--trust-proxy <addresses>",
+      "proxy TLS được tin tiêu đề X-Forwarded-* (IP, CIDR, loopback; cách nhau bởi dấu phẩy) / " +
+        "TLS proxies whose X-Forwarded-* headers are trusted (IPs, CIDRs, loopback; comma-separated)",
+    )
+    .action(async (opts: ServeOptions) => {
       if (opts.publicUrl !== undefined && !/^https?:\/\/[^/\s]+/u.test(opts.publicUrl)) {
         io.err(
           `--public-url "${opts.publicUrl}" không phải địa chỉ http(s) / is not an http(s) URL`,
@@ -46,6 +59,7 @@ export function registerServe(program: Command, io: CommandIO, setExit: (code: n
       const app = buildServer({
         store,
         register: registerAddinRoutes({ publicUrl: opts.publicUrl }),
+        trustProxy: opts.trustProxy?.split(",").map((a) => a.trim()),
       });
       const address = await app.listen({ port, host: opts.host });
       const base = (opts.publicUrl ?? address).replace(/\/$/u, "");
@@ -57,6 +71,12 @@ export function registerServe(program: Command, io: CommandIO, setExit: (code: n
         `Trang tổng hợp / consolidation page: ${base}/plans/can-tho-2256/${new Date().getFullYear()}`,
       );
       io.out(`Manifest add-in Excel / Excel add-in manifest: ${base}${ADDIN_PREFIX}/manifest.xml`);
+      if (!base.startsWith("https://") && !opts.trustProxy) {
+        io.out(
+          "  (Office chỉ nạp add-in qua https: chạy sau proxy TLS với --public-url https://… hoặc --trust-proxy … /" +
+            " Office loads add-ins over https only: run behind a TLS proxy with --public-url https://… or --trust-proxy …)",
+        );
+      }
       if (firstStart) {
         const sample = store.units()[0];
         if (sample) {

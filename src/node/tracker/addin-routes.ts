@@ -25,6 +25,17 @@ const contentTypes: Record<string, string> = {
 
 const HOST_HEADER = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/iu;
 
+/** Office refuses an add-in whose pages are not https, so an http manifest would only mislead. */
+const NEEDS_HTTPS =
+  "Office chỉ nạp add-in qua https, nhưng tracker này đang được truy cập qua http. Hãy đặt tracker " +
+  "sau một reverse proxy có TLS rồi chạy `chitieu serve --public-url https://<địa chỉ>` (hoặc thêm " +
+  "`--trust-proxy <địa chỉ proxy>` để tracker tin tiêu đề X-Forwarded-Proto của proxy), rồi tải lại " +
+  "manifest.\n" +
+  "Office loads add-ins over https only, and this tracker was reached over http. Put it behind a TLS " +
+  "reverse proxy and start it with `chitieu serve --public-url https://<address>` (or add " +
+  "`--trust-proxy <proxy address>` so it trusts the proxy's X-Forwarded-Proto header), then download " +
+  "the manifest again.\n";
+
 const NOT_BUILT =
   "Add-in Excel chưa được build: chạy `npm run build:addin`. / " +
   "The Excel add-in is not built: run `npm run build:addin`.\n";
@@ -32,7 +43,10 @@ const NOT_BUILT =
 export interface AddinRouteOptions {
   /** The built add-in; `dist/addin/` of this checkout unless a test points elsewhere. */
   dir?: string;
-  /** Where clients reach this server (`--public-url`); without it, the origin each request names. */
+  /**
+   * Where clients reach this server (`--public-url`); without it, the origin each request names,
+   * its protocol from X-Forwarded-Proto when the server trusts the proxy (`--trust-proxy`).
+   */
   publicUrl?: string;
   /** Path the add-in is served under: `/addin` on the tracker, `` on the dev server. */
   prefix?: string;
@@ -72,6 +86,9 @@ export function registerAddinRoutes({
       if (xml === undefined) return notBuilt(reply);
       const base = baseFor(req);
       if (!base) return reply.status(400).type("text/plain; charset=utf-8").send("Bad Host\n");
+      if (!base.startsWith("https://")) {
+        return reply.status(409).type("text/plain; charset=utf-8").send(NEEDS_HTTPS);
+      }
       reply
         .type(contentTypes[".xml"]!)
         // Office caches add-in files hard; without this an update can leave a stale task pane.

@@ -14,14 +14,17 @@ export interface ServerOptions {
   clock?: () => Date;
   /** Extra routes (the add-in's static files) hung on the same server. */
   register?: (app: FastifyInstance) => void;
+  /** Proxies whose X-Forwarded-* headers count (`--trust-proxy`); none by default. */
+  trustProxy?: boolean | string | string[];
 }
 
 export function buildServer({
   store,
   clock = () => new Date(),
   register,
+  trustProxy = false,
 }: ServerOptions): FastifyInstance {
-  const app = Fastify({ bodyLimit: MAX_BODY_BYTES, logger: false });
+  const app = Fastify({ bodyLimit: MAX_BODY_BYTES, logger: false, trustProxy });
 
   // Apps Script cannot answer a CORS preflight, so clients send text/plain; take JSON too, as text,
   // so the signature is checked over the bytes that arrived.

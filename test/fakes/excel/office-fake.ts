@@ -1,6 +1,9 @@
 // An in-memory Office.js for Excel: proxy objects queue their reads and writes, which happen only at
-// context.sync(), as in Excel. It counts syncs, refuses requests over Excel on the web's 5 MB, models
-// sheet protection, and throws when a property is read before it was loaded and synced.
+// context.sync(), as in Excel. It counts syncs and loaded cells, refuses requests and responses over
+// Excel on the web's 5 MB, models sheet protection and cell edit mode, and throws when a property is
+// read before it was loaded and synced. HOST-BEHAVIOUR.md lists each behaviour and its source.
+import type { Locale } from "./cell-entry.js";
+import { enterText } from "./cell-entry.js";
 import type { CellState, Rect, SheetState } from "./workbook-model.js";
 import { addressOf, newSheet, parseAddress, WorkbookModel } from "./workbook-model.js";
 
@@ -9,7 +12,26 @@ export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 export interface SyncRecord {
   requestBytes: number;
   responseBytes: number;
+  /** Cells whose values or formats this sync loaded. */
+  cellsLoaded: number;
   operations: number;
+}
+
+/** Requirement sets and their highest version, as Office.context.requirements answers for them. */
+export type RequirementSets = Record<string, string>;
+
+/** What the manifest requires (ExcelApi 1.8) and no more: a host that just qualifies. */
+export const MINIMUM_HOST: RequirementSets = { ExcelApi: "1.8", DialogApi: "1.1" };
+
+export function supports(sets: RequirementSets, name: string, minVersion = "1.1"): boolean {
+  const have = sets[name];
+  if (have === undefined) return false;
+  const [a, b] = [have, minVersion].map((v) => v.split(".").map(Number));
+  for (let i = 0; i < Math.max(a!.length, b!.length); i++) {
+    const d = (a![i] ?? 0) - (b![i] ?? 0);
+    if (d !== 0) return d > 0;
+  }
+  return true;
 }
 
 export class OfficeError extends Error {
@@ -35,12 +57,16 @@ type Op = { bytes: number; run: () => number | void };
 export class FakeRequestContext {
   readonly workbook: FakeWorkbook;
   readonly syncs: SyncRecord[];
+  /** Counted by each load as it runs, for the sync that runs it. */
+  cellsLoaded = 0;
   private queue: Op[] = [];
   private watchers: (() => void)[] = [];
 
   constructor(
     readonly model: WorkbookModel,
     syncs: SyncRecord[],
+    /** RunOptions.delayForCellEdit, where the host has the requirement set that honours it. */
+    private readonly delayForCellEdit = false,
   ) {
     this.syncs = syncs;
     this.workbook = new FakeWorkbook(this);
@@ -55,8 +81,20 @@ export class FakeRequestContext {
   }
 
   async sync(): Promise<void> {
+    // While the officer is typing in a cell, Excel refuses a batch, or holds it until they leave it.
+    while (this.model.editing) {
+      if (!this.delayForCellEdit) {
+        this.queue = [];
+        throw new OfficeError(
+          "InvalidOperationInCellEditMode",
+          "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB.",
+        );
+      }
+      await this.model.editing.ended;
+    }
     const ops = this.queue;
     this.queue = [];
+    this.cellsLoaded = 0;
     const requestBytes = ops.reduce((s, o) => s + o.bytes, 0);
     if (requestBytes > REQUEST_LIMIT_BYTES) {
       throw new OfficeError(
@@ -73,7 +111,12 @@ export class FakeRequestContext {
       );
     }
     for (const refresh of this.watchers) refresh();
-    this.syncs.push({ requestBytes, responseBytes, operations: ops.length });
+    this.syncs.push({
+      requestBytes,
+      responseBytes,
+      cellsLoaded: this.cellsLoaded,
+      operations: ops.length,
+    });
   }
 }
 
@@ -131,6 +174,7 @@ export class FakeWorksheet implements Pick<Excel.Worksheet, "isNullObject"> {
   readonly protection: FakeProtection;
   readonly freezePanes: { freezeAt: (range: FakeRange) => void };
   readonly tables: FakeTableCollection;
+  readonly names: FakeNamedItemCollection;
 
   constructor(
     private readonly ctx: FakeRequestContext,
@@ -153,6 +197,7 @@ export class FakeWorksheet implements Pick<Excel.Worksheet, "isNullObject"> {
         ),
     };
     this.tables = new FakeTableCollection(ctx, () => this.need());
+    this.names = new FakeNamedItemCollection(ctx, () => this.locate());
   }
 
   /** The sheet itself, or Excel's error for acting on a missing one. */
@@ -217,6 +262,62 @@ export class FakeWorksheet implements Pick<Excel.Worksheet, "isNullObject"> {
   }
 }
 
+/** A worksheet's names (ExcelApi 1.4): sheet-scoped, gone with their sheet, kept through a rename. */
+class FakeNamedItemCollection {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly sheet: SheetLocator,
+  ) {}
+
+  add(name: string, reference: FakeRange | string): void {
+    this.ctx.enqueue({ addName: name }, () => {
+      const s = this.sheet();
+      if (!s) throw new OfficeError("ItemNotFound", "worksheet");
+      // Excel's rules: a letter, "_" or a backslash first; no spaces; nothing that reads as a cell.
+      if (!/^[A-Za-z_\\][\w.]*$/u.test(name) || /^[A-Za-z]{1,3}\d+$/u.test(name))
+        throw new OfficeError("InvalidArgument", `name ${name}`);
+      if (s.names.has(name)) throw new OfficeError("ItemAlreadyExists", `name ${name}`);
+      const address =
+        typeof reference === "string" ? reference.replace(/^=/u, "") : reference.address0;
+      s.names.set(name, addressOf(parseAddress(address)));
+    });
+  }
+
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.ctx, () => this.sheet(), name);
+  }
+}
+
+class FakeNamedItem implements Pick<Excel.NamedItem, "isNullObject"> {
+  private nullness?: boolean;
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly sheet: SheetLocator,
+    private readonly name: string,
+  ) {
+    ctx.watch(() => void (this.nullness ??= this.target() === undefined));
+  }
+
+  private target(): Rect | undefined {
+    const address = this.sheet()?.names.get(this.name);
+    return address === undefined ? undefined : parseAddress(address);
+  }
+
+  get isNullObject(): boolean {
+    return loaded(this.nullness, "isNullObject");
+  }
+
+  /** A method called on a null object gives a null object (as getUsedRangeOrNullObject on one). */
+  getRangeOrNullObject(): FakeRange {
+    const sheet = () => {
+      const s = this.sheet();
+      if (!s) throw new OfficeError("ItemNotFound", "worksheet");
+      return s;
+    };
+    return new FakeRange(this.ctx, sheet, () => this.target(), this.name, true);
+  }
+}
+
 class FakeProtection {
   constructor(
     private readonly ctx: FakeRequestContext,
@@ -242,23 +343,22 @@ class FakeProtection {
   }
 }
 
-/** Excel reads typed text: a leading apostrophe keeps text, "=" starts a formula, "80%" is 0.8. */
-function writeValue(cell: CellState, value: unknown): void {
-  cell.formula = undefined;
-  if (typeof value !== "string") {
-    cell.value = (value ?? null) as CellState["value"];
-    return;
-  }
-  if (value.startsWith("'")) cell.value = value.slice(1);
-  else if (cell.numberFormat === "@") cell.value = value;
-  else if (value.startsWith("=")) {
-    cell.formula = value;
-    cell.value = "";
-  } else if (/^-?\d+(\.\d+)?$/u.test(value.trim())) cell.value = Number(value);
-  else if (/^-?\d+(\.\d+)?%$/u.test(value.trim())) {
-    cell.value = Number(value.trim().slice(0, -1)) / 100;
-    cell.numberFormat = "0%";
-  } else cell.value = value;
+/**
+ * Range.values takes a string as if it were typed (a leading apostrophe keeps text, "=" starts a
+ * formula, "80%" is 0.8 with "0%"): the one conversion the typing helper uses too.
+ */
+function writeValue(locale: Locale): (cell: CellState, value: unknown) => void {
+  return (cell, value) => {
+    if (typeof value !== "string") {
+      cell.formula = undefined;
+      cell.value = (value ?? null) as CellState["value"];
+      return;
+    }
+    const entry = enterText(value, cell.numberFormat, locale);
+    cell.value = entry.value;
+    cell.formula = entry.formula;
+    if (entry.numberFormat) cell.numberFormat = entry.numberFormat;
+  };
 }
 
 export class FakeRange implements Pick<Excel.Range, "isNullObject"> {
@@ -364,7 +464,7 @@ export class FakeRange implements Pick<Excel.Range, "isNullObject"> {
   }
 
   set values(grid: unknown[][]) {
-    this.gridWrite(grid, "values", writeValue, false);
+    this.gridWrite(grid, "values", writeValue(this.ctx.model.locale), false);
   }
 
   get numberFormat(): unknown[][] {
@@ -402,9 +502,15 @@ export class FakeRange implements Pick<Excel.Range, "isNullObject"> {
           ),
         );
       this.loadedRect = r;
-      if (wanted.has("values")) this.loadedValues = read((c) => c?.value ?? "");
-      if (wanted.has("numberFormat"))
+      const cells = (r.bottom - r.top + 1) * (r.right - r.left + 1);
+      if (wanted.has("values")) {
+        this.loadedValues = read((c) => c?.value ?? "");
+        this.ctx.cellsLoaded += cells;
+      }
+      if (wanted.has("numberFormat")) {
         this.loadedFormats = read((c) => c?.numberFormat ?? "General");
+        this.ctx.cellsLoaded += cells;
+      }
       return JSON.stringify([this.loadedValues ?? null, this.loadedFormats ?? null]).length;
     });
     return this;
@@ -540,7 +646,10 @@ class FakeTable {
           const top = parseAddress(table.address).top + 1 + table.rows.length;
           values.forEach((row, i) =>
             row.forEach((v, j) =>
-              writeValue(ctx.model.cell(s, top + i, parseAddress(table.address).left + j), v),
+              writeValue(ctx.model.locale)(
+                ctx.model.cell(s, top + i, parseAddress(table.address).left + j),
+                v,
+              ),
             ),
           );
           table.rows.push(...values);
@@ -561,12 +670,29 @@ class FakeTable {
   }
 }
 
-/** An Excel whose `run` hands batches a fake context; every sync is recorded. */
-export function createFakeExcel(model = new WorkbookModel()) {
+type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
+
+/**
+ * An Excel whose `run` hands batches a fake context; every sync is recorded. `requirementSets` are
+ * what the host supports (by default just what the manifest requires).
+ */
+export function createFakeExcel(
+  model = new WorkbookModel(),
+  requirementSets: RequirementSets = MINIMUM_HOST,
+) {
   const syncs: SyncRecord[] = [];
-  const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const context = new FakeRequestContext(model, syncs);
+  // Excel.run(batch) and Excel.run(options, batch); the option is ignored where the set is missing.
+  function run<T>(batch: Batch<T>): Promise<T>;
+  function run<T>(options: Excel.RunOptions, batch: Batch<T>): Promise<T>;
+  async function run<T>(first: Excel.RunOptions | Batch<T>, second?: Batch<T>): Promise<T> {
+    const [options, batch] = typeof first === "function" ? [{}, first] : [first, second!];
+    const delay = options.delayForCellEdit === true && supports(requirementSets, "ExcelApi", "1.5");
+    const context = new FakeRequestContext(model, syncs, delay);
     return batch(context as unknown as Excel.RequestContext);
+  }
+  const requirements = {
+    isSetSupported: (name: string, minVersion?: string) =>
+      supports(requirementSets, name, minVersion),
   };
-  return { model, syncs, run, namespace: { ...ExcelEnums, run } };
+  return { model, syncs, run, requirements, namespace: { ...ExcelEnums, run } };
 }

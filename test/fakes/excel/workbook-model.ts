@@ -1,5 +1,8 @@
-// The state of an in-memory Excel workbook: sheets of cells with values, formats and protection.
-// The Office.js fake (office-fake.ts) reads and changes it only when a batch is synced.
+// The state of an in-memory Excel workbook: sheets of cells with values, formats and protection,
+// and the officer at the keyboard. The Office.js fake (office-fake.ts) reads and changes it only
+// when a batch is synced; a person's typing goes through enterText, as Excel's does.
+import type { Locale } from "./cell-entry.js";
+import { enterText, typedNumber } from "./cell-entry.js";
 
 export interface CellState {
   value: string | number | boolean | null;
@@ -22,6 +25,8 @@ export interface SheetState {
   columnWidths: Map<number, number>;
   conditionalFormats: { address: string; rule: unknown; fill?: string; font?: string }[];
   tables: Map<string, { address: string; rows: unknown[][] }>;
+  /** Sheet-scoped defined names → the range they refer to on this sheet. */
+  names: Map<string, string>;
 }
 
 export interface Rect {
@@ -84,13 +89,30 @@ export function newSheet(name: string): SheetState {
     columnWidths: new Map(),
     conditionalFormats: [],
     tables: new Map(),
+    names: new Map(),
   };
+}
+
+/** A cell the officer is typing into and has not left yet (Enter, Tab or a click elsewhere). */
+export interface CellEdit {
+  sheet: string;
+  address: string;
+  text: string;
+  ended: Promise<void>;
+  end: () => void;
 }
 
 export class WorkbookModel {
   sheets: SheetState[] = [newSheet("Sheet1")];
   active = "Sheet1";
   selection?: { sheet: string; address: string };
+  /** Windows' regional settings: how typed numbers and dates are read. */
+  locale: Locale = "vi-VN";
+  editing?: CellEdit;
+
+  constructor(options: { locale?: Locale } = {}) {
+    this.locale = options.locale ?? this.locale;
+  }
 
   sheet(name: string): SheetState | undefined {
     return this.sheets.find((s) => s.name === name);
@@ -134,14 +156,62 @@ export class WorkbookModel {
     return sheet ? (this.peek(sheet, r.top, r.left)?.value ?? null) : null;
   }
 
-  /** Types into a cell as a person would: protection applies; no batch, no sync. */
-  type(sheetName: string, address: string, value: CellState["value"]): void {
+  /** Adds an empty sheet at the end, as the "+" beside the sheet tabs does. */
+  addSheet(name: string): void {
+    if (this.sheet(name)) throw new Error(`a sheet ${name} exists`);
+    this.sheets.push(newSheet(name));
+  }
+
+  /** Clicks a sheet's tab. */
+  activate(name: string): void {
+    if (!this.sheet(name)) throw new Error(`no sheet ${name}`);
+    this.active = name;
+  }
+
+  /** Deletes a sheet-scoped name in the Name Manager. */
+  deleteName(sheetName: string, name: string): void {
+    if (!this.sheet(sheetName)?.names.delete(name)) throw new Error(`no name ${name}`);
+  }
+
+  /**
+   * Types into a cell and presses Enter, as a person would: protection applies, and the text is read
+   * as Excel reads it (a number is typed as the locale writes it). No batch, no sync.
+   */
+  type(sheetName: string, address: string, input: string | number | null): void {
+    this.beginTyping(sheetName, address, input);
+    this.pressEnter();
+  }
+
+  /** Starts typing into a cell without leaving it: Excel is in cell edit mode until pressEnter. */
+  beginTyping(sheetName: string, address: string, input: string | number | null): void {
+    if (this.editing) throw new Error(`already editing ${this.editing.address}`);
+    this.target(sheetName, address);
+    const text =
+      input === null ? "" : typeof input === "number" ? typedNumber(input, this.locale) : input;
+    let end = () => undefined as void;
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    this.editing = { sheet: sheetName, address, text, ended, end };
+  }
+
+  /** Leaves cell edit mode, committing what was typed; batches held by delayForCellEdit go on. */
+  pressEnter(): void {
+    const edit = this.editing;
+    if (!edit) throw new Error("not editing a cell");
+    this.editing = undefined;
+    const cell = this.target(edit.sheet, edit.address);
+    const entry = enterText(edit.text, cell.numberFormat, this.locale);
+    cell.value = entry.value;
+    cell.formula = entry.formula;
+    if (entry.numberFormat) cell.numberFormat = entry.numberFormat;
+    edit.end();
+  }
+
+  private target(sheetName: string, address: string): CellState {
     const sheet = this.sheet(sheetName);
     if (!sheet) throw new Error(`no sheet ${sheetName}`);
     const r = parseAddress(address);
     const cell = this.cell(sheet, r.top, r.left);
     if (sheet.protected && cell.locked) throw new Error(`${address} is locked`);
-    cell.value = value;
-    cell.formula = undefined;
+    return cell;
   }
 }

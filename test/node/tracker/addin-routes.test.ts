@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ADDIN_ID } from "../../../src/node/addin-manifest.js";
 import { registerAddinRoutes } from "../../../src/node/tracker/addin-routes.js";
 import { openStore } from "../../../src/node/tracker/open-store.js";
 import { buildServer } from "../../../src/node/tracker/server.js";
@@ -33,9 +34,12 @@ function fakeCheckout() {
   return { dir, out };
 }
 
-function serve(options: Parameters<typeof registerAddinRoutes>[0]) {
+function serve(
+  options: Parameters<typeof registerAddinRoutes>[0],
+  trustProxy?: Parameters<typeof buildServer>[0]["trustProxy"],
+) {
   store = openStore(mkdtempSync(join(tmpdir(), "chitieu-addin-store-")));
-  app = buildServer({ store, register: registerAddinRoutes(options) });
+  app = buildServer({ store, register: registerAddinRoutes(options), trustProxy });
   return app;
 }
 
@@ -111,23 +115,65 @@ describe("/addin/ files", () => {
 });
 
 describe("/addin/manifest.xml", () => {
-  it("points every URL at the host the request came in on, and still validates", async () => {
-    const r = await serve({ dir: addin }).inject({
-      url: "/addin/manifest.xml",
-      headers: { host: "tracker.so-khcn.vn:8787" },
-    });
+  /** A request as a TLS reverse proxy on this machine forwards it. */
+  const behindProxy = (host: string, from = "127.0.0.1") => ({
+    url: "/addin/manifest.xml",
+    remoteAddress: from,
+    headers: { host, "x-forwarded-proto": "https" },
+  });
+
+  it("behind a TLS proxy it trusts, points every URL at the https host asked for", async () => {
+    const r = await serve({ dir: addin }, "127.0.0.1").inject(
+      behindProxy("tracker.so-khcn.vn:8443"),
+    );
     expect(r.statusCode).toBe(200);
     expect(r.headers["content-type"]).toBe("application/xml; charset=utf-8");
     expect(r.headers["content-disposition"]).toBe('attachment; filename="manifest.xml"');
     expect(r.body).not.toContain("localhost");
     expect(r.body).toContain(
-      '<SourceLocation DefaultValue="http://tracker.so-khcn.vn:8787/addin/taskpane.html"/>',
+      '<SourceLocation DefaultValue="https://tracker.so-khcn.vn:8443/addin/taskpane.html"/>',
     );
-    expect(r.body).toContain("<AppDomain>http://tracker.so-khcn.vn:8787</AppDomain>");
+    expect(r.body).toContain("<AppDomain>https://tracker.so-khcn.vn:8443</AppDomain>");
+    // A tracker's add-in is not the development one: it has its own <Id>.
+    expect(r.body).toContain(`<Id>${ADDIN_ID}</Id>`);
     const urls = [...r.body.matchAll(/\b(?:Default)?Value="(https?:[^"]*)"/gu)].map((m) => m[1]);
     expect(urls.length).toBeGreaterThan(10);
-    expect(urls.filter((u) => !u!.startsWith("http://tracker.so-khcn.vn:8787/addin/"))).toEqual([]);
+    expect(urls.filter((u) => !u!.startsWith("https://tracker.so-khcn.vn:8443/addin/"))).toEqual(
+      [],
+    );
     expect(await validateManifest(r.body)).toMatchObject({ valid: true, errors: [] });
+  });
+
+  it("never answers a manifest Office would refuse: over plain http it says what to set up", async () => {
+    const plain = await serve({ dir: addin }).inject({
+      url: "/addin/manifest.xml",
+      headers: { host: "tracker.so-khcn.vn:8787" },
+    });
+    expect(plain.statusCode).toBe(409);
+    expect(plain.headers["content-type"]).toBe("text/plain; charset=utf-8");
+    expect(plain.body).not.toContain("<OfficeApp");
+    expect(plain.body).toContain("https");
+    expect(plain.body).toContain("--public-url https://");
+    expect(plain.body).toContain("--trust-proxy");
+    expect(plain.body).toMatch(/Office chỉ nạp add-in qua https/u);
+  });
+
+  it("takes X-Forwarded-Proto only from a proxy it trusts", async () => {
+    const server = serve({ dir: addin }, "127.0.0.1");
+    expect((await server.inject(behindProxy("tracker.so-khcn.vn", "203.0.113.9"))).statusCode).toBe(
+      409,
+    );
+    expect((await server.inject(behindProxy("tracker.so-khcn.vn"))).statusCode).toBe(200);
+    const untrusting = await serve({ dir: addin }).inject(behindProxy("tracker.so-khcn.vn"));
+    expect(untrusting.statusCode).toBe(409);
+  });
+
+  it("says the same of an http --public-url", async () => {
+    const r = await serve({ dir: addin, publicUrl: "http://chitieu.example.vn" }).inject(
+      "/addin/manifest.xml",
+    );
+    expect(r.statusCode).toBe(409);
+    expect(r.body).toContain("--public-url https://");
   });
 
   it("uses the configured public URL whatever Host the request names", async () => {
