@@ -1,12 +1,15 @@
 // An in-memory SpreadsheetApp: spreadsheets, sheets and ranges that behave like Google Sheets where
-// chitieu depends on it — setValues parses strings as typing does (a leading apostrophe keeps text,
-// "=" makes a formula, "30001" a number, "2025-12-05" a date) except in plain-text ("@") cells, a
-// cell holds at most 50,000 characters, and a range past the sheet's edge is refused.
+// chitieu depends on it (HOST-BEHAVIOUR.md lists each behaviour and its source): setValues parses
+// strings as typing does except in plain-text ("@") cells and is refused whole when its grid is
+// ragged or a cell is too long; a spreadsheet holds 10 million cells, a sheet 18,278 columns, a cell
+// 50,000 characters; a new sheet is 1000 × 26; a range past the sheet's edge or of zero rows is
+// refused; and a test can make the N-th value write fail.
 import type { CallLog } from "./calls.js";
 import { counted } from "./calls.js";
+import { typed, type CellValue } from "./typing.js";
 import type { FakeUi } from "./ui.js";
 
-export type CellValue = string | number | boolean | Date;
+export type { CellValue } from "./typing.js";
 
 interface Cell {
   value: CellValue;
@@ -17,41 +20,11 @@ interface Cell {
 }
 
 export const CELL_LIMIT = 50_000;
+export const SPREADSHEET_CELL_LIMIT = 10_000_000;
+export const COLUMN_LIMIT = 18_278;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
 const DEFAULT_ROWS = 1000;
 const DEFAULT_COLUMNS = 26;
-
-const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?%?$/u;
-const DATE =
-  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/u;
-const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/u;
-
-/** What typing `text` into a cell of the default format gives. */
-export function typed(text: string): { value: CellValue; formula?: string } {
-  if (text.startsWith("'")) return { value: text.slice(1) };
-  if (/^[=+-]./u.test(text) && !NUMBER.test(text.trim())) return { value: text, formula: text };
-  const t = text.trim();
-  if (/\d/u.test(t) && NUMBER.test(t)) {
-    const n = Number(t.replace(/,/gu, "").replace(/%$/u, ""));
-    return { value: t.endsWith("%") ? n / 100 : n };
-  }
-  if (/^(true|false)$/iu.test(t)) return { value: t.toLowerCase() === "true" };
-  const iso = DATE.exec(t);
-  if (iso)
-    return {
-      value: new Date(
-        Number(iso[1]),
-        Number(iso[2]) - 1,
-        Number(iso[3]),
-        Number(iso[4] ?? 0),
-        Number(iso[5] ?? 0),
-        Number(iso[6] ?? 0),
-      ),
-    };
-  const us = US_DATE.exec(t);
-  if (us) return { value: new Date(Number(us[3]), Number(us[1]) - 1, Number(us[2])) };
-  return { value: text };
-}
 
 export function columnLetters(col: number): string {
   let s = "";
@@ -74,6 +47,18 @@ function isDate(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === "[object Date]";
 }
 
+/** What a cell refuses before anything is written: a string over 50,000 characters, an object. */
+function checkCellValue(v: unknown): void {
+  if (v === null || v === undefined || typeof v === "number" || typeof v === "boolean") return;
+  if (isDate(v)) return;
+  if (typeof v !== "string")
+    throw new Error(`Cannot convert ${Object.prototype.toString.call(v)} to a cell value.`);
+  if (v.length > CELL_LIMIT)
+    throw new Error(
+      `Your input contains more than the maximum of ${CELL_LIMIT} characters in a single cell.`,
+    );
+}
+
 export class FakeRange {
   constructor(
     readonly sheet: FakeSheet,
@@ -83,7 +68,7 @@ export class FakeRange {
     readonly numColumns: number,
   ) {}
 
-  private each<T>(f: (r: number, c: number) => T): T[][] {
+  each<T>(f: (r: number, c: number) => T): T[][] {
     return Array.from({ length: this.numRows }, (_, i) =>
       Array.from({ length: this.numColumns }, (_, k) => f(this.row + i, this.column + k)),
     );
@@ -132,21 +117,28 @@ export class FakeRange {
     return this.each((r, c) => this.sheet.cell(r, c)?.fontWeight ?? "normal");
   }
 
+  /** Checked whole before a cell changes: Sheets refuses the call, it does not write half of it. */
   setValues(values: unknown): this {
     if (!Array.isArray(values) || values.length !== this.numRows)
       throw new Error(
         `The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(values) ? values.length : 0} but the range has ${this.numRows}.`,
       );
-    values.forEach((row: unknown, i) => {
+    values.forEach((row: unknown) => {
       if (!Array.isArray(row) || row.length !== this.numColumns)
         throw new Error(
           `The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(row) ? row.length : 0} but the range has ${this.numColumns}.`,
         );
-      row.forEach((v: unknown, k) => this.sheet.enter(this.row + i, this.column + k, v));
+      row.forEach(checkCellValue);
     });
+    this.sheet.valueWrite();
+    (values as unknown[][]).forEach((row, i) =>
+      row.forEach((v, k) => this.sheet.enter(this.row + i, this.column + k, v)),
+    );
     return this;
   }
   setValue(v: unknown): this {
+    checkCellValue(v);
+    this.sheet.valueWrite();
     this.each((r, c) => this.sheet.enter(r, c, v));
     return this;
   }
@@ -231,7 +223,9 @@ export class FakeRangeList {
     return this;
   }
   setValue(v: unknown): this {
-    for (const r of this.ranges) r.setValue(v);
+    checkCellValue(v);
+    this.ranges[0]?.sheet.valueWrite();
+    for (const r of this.ranges) r.each((row, col) => r.sheet.enter(row, col, v));
     return this;
   }
   setFontWeight(weight: string): this {
@@ -359,7 +353,7 @@ export class FakeSheet {
     return (line[col - 1] ??= { value: "" });
   }
 
-  /** A value as setValues puts it in a cell. */
+  /** A value as setValues puts it in a cell; checkCellValue has passed it. */
   enter(row: number, col: number, v: unknown): void {
     const cell = this.touch(row, col);
     delete cell.formula;
@@ -369,13 +363,9 @@ export class FakeSheet {
       cell.value = v;
     } else if (isDate(v)) {
       cell.value = new Date(v.getTime());
-    } else if (typeof v === "string") {
-      if (v.length > CELL_LIMIT)
-        throw new Error(
-          `Your input contains more than the maximum of ${CELL_LIMIT} characters in a single cell.`,
-        );
+    } else {
       // Half of a surrogate pair is not text to Sheets: it keeps a replacement character instead.
-      const text = v.replace(LONE_SURROGATE, "\uFFFD");
+      const text = String(v).replace(LONE_SURROGATE, "\uFFFD");
       if (cell.format === "@") {
         cell.value = text;
       } else {
@@ -383,9 +373,12 @@ export class FakeSheet {
         cell.value = entered.value;
         if (entered.formula) cell.formula = entered.formula;
       }
-    } else {
-      throw new Error(`Cannot convert ${Object.prototype.toString.call(v)} to a cell value.`);
     }
+  }
+
+  /** Every value write (setValues, setValue, appendRow) passes here first: it may be made to fail. */
+  valueWrite(): void {
+    this.parent.valueWrite();
   }
 
   rangeAt(row: number, col: number, numRows: number, numCols: number): FakeRange {
@@ -474,6 +467,7 @@ export class FakeSheet {
   insertRowsAfter(after: number, howMany: number): this {
     if (after < 1 || after > this.maxRows || howMany < 1)
       throw new Error("Those rows are out of bounds.");
+    this.parent.makeRoom(howMany * this.maxColumns);
     this.cells.splice(after, 0, ...Array.from({ length: howMany }, () => []));
     if (this.cells.length > this.maxRows + howMany) this.cells.length = this.maxRows + howMany;
     this.maxRows += howMany;
@@ -482,16 +476,47 @@ export class FakeSheet {
   insertColumnsAfter(after: number, howMany: number): this {
     if (after < 1 || after > this.maxColumns || howMany < 1)
       throw new Error("Those columns are out of bounds.");
+    if (this.maxColumns + howMany > COLUMN_LIMIT)
+      throw new Error(
+        `This action would increase the number of columns in the sheet above the limit of ${COLUMN_LIMIT}.`,
+      );
+    this.parent.makeRoom(howMany * this.maxRows);
     for (const line of this.cells)
       if (line.length > after) line.splice(after, 0, ...Array<Cell | undefined>(howMany));
     this.maxColumns += howMany;
     return this;
   }
+  /** Sheets keeps at least one row below the frozen ones, and at least one column. */
+  deleteRows(position: number, howMany: number): void {
+    if (position < 1 || howMany < 1 || position + howMany - 1 > this.maxRows)
+      throw new Error("Those rows are out of bounds.");
+    if (this.maxRows - howMany <= this.frozenRows)
+      throw new Error("Sorry, it is not possible to delete all non-frozen rows.");
+    this.cells.splice(position - 1, howMany);
+    this.maxRows -= howMany;
+  }
+  deleteColumns(position: number, howMany: number): void {
+    if (position < 1 || howMany < 1 || position + howMany - 1 > this.maxColumns)
+      throw new Error("Those columns are out of bounds.");
+    if (this.maxColumns - howMany < 1)
+      throw new Error("Sorry, it is not possible to delete all non-frozen columns.");
+    for (const line of this.cells) line.splice(position - 1, howMany);
+    this.maxColumns -= howMany;
+  }
   appendRow(values: unknown[]): this {
+    values.forEach(checkCellValue);
     const row = this.lastRow() + 1;
+    if (row > this.maxRows) this.parent.makeRoom(this.maxColumns);
+    if (values.length > this.maxColumns)
+      throw new Error("The coordinates of the range are outside the dimensions of the sheet.");
+    this.valueWrite();
     if (row > this.maxRows) this.maxRows = row;
     values.forEach((v, k) => this.enter(row, k + 1, v));
     return this;
+  }
+  /** Cells this sheet counts against the spreadsheet's limit: every row by every column. */
+  cellCount(): number {
+    return this.maxRows * this.maxColumns;
   }
 
   setFrozenRows(rows: number): this {
@@ -562,9 +587,37 @@ export class FakeSpreadsheet {
   timeZone = "America/Los_Angeles";
   active?: FakeSheet;
   toasts: { message: string; title?: string }[] = [];
+  /** Value writes until one fails: set by failWrite, counted down by every setValues/setValue. */
+  private writesUntilFailure?: number;
 
   constructor(private readonly calls: CallLog) {
     this.insertSheet("Sheet1");
+  }
+
+  /** Every row by every column of every sheet, blank or not: what Google counts. */
+  cellCount(): number {
+    return this.sheets.reduce((n, s) => n + s.cellCount(), 0);
+  }
+
+  /** Refuses growth past the 10-million-cell limit, before anything changes. */
+  makeRoom(cells: number): void {
+    if (this.cellCount() + cells > SPREADSHEET_CELL_LIMIT)
+      throw new Error(
+        `This action would increase the number of cells in the workbook above the limit of ${SPREADSHEET_CELL_LIMIT} cells.`,
+      );
+  }
+
+  /** The `nth` value write from now (1 = the next one) fails and writes nothing. */
+  failWrite(nth: number): void {
+    this.writesUntilFailure = nth;
+  }
+
+  valueWrite(): void {
+    if (this.writesUntilFailure === undefined) return;
+    this.writesUntilFailure--;
+    if (this.writesUntilFailure > 0) return;
+    this.writesUntilFailure = undefined;
+    throw new Error("Service Spreadsheets failed while accessing document with id 1FakeTracker.");
   }
 
   sheet(name: string): FakeSheet | undefined {
@@ -586,6 +639,7 @@ export class FakeSpreadsheet {
       throw new Error(
         `A sheet with the name "${sheetName}" already exists. Please enter another name.`,
       );
+    this.makeRoom(DEFAULT_ROWS * DEFAULT_COLUMNS);
     const sheet = new FakeSheet(sheetName, this.calls, this);
     this.sheets.splice(index ?? this.sheets.length, 0, sheet);
     this.active = sheet;
