@@ -2,12 +2,14 @@
 // it costs (the same whatever is stored), the lock, long reports and free text that must stay text.
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
+import { consolidate } from "../../src/core/consolidate.js";
 import type { Answer } from "../../src/core/protocol.js";
 import type { Submission } from "../../src/core/submission-schema.js";
 import {
   CURRENT,
   submissionLogTab,
   SUPERSEDED,
+  timelinessTab,
   TRACKER_TABS,
 } from "../../src/core/tracker-tabs.js";
 import type { AppsScriptWorld } from "../fakes/apps-script/runtime.js";
@@ -250,6 +252,57 @@ describe("doPost", () => {
       .map((r) => r[logColumn("note")]);
     expect(new Set(notes)).toEqual(new Set(texts));
     expect(log.map((r) => r[logColumn("value")])).toContain("=1+1");
+  });
+
+  it("stores the right Vietnam time where Intl has no longOffset time-zone names", async () => {
+    // An older runtime's Intl refuses timeZoneName "longOffset", as V8 did before it knew it.
+    const prelude = `(() => {
+      const Original = Intl.DateTimeFormat;
+      function DateTimeFormat(locales, options) {
+        if (options && options.timeZoneName === "longOffset")
+          throw new RangeError("Value longOffset out of range for Intl.DateTimeFormat options property timeZoneName");
+        return new Original(locales, options);
+      }
+      DateTimeFormat.prototype = Original.prototype;
+      DateTimeFormat.supportedLocalesOf = Original.supportedLocalesOf;
+      Intl.DateTimeFormat = DateTimeFormat;
+    })();`;
+    world = await trackerWorld({
+      planId: SUITE_PLAN,
+      period: SUITE_PERIOD,
+      units: SUITE_UNITS,
+      keys: SUITE_KEYS,
+      prelude,
+    });
+    expect(() =>
+      world.evaluate(`new Intl.DateTimeFormat("en-US", { timeZoneName: "longOffset" })`),
+    ).toThrow(/longOffset/u);
+    const before = Date.now();
+    const s = report();
+    const receipt = receiptOf(post(bodyOf(s)));
+    const after = Date.now();
+    expect(receipt.receivedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+07:00$/u);
+    const at = Date.parse(receipt.receivedAt);
+    expect(at).toBeGreaterThanOrEqual(before);
+    expect(at).toBeLessThanOrEqual(after);
+    const [stored] = world.spreadsheet.sheet("_submissions")!.dump(2);
+    expect(stored![0]).toBe(receipt.receivedAt);
+    expect(world.spreadsheet.sheet(LOG)!.dump(2)[0]![logColumn("receivedAt")]).toBe(
+      receipt.receivedAt,
+    );
+    // Lateness against the deadline, as core reckons it where Intl is whole.
+    world.run("consolidateNow");
+    const expected = timelinessTab(
+      consolidate({
+        template,
+        units: [...SUITE_UNITS],
+        period: SUITE_PERIOD,
+        submissions: [{ submission: s, revision: 1, receivedAt: receipt.receivedAt }],
+        now: new Date(),
+      }),
+    );
+    expect(world.spreadsheet.sheet(expected.name)!.dump(2)).toEqual(expected.rows.map(blankNull));
+    expect(JSON.stringify(world.spreadsheet.sheet(expected.name)!.dump())).not.toContain("NaN");
   });
 
   it("answers JSON through ContentService", () => {
