@@ -28,6 +28,7 @@ import {
   encodeRow,
   INDEX_WIDTH,
   SUBMISSION_COLUMNS,
+  submissionTextColumns,
   type IndexRow,
 } from "./submission-rows.js";
 import { textColumnsOf } from "./tab-style.js";
@@ -140,11 +141,12 @@ export class SheetStore implements TrackerStore {
     };
     // The submission is stored first: the log is a view of it, and a failure after this line
     // leaves a stored report whose resend answers a duplicate receipt.
+    const stored = encodeRow(row, record.payload);
     writeBlock(
       submissionsSheet(this.ss),
       rows.length + 2,
-      [encodeRow(row, record.payload)],
-      new Set(),
+      [stored],
+      submissionTextColumns(stored.length),
     );
     rows.push(row);
     const logTab = logSheet(this.ss);

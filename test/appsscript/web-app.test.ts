@@ -15,6 +15,7 @@ import {
 import type { AppsScriptWorld } from "../fakes/apps-script/runtime.js";
 import { storedCount, trackerWorld } from "../fakes/apps-script/tracker.js";
 import { CELL_LIMIT } from "../fakes/apps-script/spreadsheet.js";
+import { envelopeFor } from "../../src/core/submit-client.js";
 import { validReport } from "../fixtures/reports.js";
 import {
   bodyOf,
@@ -303,6 +304,45 @@ describe("doPost", () => {
     );
     expect(world.spreadsheet.sheet(expected.name)!.dump(2)).toEqual(expected.rows.map(blankNull));
     expect(JSON.stringify(world.spreadsheet.sheet(expected.name)!.dump())).not.toContain("NaN");
+  });
+
+  it("keeps the index as plain text: codes Sheets would read as dates or numbers stay codes", async () => {
+    // Legal unit codes (letters, digits, "." "_" "-") that a Sheets cell of the default format
+    // would turn into a date, a number or a boolean.
+    const codes = ["Dec-12", "12-Dec", "2025-12", "1-2", "Mar-2025", "1e5", "TRUE", "007"];
+    const odd = codes.map((code) => ({
+      code,
+      name: `Đơn vị ${code}`,
+      kind: "department" as const,
+      level: "province" as const,
+    }));
+    const key = "7a".repeat(32);
+    world = await trackerWorld({
+      planId: SUITE_PLAN,
+      period: SUITE_PERIOD,
+      units: odd,
+      keys: Object.fromEntries(codes.map((c) => [c, key])),
+    });
+    for (const unit of odd) {
+      for (const revision of [1, 2]) {
+        const s = validReport(template, randomUUID(), unit);
+        const answer = post(
+          envelopeFor(s, { url: "https://x.invalid", unit: unit.code, key }).body,
+        );
+        expect(receiptOf(answer).revision, `${unit.code} revision ${revision}`).toBe(revision);
+      }
+    }
+    const stored = world.spreadsheet.sheet("_submissions")!;
+    const rows = stored.dump(2);
+    expect(rows.map((r) => r[3])).toEqual(codes.flatMap((c) => [c, c]));
+    expect(rows.map((r) => r[4])).toEqual(codes.flatMap(() => [SUITE_PERIOD, SUITE_PERIOD]));
+    for (const column of [1, 2, 3, 4, 5, 7])
+      expect(stored.formatAt(rows.length + 1, column), `column ${column}`).toBe("@");
+    // The consolidation reads them back as the units they are.
+    world.run("consolidateNow");
+    expect(world.spreadsheet.toasts.at(-1)!.message).toContain(
+      `${codes.length}/${codes.length} đơn vị đã nộp`,
+    );
   });
 
   it("answers JSON through ContentService", () => {
