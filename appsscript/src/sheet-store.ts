@@ -139,8 +139,12 @@ export class SheetStore implements TrackerStore {
       logRows: log.rows.length,
       chunks: 0,
     };
-    // The submission is stored first: the log is a view of it, and a failure after this line
-    // leaves a stored report whose resend answers a duplicate receipt.
+    // The index row is the commit, written last: the log's rows and the previous revision's mark
+    // go first, so a failure leaves no stored report that lacks them, and the resend (which finds
+    // no index row) writes them again over what the failed attempt left.
+    const logTab = logSheet(this.ss);
+    writeLogRows(logTab, log, s.submissionId);
+    if (previous && previous.logRows > 0) supersede(logTab, previous);
     const stored = encodeRow(row, record.payload);
     writeBlock(
       submissionsSheet(this.ss),
@@ -149,9 +153,6 @@ export class SheetStore implements TrackerStore {
       submissionTextColumns(stored.length),
     );
     rows.push(row);
-    const logTab = logSheet(this.ss);
-    appendToLog(logTab, log);
-    if (previous && previous.logRows > 0) supersede(logTab, previous);
     return { submissionId: s.submissionId, revision, receivedAt: record.receivedAt };
   }
 
@@ -164,9 +165,25 @@ export class SheetStore implements TrackerStore {
   }
 }
 
-function appendToLog(sheet: Sheet, log: TrackerTab): void {
+/** The rows of `submissionId` already in the log, when they sit together: a failed attempt's. */
+function rowsLeftBy(sheet: Sheet, submissionId: string, count: number): number | undefined {
+  const last = sheet.getLastRow();
+  if (last < 2) return undefined;
+  const found = sheet
+    .getRange(2, logColumn("submissionId"), last - 1, 1)
+    .createTextFinder(submissionId)
+    .matchEntireCell(true)
+    .findAll();
+  if (found.length !== count) return undefined;
+  const first = found[0]!.getRow();
+  return found.every((r, i) => r.getRow() === first + i) ? first : undefined;
+}
+
+/** Appends the submission's rows, or rewrites in place the ones an attempt that failed left. */
+function writeLogRows(sheet: Sheet, log: TrackerTab, submissionId: string): void {
   if (log.rows.length === 0) return;
-  writeBlock(sheet, sheet.getLastRow() + 1, log.rows, textColumnsOf(log));
+  const top = rowsLeftBy(sheet, submissionId, log.rows.length) ?? sheet.getLastRow() + 1;
+  writeBlock(sheet, top, log.rows, textColumnsOf(log));
 }
 
 /**

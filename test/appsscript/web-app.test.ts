@@ -187,6 +187,57 @@ describe("doPost", () => {
     });
   });
 
+  it.each([
+    ["a unit's first report", false, [1, 2]],
+    ["a new revision", true, [1, 2, 3]],
+  ] as const)(
+    "a failed write leaves %s whole or missing, and its resend repairs it",
+    (_, revised, failures) => {
+      for (const nth of failures) {
+        world.spreadsheet.sheets
+          .filter((sh) => ["_submissions", LOG].includes(sh.getName()))
+          .forEach((sh) =>
+            sh.getRange(2, 1, sh.getMaxRows() - 1, sh.getMaxColumns()).clearContent(),
+          );
+        const received: { s: Submission; revision: number; receivedAt: string }[] = [];
+        if (revised) {
+          const first = report();
+          const r = receiptOf(post(bodyOf(first)));
+          received.push({ s: first, revision: r.revision, receivedAt: r.receivedAt });
+        }
+        const s = report();
+        const body = bodyOf(s);
+        world.spreadsheet.failWrite(nth);
+        expect(post(body), `write ${nth} fails`).toMatchObject({
+          ok: false,
+          error: { code: "server-error" },
+        });
+        expect(storedCount(world), `write ${nth} fails`).toBe(received.length);
+        const again = receiptOf(post(body));
+        expect(again, `resent after write ${nth} failed`).toMatchObject({
+          duplicate: false,
+          revision: received.length + 1,
+        });
+        expect(receiptOf(post(body)).duplicate).toBe(true);
+        received.push({ s, revision: again.revision, receivedAt: again.receivedAt });
+        // The tracker holds what a run without the failure would: each report once, in the
+        // index and in the log, the earlier revision marked superseded.
+        expect(storedCount(world)).toBe(received.length);
+        const expected = submissionLogTab(
+          template,
+          received.map((r) => ({
+            submission: r.s,
+            revision: r.revision,
+            receivedAt: r.receivedAt,
+          })),
+        );
+        expect(world.spreadsheet.sheet(LOG)!.dump(2), `write ${nth} failed`).toEqual(
+          expected.rows.map(blankNull),
+        );
+      }
+    },
+  );
+
   it("answers server-error when the lock cannot be had, storing nothing", () => {
     world.locks.script.busy = true;
     world.calls.reset();
