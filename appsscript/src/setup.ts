@@ -10,9 +10,9 @@ import {
 } from "../../src/core/tracker-tabs.js";
 import { readConfig, saveConfig } from "./config.js";
 import { summaryText, writeConsolidation } from "./consolidation.js";
-import { colourStatuses, renderTab, styleHeader } from "./render-tab.js";
+import { renderTab, styleHeader } from "./render-tab.js";
 import { activeSpreadsheet, sheetNamed, SUBMISSIONS_SHEET } from "./sheets.js";
-import { logSheet, submissionsSheet, unitsSheet } from "./sheet-store.js";
+import { colourLog, logSheet, submissionsSheet, unitsSheet } from "./sheet-store.js";
 import { allTemplates } from "./templates.js";
 import { consolidationOf, loadTracker } from "./tracker-data.js";
 import { BUSY, withScriptLock } from "./lock.js";
@@ -94,10 +94,7 @@ export function setupTracker(): void {
     if (!hadLog && data.received.length > 0)
       renderTab(ss, submissionLogTab(template, data.received));
     styleHeader(log, TRACKER_TABS.submissions.columns.length);
-    colourStatuses(log, {
-      key: "submissions",
-      columns: TRACKER_TABS.submissions.columns.map((c) => c.key),
-    });
+    colourLog(log);
     const c = consolidationOf(data, new Date());
     writeConsolidation(ss, c);
     return { ok: true, message: summaryText(c) };

@@ -31,6 +31,7 @@ import {
   submissionTextColumns,
   type IndexRow,
 } from "./submission-rows.js";
+import { colourStatuses } from "./render-tab.js";
 import { textColumnsOf } from "./tab-style.js";
 import { templateById } from "./templates.js";
 
@@ -179,11 +180,21 @@ function rowsLeftBy(sheet: Sheet, submissionId: string, count: number): number |
   return found.every((r, i) => r.getRow() === first + i) ? first : undefined;
 }
 
-/** Appends the submission's rows, or rewrites in place the ones an attempt that failed left. */
+/**
+ * Appends the submission's rows, or rewrites in place the ones an attempt that failed left. Rows
+ * added below the sheet's edge are outside the colour rules' ranges, so those follow the growth.
+ */
 function writeLogRows(sheet: Sheet, log: TrackerTab, submissionId: string): void {
   if (log.rows.length === 0) return;
   const top = rowsLeftBy(sheet, submissionId, log.rows.length) ?? sheet.getLastRow() + 1;
+  const height = sheet.getMaxRows();
   writeBlock(sheet, top, log.rows, textColumnsOf(log));
+  if (sheet.getMaxRows() !== height) colourLog(sheet);
+}
+
+/** The log's status colours, over every row it has. */
+export function colourLog(sheet: Sheet): void {
+  colourStatuses(sheet, { key: "submissions", columns: LOG.columns.map((c) => c.key) });
 }
 
 /**

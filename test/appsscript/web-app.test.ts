@@ -14,7 +14,7 @@ import {
 } from "../../src/core/tracker-tabs.js";
 import type { AppsScriptWorld } from "../fakes/apps-script/runtime.js";
 import { storedCount, trackerWorld } from "../fakes/apps-script/tracker.js";
-import { CELL_LIMIT } from "../fakes/apps-script/spreadsheet.js";
+import { CELL_LIMIT, columnLetters } from "../fakes/apps-script/spreadsheet.js";
 import { envelopeFor } from "../../src/core/submit-client.js";
 import { validReport } from "../fixtures/reports.js";
 import {
@@ -99,6 +99,22 @@ describe("doPost", () => {
       );
     expect(state(first.submissionId)).toEqual(new Set([SUPERSEDED]));
     expect(state(second.submissionId)).toEqual(new Set([CURRENT]));
+  });
+
+  it("colours the log's superseded rows however far the log has grown", () => {
+    const log = world.spreadsheet.sheet(LOG)!;
+    const startRows = log.getMaxRows();
+    while (log.lastRow() <= startRows + 10) receiptOf(post(bodyOf(report())));
+    const state = columnLetters(logColumn("state") + 1);
+    const rule = log.rules.find((r) => r.text === SUPERSEDED);
+    expect(rule).toBeDefined();
+    const covered = rule!.ranges.some((a1) => {
+      const m = new RegExp(`^${state}(\\d+):${state}(\\d+)$`, "u").exec(a1);
+      return m !== null && Number(m[1]) <= 2 && Number(m[2]) >= log.lastRow();
+    });
+    expect(covered, `${rule!.ranges.join(", ")} covers ${state}2:${state}${log.lastRow()}`).toBe(
+      true,
+    );
   });
 
   it("leaves a sorted log alone rather than mark rows of another submission", () => {
