@@ -7,6 +7,7 @@ import {
   tasksTab,
   timelinessTab,
   unitsTab,
+  unitValuesTab,
   type TrackerTab,
 } from "../../src/core/tracker-tabs.js";
 import { renderTab } from "./render-tab.js";
@@ -17,7 +18,14 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The tabs a consolidation rewrites; the catalogue is the plan's and the log only grows. */
 export function consolidatedTabs(c: Consolidation): TrackerTab[] {
-  return [unitsTab(c), consolidatedTab(c), tasksTab(c), timelinessTab(c), budgetTab(c)];
+  return [
+    unitsTab(c),
+    consolidatedTab(c),
+    unitValuesTab(c),
+    tasksTab(c),
+    timelinessTab(c),
+    budgetTab(c),
+  ];
 }
 
 export function writeConsolidation(ss: Spreadsheet, c: Consolidation): void {

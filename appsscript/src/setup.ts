@@ -2,9 +2,9 @@
 // TRACKER_TABS with its header, formats and status colours, filled from what is already stored.
 import { Period, TIME_ZONE, todayInVietnam } from "../../src/core/period.js";
 import {
-  consolidatedTabName,
   indicatorCatalogueTab,
   submissionLogTab,
+  tabName,
   TRACKER_TAB_ORDER,
   TRACKER_TABS,
 } from "../../src/core/tracker-tabs.js";
@@ -80,11 +80,7 @@ export function setupTracker(): void {
       const sheet =
         key === "submissions"
           ? logSheet(ss, position)
-          : sheetNamed(
-              ss,
-              key === "consolidated" ? consolidatedTabName(period.data) : TRACKER_TABS[key].name,
-              position,
-            );
+          : sheetNamed(ss, tabName(key, period.data), position);
       position = sheet.getIndex();
     }
     renderTab(ss, indicatorCatalogueTab(template));

@@ -6,11 +6,11 @@ import { parseAccessCode } from "../../src/core/access-code.js";
 import type { Answer } from "../../src/core/protocol.js";
 import { sign } from "../../src/core/signature.js";
 import {
-  consolidatedTabName,
   OVERDUE,
   STRAY_STATUS,
   targetStatusNames,
   timelinessNames,
+  tabName,
   TRACKER_TAB_ORDER,
   TRACKER_TABS,
 } from "../../src/core/tracker-tabs.js";
@@ -27,8 +27,7 @@ const units: Unit[] = [
   { code: "Q-NINHKIEU", name: "UBND quận Ninh Kiều", kind: "district", level: "district" },
   { code: "30001", name: 'Xã <b>Mẫu</b> & "Con"', kind: "commune", level: "commune" },
 ];
-const tabName = (key: (typeof TRACKER_TAB_ORDER)[number]) =>
-  key === "consolidated" ? consolidatedTabName("2025") : TRACKER_TABS[key].name;
+const nameOf = (key: (typeof TRACKER_TAB_ORDER)[number]) => tabName(key, "2025");
 
 async function freshWorld() {
   return new AppsScriptWorld(await builtBundle());
@@ -57,7 +56,7 @@ describe("Thiết lập tracker", () => {
     world.run("setupTracker");
 
     const visible = world.spreadsheet.sheets.filter((s) => !s.hidden).map((s) => s.getName());
-    const expected = TRACKER_TAB_ORDER.map(tabName);
+    const expected = TRACKER_TAB_ORDER.map(nameOf);
     expect(visible.filter((n) => expected.includes(n))).toEqual(expected);
     expect(
       world.spreadsheet.sheets
@@ -68,7 +67,7 @@ describe("Thiết lập tracker", () => {
     expect(world.spreadsheet.timeZone).toBe("Asia/Ho_Chi_Minh");
 
     for (const key of TRACKER_TAB_ORDER) {
-      const sheet = world.spreadsheet.sheet(tabName(key))!;
+      const sheet = world.spreadsheet.sheet(nameOf(key))!;
       const header = TRACKER_TABS[key].columns.map((c) => c.label);
       expect(sheet.dump()[0]!.slice(0, header.length), key).toEqual(header);
       expect(sheet.frozenRows, key).toBe(1);
@@ -85,7 +84,7 @@ describe("Thiết lập tracker", () => {
 
     const coloured = (key: (typeof TRACKER_TAB_ORDER)[number]) =>
       Object.fromEntries(
-        world.spreadsheet.sheet(tabName(key))!.rules.map((r) => [r.text, r.background]),
+        world.spreadsheet.sheet(nameOf(key))!.rules.map((r) => [r.text, r.background]),
       );
     expect(coloured("consolidated")).toMatchObject({
       [targetStatusNames.met]: "#c6efce",
@@ -101,7 +100,7 @@ describe("Thiết lập tracker", () => {
     expect(coloured("tasks")).toMatchObject({ [OVERDUE]: "#ffc7ce" });
     const statusColumn = TRACKER_TABS.consolidated.columns.findIndex((c) => c.key === "status") + 1;
     const letter = String.fromCharCode(64 + statusColumn);
-    expect(world.spreadsheet.sheet(tabName("consolidated"))!.rules[0]!.ranges).toEqual([
+    expect(world.spreadsheet.sheet(nameOf("consolidated"))!.rules[0]!.ranges).toEqual([
       `${letter}2:${letter}1000`,
     ]);
   });
