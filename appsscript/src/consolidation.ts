@@ -10,7 +10,9 @@ import {
   unitValuesTab,
   type TrackerTab,
 } from "../../src/core/tracker-tabs.js";
-import { renderTab } from "./render-tab.js";
+import { capacityWarning, NO_ROOM } from "./capacity.js";
+import { upgradeLayout } from "./layout-upgrade.js";
+import { writeTabs } from "./render-tab.js";
 import { activeSpreadsheet } from "./sheets.js";
 import { consolidationOf, loadTracker, NOT_SET_UP } from "./tracker-data.js";
 
@@ -28,8 +30,8 @@ export function consolidatedTabs(c: Consolidation): TrackerTab[] {
   ];
 }
 
-export function writeConsolidation(ss: Spreadsheet, c: Consolidation): void {
-  for (const tab of consolidatedTabs(c)) renderTab(ss, tab);
+export function writeConsolidation(ss: Spreadsheet, c: Consolidation): boolean {
+  return writeTabs(ss, consolidatedTabs(c));
 }
 
 export function summaryText(c: Consolidation): string {
@@ -48,8 +50,13 @@ export function consolidateNow(): void {
     SpreadsheetApp.getUi().alert(NOT_SET_UP);
     return;
   }
-  const c = consolidationOf(data, new Date());
-  writeConsolidation(ss, c);
+  const now = new Date();
+  upgradeLayout(ss, data, now);
+  const c = consolidationOf(data, now);
+  if (!writeConsolidation(ss, c)) {
+    SpreadsheetApp.getUi().alert(NO_ROOM);
+    return;
+  }
   const unreadable = data.rows.filter((r) => !r.ok).length;
   const warn =
     (data.unitProblems.length
@@ -58,5 +65,5 @@ export function consolidateNow(): void {
     (unreadable
       ? ` ${unreadable} báo cáo lưu không đọc được: Chỉ tiêu › Kiểm tra tất cả báo cáo / unreadable stored reports.`
       : "");
-  ss.toast(summaryText(c) + warn, "Đã tổng hợp / Consolidated", 10);
+  ss.toast(summaryText(c) + warn + capacityWarning(ss), "Đã tổng hợp / Consolidated", 10);
 }

@@ -31,6 +31,7 @@ import {
   submissionTextColumns,
   type IndexRow,
 } from "./submission-rows.js";
+import { ensureRoomForPost, growthOf } from "./capacity.js";
 import { colourStatuses } from "./render-tab.js";
 import { textColumnsOf } from "./tab-style.js";
 import { templateById } from "./templates.js";
@@ -57,6 +58,10 @@ export function logSheet(ss: Spreadsheet, index?: number): Sheet {
     LOG.columns.map((c) => c.label),
     { protect: true, ...(index === undefined ? {} : { index }) },
   );
+}
+
+export function logSheetIfAny(ss: Spreadsheet): Sheet | null {
+  return ss.getSheetByName(LOG.name);
 }
 
 /** The registry's rows as they are; each is parsed with core's Unit schema where it is used. */
@@ -140,19 +145,23 @@ export class SheetStore implements TrackerStore {
       logRows: log.rows.length,
       chunks: 0,
     };
+    const logTab = logSheet(this.ss);
+    const submissions = submissionsSheet(this.ss);
+    const stored = encodeRow(row, record.payload);
+    const logTop = rowsLeftBy(logTab, s.submissionId, log.rows.length) ?? logTab.getLastRow() + 1;
+    // Refused whole before a cell changes when the spreadsheet has no room for all of it.
+    ensureRoomForPost(
+      this.ss,
+      () =>
+        growthOf(logTab, logTop + log.rows.length - 1, log.header.length) +
+        growthOf(submissions, rows.length + 2, stored.length),
+    );
     // The index row is the commit, written last: the log's rows and the previous revision's mark
     // go first, so a failure leaves no stored report that lacks them, and the resend (which finds
     // no index row) writes them again over what the failed attempt left.
-    const logTab = logSheet(this.ss);
-    writeLogRows(logTab, log, s.submissionId);
+    writeLogRows(logTab, logTop, log);
     if (previous && previous.logRows > 0) supersede(logTab, previous);
-    const stored = encodeRow(row, record.payload);
-    writeBlock(
-      submissionsSheet(this.ss),
-      rows.length + 2,
-      [stored],
-      submissionTextColumns(stored.length),
-    );
+    writeBlock(submissions, rows.length + 2, [stored], submissionTextColumns(stored.length));
     rows.push(row);
     return { submissionId: s.submissionId, revision, receivedAt: record.receivedAt };
   }
@@ -181,12 +190,11 @@ function rowsLeftBy(sheet: Sheet, submissionId: string, count: number): number |
 }
 
 /**
- * Appends the submission's rows, or rewrites in place the ones an attempt that failed left. Rows
- * added below the sheet's edge are outside the colour rules' ranges, so those follow the growth.
+ * Writes the submission's rows from `top`: after the last row, or over the ones a failed attempt
+ * left. Rows added below the sheet's edge are outside the colour rules' ranges, so those follow.
  */
-function writeLogRows(sheet: Sheet, log: TrackerTab, submissionId: string): void {
+function writeLogRows(sheet: Sheet, top: number, log: TrackerTab): void {
   if (log.rows.length === 0) return;
-  const top = rowsLeftBy(sheet, submissionId, log.rows.length) ?? sheet.getLastRow() + 1;
   const height = sheet.getMaxRows();
   writeBlock(sheet, top, log.rows, textColumnsOf(log));
   if (sheet.getMaxRows() !== height) colourLog(sheet);

@@ -468,8 +468,12 @@ export class FakeSheet {
     if (after < 1 || after > this.maxRows || howMany < 1)
       throw new Error("Those rows are out of bounds.");
     this.parent.makeRoom(howMany * this.maxColumns);
-    this.cells.splice(after, 0, ...Array.from({ length: howMany }, () => []));
-    if (this.cells.length > this.maxRows + howMany) this.cells.length = this.maxRows + howMany;
+    // Rows below the last one written need no storage; between written ones, a gap (millions
+    // of rows must not go through a spread argument list).
+    if (after < this.cells.length)
+      this.cells = this.cells
+        .slice(0, after)
+        .concat(new Array<(Cell | undefined)[]>(howMany), this.cells.slice(after));
     this.maxRows += howMany;
     return this;
   }
