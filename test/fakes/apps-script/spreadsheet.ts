@@ -6,12 +6,28 @@
 // refused; and a test can make the N-th value write fail.
 import type { CallLog } from "./calls.js";
 import { counted } from "./calls.js";
-import { typed, type CellValue } from "./typing.js";
+import { checkCellValue, isDate, typed, type CellValue } from "./typing.js";
 import type { FakeUi } from "./ui.js";
+import { FakeRangeList, FakeTextFinder } from "./range-tools.js";
+import {
+  FakeChartBuilder,
+  FakeConditionalFormatRuleBuilder,
+  FakeProtection,
+  type FakeChart,
+  type FakeConditionalRule,
+} from "./sheet-objects.js";
 
-export type { CellValue } from "./typing.js";
+export {
+  FakeChartBuilder,
+  FakeConditionalFormatRuleBuilder,
+  FakeProtection,
+  type FakeChart,
+  type FakeConditionalRule,
+} from "./sheet-objects.js";
 
-interface Cell {
+export { CELL_LIMIT, type CellValue } from "./typing.js";
+
+export interface Cell {
   value: CellValue;
   formula?: string;
   format?: string;
@@ -19,7 +35,6 @@ interface Cell {
   background?: string;
 }
 
-export const CELL_LIMIT = 50_000;
 export const SPREADSHEET_CELL_LIMIT = 10_000_000;
 export const COLUMN_LIMIT = 18_278;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
@@ -41,22 +56,6 @@ function displayOf(v: CellValue): string {
   if (v instanceof Date) return `${v.getMonth() + 1}/${v.getDate()}/${v.getFullYear()}`;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   return String(v);
-}
-
-function isDate(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === "[object Date]";
-}
-
-/** What a cell refuses before anything is written: a string over 50,000 characters, an object. */
-function checkCellValue(v: unknown): void {
-  if (v === null || v === undefined || typeof v === "number" || typeof v === "boolean") return;
-  if (isDate(v)) return;
-  if (typeof v !== "string")
-    throw new Error(`Cannot convert ${Object.prototype.toString.call(v)} to a cell value.`);
-  if (v.length > CELL_LIMIT)
-    throw new Error(
-      `Your input contains more than the maximum of ${CELL_LIMIT} characters in a single cell.`,
-    );
 }
 
 export class FakeRange {
@@ -177,147 +176,6 @@ export class FakeRange {
 
   createTextFinder(text: string) {
     return this.sheet.wrap(new FakeTextFinder(this, text), "TextFinder");
-  }
-}
-
-export class FakeTextFinder {
-  private entireCell = false;
-  constructor(
-    private readonly range: FakeRange,
-    private readonly text: string,
-  ) {}
-
-  matchEntireCell(entire: boolean): this {
-    this.entireCell = entire;
-    return this;
-  }
-
-  private matches(): FakeRange[] {
-    const out: FakeRange[] = [];
-    const shown = this.range.getDisplayValues();
-    shown.forEach((row, i) =>
-      row.forEach((v, k) => {
-        if (this.entireCell ? v === this.text : v.includes(this.text))
-          out.push(this.range.sheet.rangeAt(this.range.row + i, this.range.column + k, 1, 1));
-      }),
-    );
-    return out;
-  }
-
-  findNext() {
-    const first = this.matches()[0];
-    return first ? this.range.sheet.wrap(first, "Range") : null;
-  }
-  findAll() {
-    return this.matches().map((r) => this.range.sheet.wrap(r, "Range"));
-  }
-}
-
-export class FakeRangeList {
-  constructor(private readonly ranges: FakeRange[]) {}
-  getRanges() {
-    return this.ranges.map((r) => r.sheet.wrap(r, "Range"));
-  }
-  setNumberFormat(format: string): this {
-    for (const r of this.ranges) r.setNumberFormat(format);
-    return this;
-  }
-  setValue(v: unknown): this {
-    checkCellValue(v);
-    this.ranges[0]?.sheet.valueWrite();
-    for (const r of this.ranges) r.each((row, col) => r.sheet.enter(row, col, v));
-    return this;
-  }
-  setFontWeight(weight: string): this {
-    for (const r of this.ranges) r.setFontWeight(weight);
-    return this;
-  }
-}
-
-export interface FakeConditionalRule {
-  text: string;
-  background?: string;
-  fontColor?: string;
-  ranges: string[];
-}
-
-export class FakeConditionalFormatRuleBuilder {
-  private readonly rule: FakeConditionalRule = { text: "", ranges: [] };
-  whenTextEqualTo(text: string): this {
-    this.rule.text = text;
-    return this;
-  }
-  setBackground(colour: string): this {
-    this.rule.background = colour;
-    return this;
-  }
-  setFontColor(colour: string): this {
-    this.rule.fontColor = colour;
-    return this;
-  }
-  setRanges(ranges: FakeRange[]): this {
-    this.rule.ranges = ranges.map((r) => r.getA1Notation());
-    return this;
-  }
-  build(): FakeConditionalRule {
-    return { ...this.rule, ranges: [...this.rule.ranges] };
-  }
-}
-
-export interface FakeChart {
-  type: string;
-  title?: string;
-  ranges: string[];
-  position?: [number, number];
-}
-
-export class FakeChartBuilder {
-  private readonly chart: FakeChart = { type: "unset", ranges: [] };
-  asPieChart(): this {
-    this.chart.type = "pie";
-    return this;
-  }
-  asColumnChart(): this {
-    this.chart.type = "column";
-    return this;
-  }
-  asBarChart(): this {
-    this.chart.type = "bar";
-    return this;
-  }
-  asLineChart(): this {
-    this.chart.type = "line";
-    return this;
-  }
-  addRange(range: FakeRange): this {
-    this.chart.ranges.push(range.getA1Notation());
-    return this;
-  }
-  setTitle(title: string): this {
-    this.chart.title = title;
-    return this;
-  }
-  setOption(): this {
-    return this;
-  }
-  setPosition(row: number, column: number): this {
-    this.chart.position = [row, column];
-    return this;
-  }
-  build(): FakeChart {
-    if (this.chart.ranges.length === 0) throw new Error("A chart needs at least one range.");
-    return { ...this.chart, ranges: [...this.chart.ranges] };
-  }
-}
-
-export class FakeProtection {
-  warningOnly = false;
-  setWarningOnly(warningOnly: boolean): this {
-    this.warningOnly = warningOnly;
-    return this;
-  }
-  setDescription(): this {
-    return this;
   }
 }
 
@@ -519,6 +377,21 @@ export class FakeSheet {
     return this;
   }
   /** Cells this sheet counts against the spreadsheet's limit: every row by every column. */
+  /** The cells that hold something, with their place: for a snapshot of the sheet. */
+  writtenCells(): [row: number, col: number, cell: Cell][] {
+    const out: [number, number, Cell][] = [];
+    this.cells.forEach((line, r) =>
+      line?.forEach((cell, c) => {
+        if (cell && (cell.value !== "" || cell.format)) out.push([r + 1, c + 1, { ...cell }]);
+      }),
+    );
+    return out;
+  }
+  /** Puts a snapshot's cells back as they were, without Sheets' parsing: they were parsed then. */
+  loadCells(cells: readonly [row: number, col: number, cell: Cell][]): void {
+    this.cells = [];
+    for (const [r, c, cell] of cells) Object.assign(this.touch(r, c), cell);
+  }
   cellCount(): number {
     return this.maxRows * this.maxColumns;
   }

@@ -4,6 +4,9 @@
 // Sheets where unsure: every date shape below is parsed, whatever the spreadsheet's locale.
 export type CellValue = string | number | boolean | Date;
 
+/** What one cell holds at most. */
+export const CELL_LIMIT = 50_000;
+
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?%?$/u;
 const CURRENCY = /^([+-]?)[$€£¥₫]\s?(\d[\d,]*(?:\.\d+)?)$|^([+-]?\d[\d,]*(?:\.\d+)?)\s?[$€£¥₫đ]$/u;
 const ACCOUNTING = /^\((\d[\d,]*(?:\.\d+)?)\)$/u;
@@ -109,4 +112,20 @@ export function typed(text: string): { value: CellValue; formula?: string } {
   if (/^(true|false)$/iu.test(t)) return { value: t.toLowerCase() === "true" };
   const date = dateOrTime(t);
   return date ? { value: date } : { value: text };
+}
+
+export function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === "[object Date]";
+}
+
+/** What a cell refuses before anything is written: a string over 50,000 characters, an object. */
+export function checkCellValue(v: unknown): void {
+  if (v === null || v === undefined || typeof v === "number" || typeof v === "boolean") return;
+  if (isDate(v)) return;
+  if (typeof v !== "string")
+    throw new Error(`Cannot convert ${Object.prototype.toString.call(v)} to a cell value.`);
+  if (v.length > CELL_LIMIT)
+    throw new Error(
+      `Your input contains more than the maximum of ${CELL_LIMIT} characters in a single cell.`,
+    );
 }
