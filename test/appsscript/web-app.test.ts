@@ -15,7 +15,7 @@ import {
 import type { AppsScriptWorld } from "../fakes/apps-script/runtime.js";
 import { storedCount, trackerWorld } from "../fakes/apps-script/tracker.js";
 import { CELL_LIMIT, columnLetters } from "../fakes/apps-script/spreadsheet.js";
-import { envelopeFor } from "../../src/core/submit-client.js";
+import { envelopeFor, SUBMIT_TIMEOUT_MS } from "../../src/core/submit-client.js";
 import { validReport } from "../fixtures/reports.js";
 import {
   bodyOf,
@@ -253,6 +253,16 @@ describe("doPost", () => {
       }
     },
   );
+
+  it("waits 10–15 s for the lock, well inside the client's minute", () => {
+    world.locks.script.waits.length = 0;
+    receiptOf(post(bodyOf(report())));
+    expect(world.locks.script.waits).toHaveLength(1);
+    const [wait] = world.locks.script.waits;
+    expect(wait).toBeGreaterThanOrEqual(10_000);
+    expect(wait).toBeLessThanOrEqual(15_000);
+    expect(wait! * 4).toBeLessThanOrEqual(SUBMIT_TIMEOUT_MS);
+  });
 
   it("answers server-error when the lock cannot be had, storing nothing", () => {
     world.locks.script.busy = true;

@@ -1,7 +1,7 @@
 // The range helpers a sheet hands out: a TextFinder over what the cells show, and a RangeList that
 // formats or fills several ranges in one call (one value write, as in Sheets).
 import type { FakeRange } from "./spreadsheet.js";
-import { checkCellValue } from "./typing.js";
+import { checkCellValue, displayOf } from "./typing.js";
 
 export class FakeTextFinder {
   private entireCell = false;
@@ -15,15 +15,18 @@ export class FakeTextFinder {
     return this;
   }
 
+  /** Cell by cell, as the cells show: a search of a long log costs no copy of it. */
   private matches(): FakeRange[] {
+    const { sheet, row, column, numRows, numColumns } = this.range;
     const out: FakeRange[] = [];
-    const shown = this.range.getDisplayValues();
-    shown.forEach((row, i) =>
-      row.forEach((v, k) => {
-        if (this.entireCell ? v === this.text : v.includes(this.text))
-          out.push(this.range.sheet.rangeAt(this.range.row + i, this.range.column + k, 1, 1));
-      }),
-    );
+    for (let r = row; r < row + numRows; r++)
+      for (let c = column; c < column + numColumns; c++) {
+        const value = sheet.cell(r, c)?.value;
+        if (value === undefined || value === "") continue;
+        const shown = displayOf(value);
+        if (this.entireCell ? shown === this.text : shown.includes(this.text))
+          out.push(sheet.rangeAt(r, c, 1, 1));
+      }
     return out;
   }
 

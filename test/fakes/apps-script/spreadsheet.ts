@@ -6,7 +6,7 @@
 // refused; and a test can make the N-th value write fail.
 import type { CallLog } from "./calls.js";
 import { counted } from "./calls.js";
-import { checkCellValue, isDate, typed, type CellValue } from "./typing.js";
+import { checkCellValue, displayOf, isDate, typed, type CellValue } from "./typing.js";
 import type { FakeUi } from "./ui.js";
 import { FakeRangeList, FakeTextFinder } from "./range-tools.js";
 import {
@@ -50,12 +50,6 @@ export function columnLetters(col: number): string {
 
 function columnNumber(letters: string): number {
   return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-}
-
-function displayOf(v: CellValue): string {
-  if (v instanceof Date) return `${v.getMonth() + 1}/${v.getDate()}/${v.getFullYear()}`;
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return String(v);
 }
 
 export class FakeRange {

@@ -129,3 +129,10 @@ export function checkCellValue(v: unknown): void {
       `Your input contains more than the maximum of ${CELL_LIMIT} characters in a single cell.`,
     );
 }
+
+/** What a cell shows for its value (the United States locale's date format). */
+export function displayOf(v: CellValue): string {
+  if (v instanceof Date) return `${v.getMonth() + 1}/${v.getDate()}/${v.getFullYear()}`;
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return String(v);
+}
