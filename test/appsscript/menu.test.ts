@@ -264,6 +264,43 @@ describe("Cấp mã truy cập", () => {
     expect(world.ui.alerts.at(-1)).toContain("Mọi đơn vị đã có mã");
   });
 
+  it("saves no key when the dialog that shows the codes cannot open: the old codes keep working", async () => {
+    const world = await trackerWorld({ planId: template.id, period: "2025", units });
+    world.properties.script.setProperty("chitieu:webAppUrl", WEB_APP);
+    const [old] = issue(world, "STTTT");
+    const dialogs = world.ui.dialogs.length;
+    world.ui.failNextDialog = true;
+    world.ui.answer("");
+    expect(() => world.run("issueAccessCodes")).not.toThrow();
+    expect(world.ui.dialogs).toHaveLength(dialogs);
+    expect(world.ui.alerts.at(-1)).toMatch(/chưa cấp mã nào/u);
+    expect(world.properties.script.getProperty("key:STTTT")).toBe(old!.key);
+    for (const u of units.slice(1))
+      expect(world.properties.script.getProperty(`key:${u.code}`), u.code).toBeNull();
+    // Asked again, the codes are shown and then kept.
+    const codes = issue(world, "");
+    expect(codes.map((c) => c.unit)).toEqual(units.slice(1).map((u) => u.code));
+    for (const c of codes) expect(world.properties.script.getProperty(`key:${c.unit}`)).toBe(c.key);
+  });
+
+  it("shows no code it could not keep: the script properties' 500 KB would be passed", async () => {
+    const world = await trackerWorld({ planId: template.id, period: "2025", units });
+    world.properties.script.setProperty("chitieu:webAppUrl", WEB_APP);
+    // Someone else's properties fill the store to within a few hundred bytes of 500 KB.
+    const filler = Object.fromEntries(
+      Array.from({ length: 56 }, (_, i) => [`ghi-chu:${i}`, "x".repeat(9000)]),
+    );
+    world.properties.script.setProperties(filler, false);
+    const room = 500 * 1024 - world.properties.script.size() - "ghi-chu:cuoi".length - 100;
+    world.properties.script.setProperty("ghi-chu:cuoi", "y".repeat(room));
+    const dialogs = world.ui.dialogs.length;
+    world.ui.answer("");
+    world.run("issueAccessCodes");
+    expect(world.ui.dialogs).toHaveLength(dialogs);
+    expect(world.ui.alerts.at(-1)).toMatch(/500 KB/u);
+    for (const u of units) expect(world.properties.script.getProperty(`key:${u.code}`)).toBeNull();
+  });
+
   it("a reissued code replaces the old one: a report signed with the old key is refused", async () => {
     const world = await trackerWorld({ planId: template.id, period: "2025", units });
     world.properties.script.setProperty("chitieu:webAppUrl", WEB_APP);
