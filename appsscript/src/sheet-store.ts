@@ -148,7 +148,12 @@ export class SheetStore implements TrackerStore {
     const logTab = logSheet(this.ss);
     const submissions = submissionsSheet(this.ss);
     const stored = encodeRow(row, record.payload);
-    const logTop = rowsLeftBy(logTab, s.submissionId, log.rows.length) ?? logTab.getLastRow() + 1;
+    // Every stored submission's rows are in the log: rows past those are a failed attempt's.
+    const committed = 1 + rows.reduce((n, r) => n + r.logRows, 0);
+    const logEnd = logTab.getLastRow();
+    const logTop =
+      (logEnd > committed ? rowsLeftBy(logTab, s.submissionId, log.rows.length) : undefined) ??
+      logEnd + 1;
     // Refused whole before a cell changes when the spreadsheet has no room for all of it.
     ensureRoomForPost(
       this.ss,
@@ -175,7 +180,10 @@ export class SheetStore implements TrackerStore {
   }
 }
 
-/** The rows of `submissionId` already in the log, when they sit together: a failed attempt's. */
+/**
+ * The rows of `submissionId` already in the log, when they sit together: a failed attempt's. The
+ * search runs only when the log holds more rows than the stored submissions account for.
+ */
 function rowsLeftBy(sheet: Sheet, submissionId: string, count: number): number | undefined {
   const last = sheet.getLastRow();
   if (last < 2) return undefined;
