@@ -1,7 +1,8 @@
 // What Google Sheets makes of a string typed (or given to setValues) into a cell that is not plain
 // text ("@"): a leading apostrophe keeps text, "=" starts a formula, and anything that reads as a
 // number, a percentage, a currency amount, a boolean, a date or a time becomes one. Stricter than
-// Sheets where unsure: every date shape below is parsed, whatever the spreadsheet's locale.
+// Sheets where unsure: every date shape below is parsed, whatever the spreadsheet's locale. Also what
+// a cell refuses outright (a string over 50,000 characters) and how it shows a value.
 export type CellValue = string | number | boolean | Date;
 
 /** What one cell holds at most. */
