@@ -145,7 +145,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   buildAppsScript().then(
     ({ file, code, functions }) =>
       console.log(
-        `${file}: ${(code.length / 1024).toFixed(0)} KiB, ${functions.length} functions: ${functions.join(", ")}`,
+        `${file}: ${Math.round(Buffer.byteLength(code, "utf8") / 1000)} KB, ${functions.length} functions: ${functions.join(", ")}`,
       ),
     (err) => {
       console.error(err instanceof Error ? err.message : err);

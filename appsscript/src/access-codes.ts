@@ -1,7 +1,8 @@
 // "Cấp mã truy cập…": a new key per unit, kept only in the script properties, and the access code
-// (web app URL + unit + key) shown once in a dialog for the consolidator to hand over.
+// (web app URL + unit + key) shown once in a dialog for the consolidator to hand over — shown
+// first, saved after, so no unit is left with a key nobody saw.
 import { formatAccessCode } from "../../src/core/access-code.js";
-import { toHex } from "../../src/core/bytes.js";
+import { toHex, utf8Bytes } from "../../src/core/bytes.js";
 import { KEY_PATTERN } from "../../src/core/signature.js";
 import type { Unit } from "../../src/core/unit-schema.js";
 import { isWebAppUrl, keyProperty, readWebAppUrl, saveWebAppUrl } from "./config.js";
@@ -92,26 +93,61 @@ export function issueAccessCodes(): void {
     return;
   }
   const keys = chosen.map((u) => ({ unit: u, key: newUnitKey() }));
-  props.setProperties(
-    Object.fromEntries(keys.map(({ unit, key }) => [keyProperty(unit.code), key])),
-    false,
-  );
-  showDialog(
-    "Mã truy cập — chỉ hiện một lần / Access codes — shown once",
-    [
-      paragraph(
-        "Gửi mỗi đơn vị mã của mình qua kênh an toàn. Mã không được lưu trong bảng tính; đóng hộp thoại này là không xem lại được (cấp lại nếu mất). / Give each unit its code over a safe channel; it is not stored in the sheet and cannot be shown again.",
-      ),
-      table(
-        ["Mã đơn vị / Unit", "Tên đơn vị / Name", "Mã truy cập / Access code"],
-        keys.map(({ unit, key }) => [
-          unit.code,
-          unit.name,
-          formatAccessCode({ url, unit: unit.code, key }),
-        ]),
-        new Set([2]),
-      ),
-    ],
-    Math.min(640, 200 + keys.length * 48),
-  );
+  const properties = Object.fromEntries(keys.map(({ unit, key }) => [keyProperty(unit.code), key]));
+  if (!fitsInStore(props.getProperties(), properties)) {
+    ui.alert(STORE_FULL);
+    return;
+  }
+  // Shown, then saved: a dialog that cannot open leaves every unit with the code it had, rather
+  // than with a key nobody saw.
+  try {
+    showDialog(
+      "Mã truy cập — chỉ hiện một lần / Access codes — shown once",
+      [
+        paragraph(
+          "Gửi mỗi đơn vị mã của mình qua kênh an toàn. Mã không được lưu trong bảng tính; đóng hộp thoại này là không xem lại được (cấp lại nếu mất). / Give each unit its code over a safe channel; it is not stored in the sheet and cannot be shown again.",
+        ),
+        table(
+          ["Mã đơn vị / Unit", "Tên đơn vị / Name", "Mã truy cập / Access code"],
+          keys.map(({ unit, key }) => [
+            unit.code,
+            unit.name,
+            formatAccessCode({ url, unit: unit.code, key }),
+          ]),
+          new Set([2]),
+        ),
+      ],
+      Math.min(640, 200 + keys.length * 48),
+    );
+  } catch {
+    ui.alert(NOT_SHOWN);
+    return;
+  }
+  try {
+    props.setProperties(properties, false);
+  } catch {
+    ui.alert(NOT_SAVED);
+  }
 }
+
+// Quotas for Google Services: the script properties hold 500 KB in all, keys and values counted.
+const STORE_BYTES = 500 * 1024;
+
+function fitsInStore(
+  current: Readonly<Record<string, string>>,
+  added: Readonly<Record<string, string>>,
+): boolean {
+  const all = { ...current, ...added };
+  const bytes = Object.entries(all).reduce(
+    (n, [k, v]) => n + utf8Bytes(k).length + utf8Bytes(v).length,
+    0,
+  );
+  return bytes <= STORE_BYTES;
+}
+
+const STORE_FULL =
+  "Không cấp được: các thuộc tính của script (nơi giữ khóa) chỉ chứa 500 KB và sẽ vượt quá. Chưa cấp mã nào; hãy cấp cho ít đơn vị hơn mỗi lần, hoặc dùng chitieu serve cho danh sách lớn. / Cannot issue: the script properties that hold the keys take 500 KB and would overflow. No code was issued.";
+const NOT_SHOWN =
+  "Không hiện được hộp thoại mã truy cập, nên chưa cấp mã nào: mã cũ của các đơn vị vẫn dùng được. Hãy thử lại, hoặc cấp cho ít đơn vị hơn mỗi lần. / The access-code dialog could not open, so no code was issued: units' old codes still work. Try again, or issue fewer units at a time.";
+const NOT_SAVED =
+  "Không lưu được khóa: các mã vừa hiện KHÔNG dùng được, đừng gửi cho đơn vị. Hãy cấp lại. / The keys could not be saved: the codes just shown do NOT work; do not hand them out. Issue them again.";

@@ -7,9 +7,12 @@ import {
   tasksTab,
   timelinessTab,
   unitsTab,
+  unitValuesTab,
   type TrackerTab,
 } from "../../src/core/tracker-tabs.js";
-import { renderTab } from "./render-tab.js";
+import { capacityWarning, NO_ROOM } from "./capacity.js";
+import { upgradeLayout } from "./layout-upgrade.js";
+import { writeTabs } from "./render-tab.js";
 import { activeSpreadsheet } from "./sheets.js";
 import { consolidationOf, loadTracker, NOT_SET_UP } from "./tracker-data.js";
 
@@ -17,11 +20,18 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The tabs a consolidation rewrites; the catalogue is the plan's and the log only grows. */
 export function consolidatedTabs(c: Consolidation): TrackerTab[] {
-  return [unitsTab(c), consolidatedTab(c), tasksTab(c), timelinessTab(c), budgetTab(c)];
+  return [
+    unitsTab(c),
+    consolidatedTab(c),
+    unitValuesTab(c),
+    tasksTab(c),
+    timelinessTab(c),
+    budgetTab(c),
+  ];
 }
 
-export function writeConsolidation(ss: Spreadsheet, c: Consolidation): void {
-  for (const tab of consolidatedTabs(c)) renderTab(ss, tab);
+export function writeConsolidation(ss: Spreadsheet, c: Consolidation): boolean {
+  return writeTabs(ss, consolidatedTabs(c));
 }
 
 export function summaryText(c: Consolidation): string {
@@ -40,8 +50,13 @@ export function consolidateNow(): void {
     SpreadsheetApp.getUi().alert(NOT_SET_UP);
     return;
   }
-  const c = consolidationOf(data, new Date());
-  writeConsolidation(ss, c);
+  const now = new Date();
+  upgradeLayout(ss, data, now);
+  const c = consolidationOf(data, now);
+  if (!writeConsolidation(ss, c)) {
+    SpreadsheetApp.getUi().alert(NO_ROOM);
+    return;
+  }
   const unreadable = data.rows.filter((r) => !r.ok).length;
   const warn =
     (data.unitProblems.length
@@ -50,5 +65,5 @@ export function consolidateNow(): void {
     (unreadable
       ? ` ${unreadable} báo cáo lưu không đọc được: Chỉ tiêu › Kiểm tra tất cả báo cáo / unreadable stored reports.`
       : "");
-  ss.toast(summaryText(c) + warn, "Đã tổng hợp / Consolidated", 10);
+  ss.toast(summaryText(c) + warn + capacityWarning(ss), "Đã tổng hợp / Consolidated", 10);
 }

@@ -20,6 +20,9 @@ export interface DashboardLayout {
 
 const TABLE_TOP = 4;
 const UNITS_COL = 4;
+// The charts sit right of the tables, one under the other.
+const CHART_COLUMN = UNITS_COL + 5;
+const CHART_GAP = 20;
 
 export function dashboardLayout(c: Consolidation, title: string): DashboardLayout {
   const statusRows: CellValue[][] = [
@@ -80,20 +83,23 @@ export function buildDashboard(): void {
   const layout = dashboardLayout(c, `${data.template.plan.title} — ${c.periodLabel}`);
   const sheet = ss.getSheetByName(DASHBOARD_SHEET) ?? ss.insertSheet(DASHBOARD_SHEET, 0);
   // Columns 1 and 4 (labels) and 7 (status words) are text; the counts stay numbers for the charts.
-  writeWhole(sheet, layout.grid, new Set([1, 4, 7]));
+  // The sheet keeps the cells the charts are anchored to, and nothing more.
+  writeWhole(sheet, layout.grid, new Set([1, 4, 7]), {
+    rows: TABLE_TOP + CHART_GAP * 2,
+    cols: CHART_COLUMN,
+  });
   sheet.getRange(1, 1).setFontWeight("bold").setFontSize(14);
   for (const t of [layout.status, layout.timeliness, layout.units])
     sheet.getRange(t.row, t.col, 1, t.col === UNITS_COL ? 4 : 2).setFontWeight("bold");
 
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
-  const anchor = UNITS_COL + 5;
   sheet.insertChart(
     sheet
       .newChart()
       .asPieChart()
       .setTitle("Chỉ tiêu theo đánh giá")
       .addRange(sheet.getRange(layout.status.row, 1, layout.status.rows, 2))
-      .setPosition(TABLE_TOP, anchor, 0, 0)
+      .setPosition(TABLE_TOP, CHART_COLUMN, 0, 0)
       .build(),
   );
   sheet.insertChart(
@@ -102,7 +108,7 @@ export function buildDashboard(): void {
       .asColumnChart()
       .setTitle("Đơn vị theo tình trạng nộp")
       .addRange(sheet.getRange(layout.timeliness.row, 1, layout.timeliness.rows, 2))
-      .setPosition(TABLE_TOP + 20, anchor, 0, 0)
+      .setPosition(TABLE_TOP + CHART_GAP, CHART_COLUMN, 0, 0)
       .build(),
   );
   sheet.insertChart(
@@ -111,7 +117,7 @@ export function buildDashboard(): void {
       .asBarChart()
       .setTitle("Mức độ đầy đủ theo đơn vị (chỉ tiêu phải báo cáo / đã báo cáo)")
       .addRange(sheet.getRange(layout.units.row, UNITS_COL, layout.units.rows, 3))
-      .setPosition(TABLE_TOP + 40, anchor, 0, 0)
+      .setPosition(TABLE_TOP + CHART_GAP * 2, CHART_COLUMN, 0, 0)
       .build(),
   );
   ss.setActiveSheet(sheet);

@@ -1,11 +1,28 @@
-// Puts one of core's tracker tabs (tracker-tabs.ts) on its sheet: one write for the values, then the
-// formats that make it readable: bold frozen header, plain-text free-text columns, status colours.
+// Puts core's tracker tabs (tracker-tabs.ts) on their sheets, each sized to fit: one write for the
+// values, then the formats that make it readable: bold frozen header, plain-text free-text columns,
+// status colours. Nothing is written when the tabs would not fit under the spreadsheet's limit.
 import type { TrackerTab } from "../../src/core/tracker-tabs.js";
+import { fitsUnderLimit } from "./capacity.js";
 import { HEADER_BACKGROUND, statusColours, textColumnsOf } from "./tab-style.js";
-import { sheetNamed, writeWhole } from "./sheets.js";
+import { NEW_SHEET_CELLS, sheetCells, sheetNamed, wholeSize, writeWhole } from "./sheets.js";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The tabs written whole, or (false) none when they would take the spreadsheet past its limit. */
+export function writeTabs(ss: Spreadsheet, tabs: readonly TrackerTab[]): boolean {
+  // Each tab is resized on its own, so only growth is counted, and a tab made anew starts at
+  // Sheets' 1000 × 26 before it is cut to size.
+  const growth = tabs.reduce((n, tab) => {
+    const size = wholeSize([tab.header, ...tab.rows]);
+    const sheet = ss.getSheetByName(tab.name);
+    const cells = size.rows * size.cols;
+    return n + (sheet ? Math.max(0, cells - sheetCells(sheet)) : Math.max(cells, NEW_SHEET_CELLS));
+  }, 0);
+  if (!fitsUnderLimit(ss, growth)) return false;
+  for (const tab of tabs) renderTab(ss, tab);
+  return true;
+}
 
 export function renderTab(ss: Spreadsheet, tab: TrackerTab): Sheet {
   const sheet = sheetNamed(ss, tab.name);

@@ -2,22 +2,29 @@
 // TRACKER_TABS with its header, formats and status colours, filled from what is already stored.
 import { Period, TIME_ZONE, todayInVietnam } from "../../src/core/period.js";
 import {
-  consolidatedTabName,
   indicatorCatalogueTab,
   submissionLogTab,
+  tabName,
   TRACKER_TAB_ORDER,
   TRACKER_TABS,
 } from "../../src/core/tracker-tabs.js";
+import { capacityWarning, NO_ROOM } from "./capacity.js";
 import { readConfig, saveConfig } from "./config.js";
+import { upgradeLayout } from "./layout-upgrade.js";
 import { summaryText, writeConsolidation } from "./consolidation.js";
-import { colourStatuses, renderTab, styleHeader } from "./render-tab.js";
+import { renderTab, styleHeader } from "./render-tab.js";
 import { activeSpreadsheet, sheetNamed, SUBMISSIONS_SHEET } from "./sheets.js";
-import { logSheet, submissionsSheet, unitsSheet } from "./sheet-store.js";
+import { colourLog, logSheet, submissionsSheet, unitsSheet } from "./sheet-store.js";
 import { allTemplates } from "./templates.js";
 import { consolidationOf, loadTracker } from "./tracker-data.js";
 import { BUSY, withScriptLock } from "./lock.js";
 
 type Ui = GoogleAppsScript.Base.Ui;
+
+// In the order that works: an access code holds the web app's address, so the web app is
+// deployed before codes are issued.
+const NEXT_STEPS =
+  "Bước tiếp theo / next: 1. Chỉ tiêu › Nhập đơn vị…; 2. Triển khai web app: Triển khai › Tùy chọn triển khai mới › Ứng dụng web, Thực thi với tư cách: Tôi, Người có quyền truy cập: Bất kỳ ai (Deploy › New deployment › Web app, Execute as: Me, Who has access: Anyone), chép địa chỉ …/exec; 3. Chỉ tiêu › Cấp mã truy cập… (dán địa chỉ đó).";
 
 function ask(ui: Ui, title: string, prompt: string): string | undefined {
   const answer = ui.prompt(title, prompt, ui.ButtonSet.OK_CANCEL);
@@ -80,11 +87,7 @@ export function setupTracker(): void {
       const sheet =
         key === "submissions"
           ? logSheet(ss, position)
-          : sheetNamed(
-              ss,
-              key === "consolidated" ? consolidatedTabName(period.data) : TRACKER_TABS[key].name,
-              position,
-            );
+          : sheetNamed(ss, tabName(key, period.data), position);
       position = sheet.getIndex();
     }
     renderTab(ss, indicatorCatalogueTab(template));
@@ -94,13 +97,12 @@ export function setupTracker(): void {
     if (!hadLog && data.received.length > 0)
       renderTab(ss, submissionLogTab(template, data.received));
     styleHeader(log, TRACKER_TABS.submissions.columns.length);
-    colourStatuses(log, {
-      key: "submissions",
-      columns: TRACKER_TABS.submissions.columns.map((c) => c.key),
-    });
-    const c = consolidationOf(data, new Date());
-    writeConsolidation(ss, c);
-    return { ok: true, message: summaryText(c) };
+    colourLog(log);
+    const now = new Date();
+    upgradeLayout(ss, data, now);
+    const c = consolidationOf(data, now);
+    const written = writeConsolidation(ss, c);
+    return { ok: true, message: (written ? summaryText(c) : NO_ROOM) + capacityWarning(ss) };
   });
   if (!done || !done.ok) {
     ui.alert(done?.message ?? BUSY);
@@ -114,7 +116,7 @@ export function setupTracker(): void {
       : `\n\nMúi giờ của script là ${zone}, không phải ${TIME_ZONE}: hãy dán cả appsscript.json (Project Settings › Show "appsscript.json" manifest file). / The script's time zone is not ${TIME_ZONE}: install appsscript.json too.`;
   ui.alert(
     "Đã thiết lập tracker / Tracker set up",
-    `${template.plan.title}\n${done.message}${manifestNote}\n\nBước tiếp theo / next: Chỉ tiêu › Nhập đơn vị…, Chỉ tiêu › Cấp mã truy cập…, rồi triển khai web app (Deploy › New deployment › Web app).`,
+    `${template.plan.title}\n${done.message}${manifestNote}\n\n${NEXT_STEPS}`,
     ui.ButtonSet.OK,
   );
 }

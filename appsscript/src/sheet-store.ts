@@ -28,8 +28,11 @@ import {
   encodeRow,
   INDEX_WIDTH,
   SUBMISSION_COLUMNS,
+  submissionTextColumns,
   type IndexRow,
 } from "./submission-rows.js";
+import { ensureRoomForPost, growthOf } from "./capacity.js";
+import { colourStatuses } from "./render-tab.js";
 import { textColumnsOf } from "./tab-style.js";
 import { templateById } from "./templates.js";
 
@@ -55,6 +58,10 @@ export function logSheet(ss: Spreadsheet, index?: number): Sheet {
     LOG.columns.map((c) => c.label),
     { protect: true, ...(index === undefined ? {} : { index }) },
   );
+}
+
+export function logSheetIfAny(ss: Spreadsheet): Sheet | null {
+  return ss.getSheetByName(LOG.name);
 }
 
 /** The registry's rows as they are; each is parsed with core's Unit schema where it is used. */
@@ -138,18 +145,29 @@ export class SheetStore implements TrackerStore {
       logRows: log.rows.length,
       chunks: 0,
     };
-    // The submission is stored first: the log is a view of it, and a failure after this line
-    // leaves a stored report whose resend answers a duplicate receipt.
-    writeBlock(
-      submissionsSheet(this.ss),
-      rows.length + 2,
-      [encodeRow(row, record.payload)],
-      new Set(),
-    );
-    rows.push(row);
     const logTab = logSheet(this.ss);
-    appendToLog(logTab, log);
+    const submissions = submissionsSheet(this.ss);
+    const stored = encodeRow(row, record.payload);
+    // Every stored submission's rows are in the log: rows past those are a failed attempt's.
+    const committed = 1 + rows.reduce((n, r) => n + r.logRows, 0);
+    const logEnd = logTab.getLastRow();
+    const logTop =
+      (logEnd > committed ? rowsLeftBy(logTab, s.submissionId, log.rows.length) : undefined) ??
+      logEnd + 1;
+    // Refused whole before a cell changes when the spreadsheet has no room for all of it.
+    ensureRoomForPost(
+      this.ss,
+      () =>
+        growthOf(logTab, logTop + log.rows.length - 1, log.header.length) +
+        growthOf(submissions, rows.length + 2, stored.length),
+    );
+    // The index row is the commit, written last: the log's rows and the previous revision's mark
+    // go first, so a failure leaves no stored report that lacks them, and the resend (which finds
+    // no index row) writes them again over what the failed attempt left.
+    writeLogRows(logTab, logTop, log);
     if (previous && previous.logRows > 0) supersede(logTab, previous);
+    writeBlock(submissions, rows.length + 2, [stored], submissionTextColumns(stored.length));
+    rows.push(row);
     return { submissionId: s.submissionId, revision, receivedAt: record.receivedAt };
   }
 
@@ -162,9 +180,37 @@ export class SheetStore implements TrackerStore {
   }
 }
 
-function appendToLog(sheet: Sheet, log: TrackerTab): void {
+/**
+ * The rows of `submissionId` already in the log, when they sit together: a failed attempt's. The
+ * search runs only when the log holds more rows than the stored submissions account for.
+ */
+function rowsLeftBy(sheet: Sheet, submissionId: string, count: number): number | undefined {
+  const last = sheet.getLastRow();
+  if (last < 2) return undefined;
+  const found = sheet
+    .getRange(2, logColumn("submissionId"), last - 1, 1)
+    .createTextFinder(submissionId)
+    .matchEntireCell(true)
+    .findAll();
+  if (found.length !== count) return undefined;
+  const first = found[0]!.getRow();
+  return found.every((r, i) => r.getRow() === first + i) ? first : undefined;
+}
+
+/**
+ * Writes the submission's rows from `top`: after the last row, or over the ones a failed attempt
+ * left. Rows added below the sheet's edge are outside the colour rules' ranges, so those follow.
+ */
+function writeLogRows(sheet: Sheet, top: number, log: TrackerTab): void {
   if (log.rows.length === 0) return;
-  writeBlock(sheet, sheet.getLastRow() + 1, log.rows, textColumnsOf(log));
+  const height = sheet.getMaxRows();
+  writeBlock(sheet, top, log.rows, textColumnsOf(log));
+  if (sheet.getMaxRows() !== height) colourLog(sheet);
+}
+
+/** The log's status colours, over every row it has. */
+export function colourLog(sheet: Sheet): void {
+  colourStatuses(sheet, { key: "submissions", columns: LOG.columns.map((c) => c.key) });
 }
 
 /**

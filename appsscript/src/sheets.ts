@@ -15,22 +15,26 @@ export const IMPORT_SHEET = "Đơn vị (nhập)";
 export const DASHBOARD_SHEET = "Bảng điều khiển";
 
 export const UNIT_COLUMNS = ["code", "name", "kind", "level"] as const;
-
-// Rows added at once when a sheet must grow, so that appends rarely change its size.
-const GROWTH = 500;
+/** Sheets' grid for a sheet made anew: 1000 rows by 26 columns. */
+export const NEW_SHEET_CELLS = 1000 * 26;
 
 export const activeSpreadsheet = () => SpreadsheetApp.getActiveSpreadsheet();
 
-/** The sheet, made (with its header, hidden if asked) when it is missing. */
+/**
+ * The sheet, made (with its header, hidden if asked) when it is missing: as wide as its header and
+ * a row deep, since every cell of Sheets' default 1000 × 26 counts against the spreadsheet's limit.
+ * `keepGrid` leaves a sheet people type into at the default size.
+ */
 export function ensureSheet(
   ss: Spreadsheet,
   name: string,
   header: readonly string[],
-  options: { hidden?: boolean; protect?: boolean; index?: number } = {},
+  options: { hidden?: boolean; protect?: boolean; index?: number; keepGrid?: boolean } = {},
 ): Sheet {
   const existing = ss.getSheetByName(name);
   if (existing) return existing;
   const sheet = ss.insertSheet(name, options.index ?? ss.getNumSheets());
+  if (!options.keepGrid) fitSheet(sheet, 2, header.length);
   writeBlock(sheet, 1, [[...header]], allColumns(header.length));
   sheet.setFrozenRows(1);
   if (options.protect) sheet.protect().setWarningOnly(true);
@@ -63,16 +67,47 @@ export function readBodyAsShown(sheet: Sheet): string[][] {
   return sheet.getRange(1, 1, last, cols).getDisplayValues();
 }
 
-/** Grows the sheet so that `rows` × `cols` fits: Apps Script refuses a range past its edges. */
-export function ensureSize(sheet: Sheet, rows: number, cols: number): number {
-  let maxRows = sheet.getMaxRows();
-  if (maxRows < rows) {
-    sheet.insertRowsAfter(maxRows, rows - maxRows + GROWTH);
-    maxRows = rows + GROWTH;
-  }
+/** Grows the sheet just enough that `rows` × `cols` fits: Apps Script refuses a range past its edges. */
+export function ensureSize(sheet: Sheet, rows: number, cols: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
   const maxCols = sheet.getMaxColumns();
   if (maxCols < cols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
-  return maxRows;
+}
+
+/**
+ * Makes the sheet exactly `rows` × `cols`, keeping a row below the frozen header and a column as
+ * Sheets requires. Shrinks first, so the cells freed count towards the growth.
+ */
+export function fitSheet(sheet: Sheet, rows: number, cols: number): void {
+  const wantRows = Math.max(rows, sheet.getFrozenRows() + 1, 1);
+  const wantCols = Math.max(cols, 1);
+  const maxRows = sheet.getMaxRows();
+  const maxCols = sheet.getMaxColumns();
+  if (maxRows > wantRows) sheet.deleteRows(wantRows + 1, maxRows - wantRows);
+  if (maxCols > wantCols) sheet.deleteColumns(wantCols + 1, maxCols - wantCols);
+  if (maxRows < wantRows) sheet.insertRowsAfter(maxRows, wantRows - maxRows);
+  if (maxCols < wantCols) sheet.insertColumnsAfter(maxCols, wantCols - maxCols);
+}
+
+/** Cells a sheet counts against the spreadsheet's limit: every row by every column, blank or not. */
+export function sheetCells(sheet: Sheet | null): number {
+  return sheet ? sheet.getMaxRows() * sheet.getMaxColumns() : 0;
+}
+
+/** What writeWhole will make of the sheet: the grid's size, or at least `minimum`. */
+export function wholeSize(
+  grid: readonly (readonly CellValue[])[],
+  minimum: { rows?: number; cols?: number } = {},
+): { rows: number; cols: number } {
+  return {
+    rows: Math.max(grid.length, minimum.rows ?? 0, 2),
+    cols: Math.max(
+      grid.reduce((w, row) => Math.max(w, row.length), 0),
+      minimum.cols ?? 0,
+      1,
+    ),
+  };
 }
 
 /**
@@ -106,22 +141,24 @@ export function writeBlock(
 }
 
 /**
- * A whole tab in one write: blanks pad the grid over whatever the previous content covered, so
- * nothing stale survives and no separate clear is needed.
+ * A whole tab in one write, on a sheet made exactly the grid's size (or `minimum`): nothing stale
+ * survives past the grid, no separate clear is needed, and no empty cell counts against the limit.
  */
 export function writeWhole(
   sheet: Sheet,
   grid: readonly (readonly CellValue[])[],
   textColumns: ReadonlySet<number>,
+  minimum: { rows?: number; cols?: number } = {},
 ): void {
-  const oldRows = sheet.getLastRow();
-  const oldCols = sheet.getLastColumn();
-  const width = grid.reduce((w, row) => Math.max(w, row.length), oldCols);
+  const size = wholeSize(grid, minimum);
+  fitSheet(sheet, size.rows, size.cols);
   const padded: CellValue[][] = grid.map((row) => [
     ...row,
-    ...Array(width - row.length).fill(null),
+    ...Array<CellValue>(size.cols - row.length).fill(null),
   ]);
-  while (padded.length < oldRows) padded.push(Array(width).fill(null));
+  // Rows the minimum keeps below the grid are blanked too, so nothing of the last write stays.
+  while (padded.length < Math.min(size.rows, Math.max(grid.length, sheet.getLastRow())))
+    padded.push(Array<CellValue>(size.cols).fill(null));
   writeBlock(sheet, 1, padded, textColumns);
 }
 

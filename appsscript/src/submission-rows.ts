@@ -21,6 +21,18 @@ export const SUBMISSION_COLUMNS = [
 export const INDEX_WIDTH = SUBMISSION_COLUMNS.length;
 export const CHUNK_CHARS = 45_000;
 
+// Counts stay numbers; every other column is plain text ("@"), so that a unit code such as
+// "Dec-12" or a period "2025" is stored as written, not parsed into a date or a number.
+const NUMERIC_COLUMNS = new Set<string>(["revision", "logRows", "chunks"]);
+
+/** 1-based columns of a stored row `width` wide that are plain text: the index's text and every chunk. */
+export function submissionTextColumns(width: number): Set<number> {
+  const out = new Set<number>();
+  for (let col = 1; col <= Math.max(width, INDEX_WIDTH); col++)
+    if (col > INDEX_WIDTH || !NUMERIC_COLUMNS.has(SUBMISSION_COLUMNS[col - 1]!)) out.add(col);
+  return out;
+}
+
 export interface IndexRow {
   receivedAt: string;
   submissionId: string;

@@ -24,17 +24,18 @@ const numericColumns: Record<TabKey, readonly string[]> = {
   ],
   submissions: ["revision", "value", "templateVersion"],
   consolidated: ["aggregate", "expected", "reported"],
+  unitValues: [],
   tasks: ["leadUnits", "done", "inProgress", "notStarted", "noReport"],
   timeliness: ["revision", "revisions", "daysLate"],
   budget: ["planned", "allocated", "disbursed", "reporters", "disbursementRate"],
 };
 
-/** 1-based positions of the tab's free-text columns; per-unit value columns are numeric. */
+/** 1-based positions of the tab's free-text columns; per-indicator value columns are numeric. */
 export function textColumnsOf(tab: Pick<TrackerTab, "key" | "columns">): Set<number> {
   const numeric = new Set(numericColumns[tab.key]);
   const out = new Set<number>();
   tab.columns.forEach((key, i) => {
-    if (!numeric.has(key) && !key.startsWith("unit:")) out.add(i + 1);
+    if (!numeric.has(key) && !key.startsWith("indicator:")) out.add(i + 1);
   });
   return out;
 }

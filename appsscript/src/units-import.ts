@@ -134,7 +134,7 @@ export function importUnitsFromSheet(): void {
   const ss = activeSpreadsheet();
   const sheet = ss.getSheetByName(IMPORT_SHEET);
   if (!sheet) {
-    const created = ensureSheet(ss, IMPORT_SHEET, UNIT_COLUMNS);
+    const created = ensureSheet(ss, IMPORT_SHEET, UNIT_COLUMNS, { keepGrid: true });
     // Plain text, so that a code typed as 001 or 30001 stays the code it was.
     created.getRange(1, 1, created.getMaxRows(), UNIT_COLUMNS.length).setNumberFormat("@");
     SpreadsheetApp.getUi().alert(

@@ -4,6 +4,7 @@ import { isoInVietnam } from "../../src/core/period.js";
 import type { Answer } from "../../src/core/protocol.js";
 import { errorAnswer, PROTOCOL } from "../../src/core/protocol.js";
 import { processPost } from "../../src/core/tracker-service.js";
+import { SPREADSHEET_CELL_LIMIT, TrackerFull } from "./capacity.js";
 import { readConfig } from "./config.js";
 import { LOCK_WAIT_MS } from "./lock.js";
 import { activeSpreadsheet, SUBMISSIONS_SHEET, UNITS_SHEET } from "./sheets.js";
@@ -31,9 +32,12 @@ export function doPost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Cont
     answer = processPost(body, store, { date: now, iso: isoInVietnam(now) }).answer;
     // Written before the lock is released, so the next post reads this one's rows.
     SpreadsheetApp.flush();
-  } catch {
+  } catch (err) {
     // Nothing of the body goes anywhere: it may hold a unit's figures and its signature.
-    answer = errorAnswer("server-error");
+    answer =
+      err instanceof TrackerFull
+        ? errorAnswer("tracker-full", { cellsUsed: err.used, cellLimit: SPREADSHEET_CELL_LIMIT })
+        : errorAnswer("server-error");
   } finally {
     lock.releaseLock();
   }

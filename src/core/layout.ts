@@ -24,13 +24,12 @@ import {
   STATUS_NOT_MET,
 } from "./layout-types.js";
 
-import { periodLabelVi, reportDueAt } from "./period.js";
+import { periodLabelVi, reportDueAt, vietnamDate } from "./period.js";
 import { formatDateVi } from "./parse-date.js";
 import { describeAllTargets, describeTarget, targetFor } from "./target-status.js";
 import type { Indicator, Level, Template } from "./template-schema.js";
 import type { Unit } from "./unit-schema.js";
 import { isLeadUnit } from "./unit-match.js";
-import { TZDate } from "@date-fns/tz";
 
 export * from "./layout-types.js";
 
@@ -188,8 +187,7 @@ export function buildLayout(template: Template, unit: Unit, period: string): She
   const due = reportDueAt(period, template.reporting);
   if (due) {
     // Due "before" the day: the last day to submit is the day before, in Vietnam.
-    const last = new TZDate(due.getTime() - 1, "Asia/Ho_Chi_Minh");
-    const iso = `${last.getFullYear()}-${String(last.getMonth() + 1).padStart(2, "0")}-${String(last.getDate()).padStart(2, "0")}`;
+    const iso = vietnamDate(due.getTime() - 1);
     put(4, 5, "Hạn nộp", "label");
     put(
       4,

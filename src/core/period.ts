@@ -1,10 +1,53 @@
 // Reporting periods ("2025", "2025-H2", "2025-Q4"), their dates, and deadlines in Vietnam's time zone.
-import { TZDate } from "@date-fns/tz";
-import { endOfMonth, isAfter } from "date-fns";
 import { z } from "zod";
 import type { Deadline, ReportingSchedule } from "./template-schema.js";
 
 export const TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+// Vietnam has kept UTC+7 without daylight saving since 13 June 1975, so its wall clock is plain
+// arithmetic on UTC: no Intl time-zone data, which older runtimes (Apps Script among them) lack.
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/** A moment as a clock in Vietnam shows it; month 1–12. */
+export interface VietnamClock {
+  year: number;
+  month: number;
+  day: number;
+  hours: number;
+  minutes: number;
+  seconds: number;
+  milliseconds: number;
+}
+
+/** Refuses an invalid Date (NaN): no time is better than a time that reads "NaN-NaN-NaN". */
+export function vietnamClock(at: Date | number): VietnamClock {
+  const ms = typeof at === "number" ? at : at.getTime();
+  if (!Number.isFinite(ms))
+    throw new RangeError("thời điểm không hợp lệ / invalid time: not a valid date");
+  const d = new Date(ms + VIETNAM_OFFSET_MS);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hours: d.getUTCHours(),
+    minutes: d.getUTCMinutes(),
+    seconds: d.getUTCSeconds(),
+    milliseconds: d.getUTCMilliseconds(),
+  };
+}
+
+/** The moment a Vietnamese wall-clock reading names; month 1–12, overflow rolls over as Date.UTC does. */
+export function vietnamTime(year: number, month: number, day: number, hours = 0): Date {
+  return new Date(Date.UTC(year, month - 1, day, hours) - VIETNAM_OFFSET_MS);
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/** A moment's calendar date in Vietnam, as YYYY-MM-DD. */
+export function vietnamDate(at: Date | number): string {
+  const c = vietnamClock(at);
+  return `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}`;
+}
 
 export const Period = z
   .string()
@@ -46,41 +89,32 @@ export function reportDueAt(
   if (!schedule || p.kind !== "year") return undefined;
   const { month, day } = schedule.unitDeadline;
   // "trước ngày 10 tháng 12": due before 10 December begins.
-  return new TZDate(p.year, month - 1, day, 0, 0, 0, TIME_ZONE);
+  return vietnamTime(p.year, month, day);
 }
-
-// Time-zone arithmetic is slow next to the rest of a check, and a plan has few distinct deadlines.
-const dueTimes = new Map<string, number>();
 
 /** A task due "in December 2025" is overdue once that month has ended in Vietnam. */
 export function taskDueAt(deadline: Deadline): Date | undefined {
   if (deadline === null || deadline === "recurring") return undefined;
-  let due = dueTimes.get(deadline);
-  if (due === undefined) {
-    const [y, m] = deadline.split("-").map(Number) as [number, number];
-    due = endOfMonth(new TZDate(y, m - 1, 1, TIME_ZONE)).getTime();
-    dueTimes.set(deadline, due);
-  }
-  return new Date(due);
+  const [y, m] = deadline.split("-").map(Number) as [number, number];
+  // The last millisecond of the month: the next month's first moment, less one.
+  return new Date(vietnamTime(y, m + 1, 1).getTime() - 1);
 }
 
 export function isTaskOverdue(deadline: Deadline, now: Date): boolean {
   const due = taskDueAt(deadline);
-  return due !== undefined && isAfter(now, due);
+  return due !== undefined && now.getTime() > due.getTime();
 }
 
 /** Today's calendar date in Vietnam, as YYYY-MM-DD. */
 export function todayInVietnam(now: Date): string {
-  const d = new TZDate(now.getTime(), TIME_ZONE);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  return vietnamDate(now);
 }
 
-/** ISO 8601 with the +07:00 offset the wire protocol uses for submittedAt. */
+/** ISO 8601 with the +07:00 offset the wire protocol uses; an invalid Date is refused, not written. */
 export function isoInVietnam(now: Date): string {
-  const d = new TZDate(now.getTime(), TIME_ZONE);
-  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  const c = vietnamClock(now);
   return (
-    `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T` +
-    `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}+07:00`
+    `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}T` +
+    `${pad(c.hours)}:${pad(c.minutes)}:${pad(c.seconds)}.${pad(c.milliseconds, 3)}+07:00`
   );
 }

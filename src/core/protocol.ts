@@ -39,6 +39,7 @@ export const ErrorCode = z.enum([
   "template-version",
   "validation-failed",
   "conflict",
+  "tracker-full",
   "server-error",
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -65,6 +66,7 @@ export const httpStatus: Record<ErrorCode, number> = {
   "template-version": 409,
   "validation-failed": 422,
   conflict: 409,
+  "tracker-full": 507,
   "server-error": 500,
 };
 
@@ -84,6 +86,8 @@ const errorMessages: Record<ErrorCode, string> = {
   "validation-failed": "Báo cáo còn lỗi, chưa được lưu / The report has errors and was not stored",
   conflict:
     "Mã báo cáo đã dùng cho nội dung khác / This submission id was already used for other content",
+  "tracker-full":
+    "Bảng tính của tracker đã gần hết chỗ (Google Sheets giữ tối đa 10 triệu ô): báo cáo chưa được lưu, vẫn nằm trong hàng đợi. Hãy báo đơn vị tổng hợp. / The tracker spreadsheet is nearly full (Google Sheets holds at most 10 million cells): the report was not stored and stays queued. Tell the consolidator.",
   "server-error": "Lỗi máy chủ, báo cáo chưa được lưu / Server error, the report was not stored",
 };
 

@@ -1,6 +1,7 @@
 // The client side of chitieu/1, shared by the add-in and the CLI: sign, send, and keep what could not
 // be sent in a queue that retries with backoff. Storage and transport are the shell's.
 import type { AccessCode } from "./access-code.js";
+import { bilingual, foreignAnswer } from "./foreign-answer.js";
 import type { Answer } from "./protocol.js";
 import { Answer as AnswerSchema, PROTOCOL } from "./protocol.js";
 import { sign } from "./signature.js";
@@ -14,7 +15,16 @@ export interface QueuedSubmission {
   attempts: number;
   nextAttemptAt: number;
   lastError?: string;
+  /** Waiting for a person (the consolidator, the officer): sent again only when asked, not on a timer. */
+  held?: boolean;
 }
+
+/**
+ * How long a client waits for an answer. Longer than a tracker may hold a post: the Apps Script web
+ * app waits up to 12 s for its lock, then writes; a client that gave up sooner would queue a report
+ * the tracker went on to store (harmless on resend, but the officer is told it failed).
+ */
+export const SUBMIT_TIMEOUT_MS = 60_000;
 
 export interface Transport {
   /** Rejects on a network failure; resolves with whatever the server answered otherwise. */
@@ -29,7 +39,8 @@ export interface QueueStorage {
 export type SendOutcome =
   | { kind: "accepted"; submissionId: string; answer: Extract<Answer, { ok: true }> }
   | { kind: "refused"; submissionId: string; answer: Extract<Answer, { ok: false }> }
-  | { kind: "queued"; submissionId: string; error: string; nextAttemptAt: number };
+  | { kind: "queued"; submissionId: string; error: string; nextAttemptAt: number }
+  | { kind: "held"; submissionId: string; error: string };
 
 export function envelopeFor(submission: Submission, code: AccessCode): QueuedSubmission {
   const payload = JSON.stringify(submission);
@@ -77,9 +88,11 @@ export class SubmitQueue {
     return this.attempt(item, now);
   }
 
-  /** Sends every queued report whose time has come; answers what became of each. */
+  /** Sends every queued report whose time has come (held ones only when forced); answers what became of each. */
   async flush(now: number, options: { force?: boolean } = {}): Promise<SendOutcome[]> {
-    const due = this.storage.load().filter((q) => options.force || q.nextAttemptAt <= now);
+    const due = this.storage
+      .load()
+      .filter((q) => options.force || (!q.held && q.nextAttemptAt <= now));
     const outcomes: SendOutcome[] = [];
     for (const item of due) outcomes.push(await this.attempt(item, now));
     return outcomes;
@@ -90,6 +103,8 @@ export class SubmitQueue {
     try {
       const response = await this.transport.post(item.url, item.body);
       const answer = parseAnswer(response.text);
+      if (answer?.ok === false && answer.error.code === "tracker-full")
+        return this.hold(item, now, answer.error.message);
       if (
         answer &&
         !isRetryable(response.status) &&
@@ -100,6 +115,9 @@ export class SubmitQueue {
           ? { kind: "accepted", submissionId: item.submissionId, answer }
           : { kind: "refused", submissionId: item.submissionId, answer };
       }
+      // Something else answered, and not a busy or failing server that may recover by itself.
+      if (!answer && !isRetryable(response.status))
+        return this.hold(item, now, bilingual(foreignAnswer(response.status, response.text)));
       problem = `HTTP ${response.status}${answer && !answer.ok ? `: ${answer.error.message}` : ""}`;
     } catch (err) {
       problem = err instanceof Error ? err.message : String(err);
@@ -111,15 +129,32 @@ export class SubmitQueue {
       nextAttemptAt: now + backoffDelay(attempts, this.random),
       lastError: problem,
     };
-    this.storage.save(
-      this.storage.load().map((q) => (q.submissionId === item.submissionId ? next : q)),
-    );
+    delete next.held;
+    this.replace(next);
     return {
       kind: "queued",
       submissionId: item.submissionId,
       error: problem,
       nextAttemptAt: next.nextAttemptAt,
     };
+  }
+
+  /** Kept in the queue, out of the timer's retries, with what the officer should know. */
+  private hold(item: QueuedSubmission, now: number, error: string): SendOutcome {
+    this.replace({
+      ...item,
+      attempts: item.attempts + 1,
+      nextAttemptAt: now,
+      lastError: error,
+      held: true,
+    });
+    return { kind: "held", submissionId: item.submissionId, error };
+  }
+
+  private replace(next: QueuedSubmission) {
+    this.storage.save(
+      this.storage.load().map((q) => (q.submissionId === next.submissionId ? next : q)),
+    );
   }
 
   private remove(submissionId: string) {

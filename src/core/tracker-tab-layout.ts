@@ -93,7 +93,6 @@ export const TRACKER_TABS = {
   consolidated: {
     name: "Tổng hợp",
     keyColumns: ["indicatorId"],
-    // One more column per unit follows these, keyed `unit:<code>` (see unitColumnKey).
     columns: [
       { key: "indicatorId", label: "Mã chỉ tiêu" },
       { key: "name", label: "Chỉ tiêu" },
@@ -105,6 +104,18 @@ export const TRACKER_TABS = {
       { key: "expected", label: "Số đơn vị phải báo cáo" },
       { key: "reported", label: "Số đơn vị đã báo cáo" },
       { key: "note", label: "Ghi chú" },
+    ],
+  },
+  // Each unit's figures for the period, a row per unit: a province's thousands of communes grow
+  // the tab downwards, never past Google Sheets' 18,278 columns.
+  unitValues: {
+    name: "Số liệu đơn vị",
+    keyColumns: ["unitCode"],
+    // One more column per indicator follows these, keyed `indicator:<id>` (see indicatorColumnKey).
+    columns: [
+      { key: "unitCode", label: "Mã đơn vị" },
+      { key: "unitName", label: "Tên đơn vị" },
+      { key: "level", label: "Cấp" },
     ],
   },
   tasks: {
@@ -168,14 +179,19 @@ export const TRACKER_TAB_ORDER: readonly TabKey[] = [
   "units",
   "submissions",
   "consolidated",
+  "unitValues",
   "tasks",
   "timeliness",
   "budget",
 ];
 
-export const consolidatedTabName = (period: string) =>
-  `${TRACKER_TABS.consolidated.name} ${period}`;
-export const unitColumnKey = (unitCode: string) => `unit:${unitCode}`;
+/** The tabs kept one per period, named with it ("Tổng hợp 2025"); the others hold every period. */
+export const PERIOD_TABS: ReadonlySet<TabKey> = new Set<TabKey>(["consolidated", "unitValues"]);
+
+export const tabName = (key: TabKey, period: string) =>
+  PERIOD_TABS.has(key) ? `${TRACKER_TABS[key].name} ${period}` : TRACKER_TABS[key].name;
+export const consolidatedTabName = (period: string) => tabName("consolidated", period);
+export const indicatorColumnKey = (indicatorId: string) => `indicator:${indicatorId}`;
 
 export const targetStatusNames: Record<TargetStatus, string> = {
   met: STATUS_MET,

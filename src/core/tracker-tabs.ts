@@ -30,7 +30,8 @@ import {
   timelinessNames,
   TRACKER_TABS,
   consolidatedTabName,
-  unitColumnKey,
+  indicatorColumnKey,
+  tabName,
 } from "./tracker-tab-layout.js";
 import type { Submission } from "./submission-schema.js";
 import { describeAllTargets } from "./target-status.js";
@@ -255,17 +256,9 @@ export function submissionLogTab(
   return tab("submissions", records);
 }
 
-/**
- * "Name (code)" always: a column's label must not depend on the rest of the unit list, because the
- * push and the Apps Script tracker find columns by label.
- */
-function unitHeaders(units: readonly UnitConsolidation[]): string[] {
-  return units.map((u) => `${u.name} (${u.code})`);
-}
-
-/** Indicator × unit for one period: the aggregate and its judgement, then every unit's value. */
+/** Indicator rows for one period: the aggregate, its target and its judgement. */
 export function consolidatedTab(c: Consolidation): TrackerTab {
-  const fixed = tab(
+  return tab(
     "consolidated",
     c.indicators.map((ind) => ({
       indicatorId: ind.id,
@@ -281,16 +274,33 @@ export function consolidatedTab(c: Consolidation): TrackerTab {
     })),
     consolidatedTabName(c.period),
   );
+}
+
+/**
+ * "Code — name" always: a column's label must not depend on anything but its indicator, because
+ * the push and the Apps Script tracker find columns by label.
+ */
+function indicatorHeaders(c: Consolidation): string[] {
+  return c.indicators.map((ind) => `${ind.id} — ${ind.name}`);
+}
+
+/** Unit × indicator for one period: a row per listed unit, its value for every indicator. */
+export function unitValuesTab(c: Consolidation): TrackerTab {
+  const fixed = tab(
+    "unitValues",
+    c.units.map((u) => ({ unitCode: u.code, unitName: u.name, level: levelNames[u.level] })),
+    tabName("unitValues", c.period),
+  );
   return {
     ...fixed,
-    header: [...fixed.header, ...unitHeaders(c.units)],
-    columns: [...fixed.columns, ...c.units.map((u) => unitColumnKey(u.code))],
+    header: [...fixed.header, ...indicatorHeaders(c)],
+    columns: [...fixed.columns, ...c.indicators.map((ind) => indicatorColumnKey(ind.id))],
     rows: fixed.rows.map((row, i) => {
-      const { byUnit } = c.indicators[i]!;
+      const code = c.units[i]!.code;
       return [
         ...row,
-        ...c.units.map((u) =>
-          Object.hasOwn(byUnit, u.code) ? (byUnit[u.code]?.value ?? null) : null,
+        ...c.indicators.map((ind) =>
+          Object.hasOwn(ind.byUnit, code) ? (ind.byUnit[code]?.value ?? null) : null,
         ),
       ];
     }),
@@ -389,6 +399,7 @@ export function trackerTabs(input: {
     unitsTab(c),
     submissionLogTab(template, submissions),
     consolidatedTab(c),
+    unitValuesTab(c),
     tasksTab(c),
     timelinessTab(c),
     budgetTab(c),

@@ -164,4 +164,33 @@ describe("the build", () => {
     expect(scripts["gas:build"]).toBe("node scripts/build-appsscript.mjs");
     expect(scripts["gas:push"]).toBe("npm run gas:build && clasp push");
   });
+
+  it("is set up in an order that works, as the README and the setup dialog say", async () => {
+    const readme = read("README.md");
+    const section = readme.slice(
+      readme.indexOf("## Google Sheets (Apps Script)"),
+      readme.indexOf("## Layout"),
+    );
+    // The size the README states is the size of the file the build writes, within 10%.
+    const stated = /Code\.js` \(one file: [^)]*about (\d+) KB\)/u.exec(section);
+    expect(stated).not.toBeNull();
+    const bytes = Buffer.byteLength(bundle.code, "utf8");
+    expect(Math.abs(Number(stated![1]) * 1000 - bytes) / bytes).toBeLessThan(0.1);
+    // clasp needs the Apps Script API turned on; its project file stays out of git.
+    expect(section).toContain("https://script.google.com/home/usersettings");
+    expect(read(".gitignore").split("\n")).toContain(".clasp.json");
+    // An access code holds the web app's address: deploy first, then issue codes.
+    const deploy = section.indexOf("Deploy › New deployment");
+    const codes = section.indexOf("_Chỉ tiêu › Cấp mã truy cập…_");
+    expect(deploy).toBeGreaterThan(0);
+    expect(codes).toBeGreaterThan(deploy);
+    const world = new AppsScriptWorld(bundle);
+    world.ui.answer(template.id).answer("2025");
+    world.run("setupTracker");
+    const next = world.ui.alerts.at(-1)!;
+    expect(next.indexOf("Deploy › New deployment")).toBeGreaterThan(0);
+    expect(next.indexOf("Cấp mã truy cập")).toBeGreaterThan(
+      next.indexOf("Deploy › New deployment"),
+    );
+  });
 });

@@ -16,6 +16,7 @@ import {
   timelinessNames,
   timelinessTab,
   unitsTab,
+  unitValuesTab,
 } from "../../src/core/tracker-tabs.js";
 import type { Unit } from "../../src/core/unit-schema.js";
 import type { AppsScriptWorld } from "../fakes/apps-script/runtime.js";
@@ -36,7 +37,7 @@ const keyOf = (code: string) =>
     .padEnd(64, "0")
     .replace(/[^0-9a-f]/gu, "a");
 const SOURCE_SHEETS = 2;
-const OUTPUT_TABS = 5;
+const OUTPUT_TABS = 6;
 
 let world: AppsScriptWorld;
 let received: ReceivedSubmission[];
@@ -78,13 +79,18 @@ function expectedTabs() {
     submissions: received,
     now: new Date(),
   });
-  return [unitsTab(c), consolidatedTab(c), tasksTab(c), timelinessTab(c), budgetTab(c)].map(
-    (tab) => ({
-      name: tab.name,
-      grid: tabGrid(tab, "raw").map((row) => row.map((v) => (v === null ? "" : v))),
-      c,
-    }),
-  );
+  return [
+    unitsTab(c),
+    consolidatedTab(c),
+    unitValuesTab(c),
+    tasksTab(c),
+    timelinessTab(c),
+    budgetTab(c),
+  ].map((tab) => ({
+    name: tab.name,
+    grid: tabGrid(tab, "raw").map((row) => row.map((v) => (v === null ? "" : v))),
+    c,
+  }));
 }
 
 describe("Tổng hợp ngay", () => {

@@ -6,11 +6,11 @@ import { parseAccessCode } from "../../src/core/access-code.js";
 import type { Answer } from "../../src/core/protocol.js";
 import { sign } from "../../src/core/signature.js";
 import {
-  consolidatedTabName,
   OVERDUE,
   STRAY_STATUS,
   targetStatusNames,
   timelinessNames,
+  tabName,
   TRACKER_TAB_ORDER,
   TRACKER_TABS,
 } from "../../src/core/tracker-tabs.js";
@@ -27,8 +27,7 @@ const units: Unit[] = [
   { code: "Q-NINHKIEU", name: "UBND quận Ninh Kiều", kind: "district", level: "district" },
   { code: "30001", name: 'Xã <b>Mẫu</b> & "Con"', kind: "commune", level: "commune" },
 ];
-const tabName = (key: (typeof TRACKER_TAB_ORDER)[number]) =>
-  key === "consolidated" ? consolidatedTabName("2025") : TRACKER_TABS[key].name;
+const nameOf = (key: (typeof TRACKER_TAB_ORDER)[number]) => tabName(key, "2025");
 
 async function freshWorld() {
   return new AppsScriptWorld(await builtBundle());
@@ -57,7 +56,7 @@ describe("Thiết lập tracker", () => {
     world.run("setupTracker");
 
     const visible = world.spreadsheet.sheets.filter((s) => !s.hidden).map((s) => s.getName());
-    const expected = TRACKER_TAB_ORDER.map(tabName);
+    const expected = TRACKER_TAB_ORDER.map(nameOf);
     expect(visible.filter((n) => expected.includes(n))).toEqual(expected);
     expect(
       world.spreadsheet.sheets
@@ -68,7 +67,7 @@ describe("Thiết lập tracker", () => {
     expect(world.spreadsheet.timeZone).toBe("Asia/Ho_Chi_Minh");
 
     for (const key of TRACKER_TAB_ORDER) {
-      const sheet = world.spreadsheet.sheet(tabName(key))!;
+      const sheet = world.spreadsheet.sheet(nameOf(key))!;
       const header = TRACKER_TABS[key].columns.map((c) => c.label);
       expect(sheet.dump()[0]!.slice(0, header.length), key).toEqual(header);
       expect(sheet.frozenRows, key).toBe(1);
@@ -85,7 +84,7 @@ describe("Thiết lập tracker", () => {
 
     const coloured = (key: (typeof TRACKER_TAB_ORDER)[number]) =>
       Object.fromEntries(
-        world.spreadsheet.sheet(tabName(key))!.rules.map((r) => [r.text, r.background]),
+        world.spreadsheet.sheet(nameOf(key))!.rules.map((r) => [r.text, r.background]),
       );
     expect(coloured("consolidated")).toMatchObject({
       [targetStatusNames.met]: "#c6efce",
@@ -101,9 +100,10 @@ describe("Thiết lập tracker", () => {
     expect(coloured("tasks")).toMatchObject({ [OVERDUE]: "#ffc7ce" });
     const statusColumn = TRACKER_TABS.consolidated.columns.findIndex((c) => c.key === "status") + 1;
     const letter = String.fromCharCode(64 + statusColumn);
-    expect(world.spreadsheet.sheet(tabName("consolidated"))!.rules[0]!.ranges).toEqual([
-      `${letter}2:${letter}1000`,
-    ]);
+    // The rule covers the status column of every row the tab has, which is every row it holds.
+    const table = world.spreadsheet.sheet(nameOf("consolidated"))!;
+    expect(table.getMaxRows()).toBe(table.lastRow());
+    expect(table.rules[0]!.ranges).toEqual([`${letter}2:${letter}${table.lastRow()}`]);
   });
 
   it("warns when the script runs in another time zone than the manifest's", async () => {
@@ -262,6 +262,43 @@ describe("Cấp mã truy cập", () => {
     world.ui.answer("");
     world.run("issueAccessCodes");
     expect(world.ui.alerts.at(-1)).toContain("Mọi đơn vị đã có mã");
+  });
+
+  it("saves no key when the dialog that shows the codes cannot open: the old codes keep working", async () => {
+    const world = await trackerWorld({ planId: template.id, period: "2025", units });
+    world.properties.script.setProperty("chitieu:webAppUrl", WEB_APP);
+    const [old] = issue(world, "STTTT");
+    const dialogs = world.ui.dialogs.length;
+    world.ui.failNextDialog = true;
+    world.ui.answer("");
+    expect(() => world.run("issueAccessCodes")).not.toThrow();
+    expect(world.ui.dialogs).toHaveLength(dialogs);
+    expect(world.ui.alerts.at(-1)).toMatch(/chưa cấp mã nào/u);
+    expect(world.properties.script.getProperty("key:STTTT")).toBe(old!.key);
+    for (const u of units.slice(1))
+      expect(world.properties.script.getProperty(`key:${u.code}`), u.code).toBeNull();
+    // Asked again, the codes are shown and then kept.
+    const codes = issue(world, "");
+    expect(codes.map((c) => c.unit)).toEqual(units.slice(1).map((u) => u.code));
+    for (const c of codes) expect(world.properties.script.getProperty(`key:${c.unit}`)).toBe(c.key);
+  });
+
+  it("shows no code it could not keep: the script properties' 500 KB would be passed", async () => {
+    const world = await trackerWorld({ planId: template.id, period: "2025", units });
+    world.properties.script.setProperty("chitieu:webAppUrl", WEB_APP);
+    // Someone else's properties fill the store to within a few hundred bytes of 500 KB.
+    const filler = Object.fromEntries(
+      Array.from({ length: 56 }, (_, i) => [`ghi-chu:${i}`, "x".repeat(9000)]),
+    );
+    world.properties.script.setProperties(filler, false);
+    const room = 500 * 1024 - world.properties.script.size() - "ghi-chu:cuoi".length - 100;
+    world.properties.script.setProperty("ghi-chu:cuoi", "y".repeat(room));
+    const dialogs = world.ui.dialogs.length;
+    world.ui.answer("");
+    world.run("issueAccessCodes");
+    expect(world.ui.dialogs).toHaveLength(dialogs);
+    expect(world.ui.alerts.at(-1)).toMatch(/500 KB/u);
+    for (const u of units) expect(world.properties.script.getProperty(`key:${u.code}`)).toBeNull();
   });
 
   it("a reissued code replaces the old one: a report signed with the old key is refused", async () => {

@@ -2,17 +2,20 @@
 // it costs (the same whatever is stored), the lock, long reports and free text that must stay text.
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
+import { consolidate } from "../../src/core/consolidate.js";
 import type { Answer } from "../../src/core/protocol.js";
 import type { Submission } from "../../src/core/submission-schema.js";
 import {
   CURRENT,
   submissionLogTab,
   SUPERSEDED,
+  timelinessTab,
   TRACKER_TABS,
 } from "../../src/core/tracker-tabs.js";
 import type { AppsScriptWorld } from "../fakes/apps-script/runtime.js";
 import { storedCount, trackerWorld } from "../fakes/apps-script/tracker.js";
-import { CELL_LIMIT } from "../fakes/apps-script/spreadsheet.js";
+import { CELL_LIMIT, columnLetters } from "../fakes/apps-script/spreadsheet.js";
+import { envelopeFor, SUBMIT_TIMEOUT_MS } from "../../src/core/submit-client.js";
 import { validReport } from "../fixtures/reports.js";
 import {
   bodyOf,
@@ -96,6 +99,22 @@ describe("doPost", () => {
       );
     expect(state(first.submissionId)).toEqual(new Set([SUPERSEDED]));
     expect(state(second.submissionId)).toEqual(new Set([CURRENT]));
+  });
+
+  it("colours the log's superseded rows however far the log has grown", () => {
+    const log = world.spreadsheet.sheet(LOG)!;
+    const startRows = log.getMaxRows();
+    while (log.lastRow() <= startRows + 10) receiptOf(post(bodyOf(report())));
+    const state = columnLetters(logColumn("state") + 1);
+    const rule = log.rules.find((r) => r.text === SUPERSEDED);
+    expect(rule).toBeDefined();
+    const covered = rule!.ranges.some((a1) => {
+      const m = new RegExp(`^${state}(\\d+):${state}(\\d+)$`, "u").exec(a1);
+      return m !== null && Number(m[1]) <= 2 && Number(m[2]) >= log.lastRow();
+    });
+    expect(covered, `${rule!.ranges.join(", ")} covers ${state}2:${state}${log.lastRow()}`).toBe(
+      true,
+    );
   });
 
   it("leaves a sorted log alone rather than mark rows of another submission", () => {
@@ -184,6 +203,67 @@ describe("doPost", () => {
     });
   });
 
+  it.each([
+    ["a unit's first report", false, [1, 2]],
+    ["a new revision", true, [1, 2, 3]],
+  ] as const)(
+    "a failed write leaves %s whole or missing, and its resend repairs it",
+    (_, revised, failures) => {
+      for (const nth of failures) {
+        world.spreadsheet.sheets
+          .filter((sh) => ["_submissions", LOG].includes(sh.getName()))
+          .forEach((sh) =>
+            sh.getRange(2, 1, sh.getMaxRows() - 1, sh.getMaxColumns()).clearContent(),
+          );
+        const received: { s: Submission; revision: number; receivedAt: string }[] = [];
+        if (revised) {
+          const first = report();
+          const r = receiptOf(post(bodyOf(first)));
+          received.push({ s: first, revision: r.revision, receivedAt: r.receivedAt });
+        }
+        const s = report();
+        const body = bodyOf(s);
+        world.spreadsheet.failWrite(nth);
+        expect(post(body), `write ${nth} fails`).toMatchObject({
+          ok: false,
+          error: { code: "server-error" },
+        });
+        expect(storedCount(world), `write ${nth} fails`).toBe(received.length);
+        const again = receiptOf(post(body));
+        expect(again, `resent after write ${nth} failed`).toMatchObject({
+          duplicate: false,
+          revision: received.length + 1,
+        });
+        expect(receiptOf(post(body)).duplicate).toBe(true);
+        received.push({ s, revision: again.revision, receivedAt: again.receivedAt });
+        // The tracker holds what a run without the failure would: each report once, in the
+        // index and in the log, the earlier revision marked superseded.
+        expect(storedCount(world)).toBe(received.length);
+        const expected = submissionLogTab(
+          template,
+          received.map((r) => ({
+            submission: r.s,
+            revision: r.revision,
+            receivedAt: r.receivedAt,
+          })),
+        );
+        expect(world.spreadsheet.sheet(LOG)!.dump(2), `write ${nth} failed`).toEqual(
+          expected.rows.map(blankNull),
+        );
+      }
+    },
+  );
+
+  it("waits 10–15 s for the lock, well inside the client's minute", () => {
+    world.locks.script.waits.length = 0;
+    receiptOf(post(bodyOf(report())));
+    expect(world.locks.script.waits).toHaveLength(1);
+    const [wait] = world.locks.script.waits;
+    expect(wait).toBeGreaterThanOrEqual(10_000);
+    expect(wait).toBeLessThanOrEqual(15_000);
+    expect(wait! * 4).toBeLessThanOrEqual(SUBMIT_TIMEOUT_MS);
+  });
+
   it("answers server-error when the lock cannot be had, storing nothing", () => {
     world.locks.script.busy = true;
     world.calls.reset();
@@ -250,6 +330,96 @@ describe("doPost", () => {
       .map((r) => r[logColumn("note")]);
     expect(new Set(notes)).toEqual(new Set(texts));
     expect(log.map((r) => r[logColumn("value")])).toContain("=1+1");
+  });
+
+  it("stores the right Vietnam time where Intl has no longOffset time-zone names", async () => {
+    // An older runtime's Intl refuses timeZoneName "longOffset", as V8 did before it knew it.
+    const prelude = `(() => {
+      const Original = Intl.DateTimeFormat;
+      function DateTimeFormat(locales, options) {
+        if (options && options.timeZoneName === "longOffset")
+          throw new RangeError("Value longOffset out of range for Intl.DateTimeFormat options property timeZoneName");
+        return new Original(locales, options);
+      }
+      DateTimeFormat.prototype = Original.prototype;
+      DateTimeFormat.supportedLocalesOf = Original.supportedLocalesOf;
+      Intl.DateTimeFormat = DateTimeFormat;
+    })();`;
+    world = await trackerWorld({
+      planId: SUITE_PLAN,
+      period: SUITE_PERIOD,
+      units: SUITE_UNITS,
+      keys: SUITE_KEYS,
+      prelude,
+    });
+    expect(() =>
+      world.evaluate(`new Intl.DateTimeFormat("en-US", { timeZoneName: "longOffset" })`),
+    ).toThrow(/longOffset/u);
+    const before = Date.now();
+    const s = report();
+    const receipt = receiptOf(post(bodyOf(s)));
+    const after = Date.now();
+    expect(receipt.receivedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+07:00$/u);
+    const at = Date.parse(receipt.receivedAt);
+    expect(at).toBeGreaterThanOrEqual(before);
+    expect(at).toBeLessThanOrEqual(after);
+    const [stored] = world.spreadsheet.sheet("_submissions")!.dump(2);
+    expect(stored![0]).toBe(receipt.receivedAt);
+    expect(world.spreadsheet.sheet(LOG)!.dump(2)[0]![logColumn("receivedAt")]).toBe(
+      receipt.receivedAt,
+    );
+    // Lateness against the deadline, as core reckons it where Intl is whole.
+    world.run("consolidateNow");
+    const expected = timelinessTab(
+      consolidate({
+        template,
+        units: [...SUITE_UNITS],
+        period: SUITE_PERIOD,
+        submissions: [{ submission: s, revision: 1, receivedAt: receipt.receivedAt }],
+        now: new Date(),
+      }),
+    );
+    expect(world.spreadsheet.sheet(expected.name)!.dump(2)).toEqual(expected.rows.map(blankNull));
+    expect(JSON.stringify(world.spreadsheet.sheet(expected.name)!.dump())).not.toContain("NaN");
+  });
+
+  it("keeps the index as plain text: codes Sheets would read as dates or numbers stay codes", async () => {
+    // Legal unit codes (letters, digits, "." "_" "-") that a Sheets cell of the default format
+    // would turn into a date, a number or a boolean.
+    const codes = ["Dec-12", "12-Dec", "2025-12", "1-2", "Mar-2025", "1e5", "TRUE", "007"];
+    const odd = codes.map((code) => ({
+      code,
+      name: `Đơn vị ${code}`,
+      kind: "department" as const,
+      level: "province" as const,
+    }));
+    const key = "7a".repeat(32);
+    world = await trackerWorld({
+      planId: SUITE_PLAN,
+      period: SUITE_PERIOD,
+      units: odd,
+      keys: Object.fromEntries(codes.map((c) => [c, key])),
+    });
+    for (const unit of odd) {
+      for (const revision of [1, 2]) {
+        const s = validReport(template, randomUUID(), unit);
+        const answer = post(
+          envelopeFor(s, { url: "https://x.invalid", unit: unit.code, key }).body,
+        );
+        expect(receiptOf(answer).revision, `${unit.code} revision ${revision}`).toBe(revision);
+      }
+    }
+    const stored = world.spreadsheet.sheet("_submissions")!;
+    const rows = stored.dump(2);
+    expect(rows.map((r) => r[3])).toEqual(codes.flatMap((c) => [c, c]));
+    expect(rows.map((r) => r[4])).toEqual(codes.flatMap(() => [SUITE_PERIOD, SUITE_PERIOD]));
+    for (const column of [1, 2, 3, 4, 5, 7])
+      expect(stored.formatAt(rows.length + 1, column), `column ${column}`).toBe("@");
+    // The consolidation reads them back as the units they are.
+    world.run("consolidateNow");
+    expect(world.spreadsheet.toasts.at(-1)!.message).toContain(
+      `${codes.length}/${codes.length} đơn vị đã nộp`,
+    );
   });
 
   it("answers JSON through ContentService", () => {

@@ -91,6 +91,7 @@ describe("chitieu consolidate", () => {
       "Đơn vị",
       "Nhật ký nộp",
       "Tổng hợp 2025",
+      "Số liệu đơn vị 2025",
       "Nhiệm vụ",
       "Tiến độ nộp",
       "Kinh phí",
@@ -102,10 +103,16 @@ describe("chitieu consolidate", () => {
       .getRows(2, table.rowCount - 1)!
       .find((x) => x.getCell(1).value === first.indicatorId)!;
     expect(row.getCell(header.indexOf("Đánh giá")).value).toBe("Đạt");
-    const unitColumn = header.findIndex(
-      (h) => typeof h === "string" && h.includes("Sở Thông tin và Truyền thông"),
+    // The unit's own figure: its row in the unit values tab, under the indicator's column.
+    const values = wb.getWorksheet("Số liệu đơn vị 2025")!;
+    const valuesHeader = values.getRow(1).values as unknown[];
+    const indicatorColumn = valuesHeader.findIndex(
+      (h) => typeof h === "string" && h.startsWith(`${first.indicatorId} — `),
     );
-    expect(row.getCell(unitColumn).value).toBe(
+    const unitRow = values
+      .getRows(2, values.rowCount - 1)!
+      .find((x) => x.getCell(1).value === reportingUnit.code)!;
+    expect(unitRow.getCell(indicatorColumn).value).toBe(
       first.value ?? (first.numerator! / first.denominator!) * 100,
     );
     const timeliness = wb.getWorksheet("Tiến độ nộp")!;

@@ -1,5 +1,6 @@
 // `chitieu submit` against a real tracker on loopback: sent, refused, or queued and flushed later.
-import { mkdtempSync, readFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
@@ -13,7 +14,18 @@ import { submitDeps } from "../../src/node/commands/submit.js";
 import { openStore } from "../../src/node/tracker/open-store.js";
 import { buildServer } from "../../src/node/tracker/server.js";
 import type { SqliteStore } from "../../src/node/tracker/store.js";
+import { trackerWorld } from "../fakes/apps-script/tracker.js";
+import { startWebAppHost } from "../fakes/apps-script/web-app-host.js";
 import { fillWorkbook, validEdits } from "../fixtures/fill-workbook.js";
+import { reportingUnit, validReport } from "../fixtures/reports.js";
+import {
+  SUITE_KEY,
+  SUITE_KEYS,
+  SUITE_PERIOD,
+  SUITE_PLAN,
+  SUITE_UNITS,
+} from "../protocol/chitieu1.suite.js";
+import { suitePlan } from "../protocol/servers.js";
 
 const KEY = "e".repeat(64);
 const unit = {
@@ -150,5 +162,54 @@ describe("chitieu submit", () => {
     expect(flushed.code, flushed.out).toBe(0);
     expect(JSON.parse(readFileSync(outbox, "utf8"))).toEqual([]);
     expect(store!.submissionCount()).toBe(1);
+  });
+
+  it("sends to an Apps Script web app through Google's redirect, and holds a report Google answers with a page", async () => {
+    const world = await trackerWorld({
+      planId: SUITE_PLAN,
+      period: SUITE_PERIOD,
+      units: SUITE_UNITS,
+      keys: SUITE_KEYS,
+    });
+    const host = await startWebAppHost(world);
+    try {
+      const dir = mkdtempSync(join(tmpdir(), "chitieu-officer-"));
+      const outbox = join(dir, "outbox.json");
+      const code = formatAccessCode({ url: host.url, unit: reportingUnit.code, key: SUITE_KEY });
+      const report = (name: string) => {
+        const file = join(dir, name);
+        writeFileSync(file, JSON.stringify(validReport(suitePlan(), randomUUID())));
+        return file;
+      };
+      const waits: number[] = [];
+      const realSleep = submitDeps.sleep;
+      submitDeps.sleep = async (ms) => void waits.push(ms);
+      try {
+        const sent = await run("submit", report("a.json"), "--code", code, "--outbox", outbox);
+        expect(sent.code, sent.out).toBe(0);
+        expect(sent.out).toContain("lần 1");
+
+        // The deployment is switched to "Anyone with a Google account": Google's sign-in page.
+        host.access = "signed-in";
+        const held = await run("submit", report("b.json"), "--code", code, "--outbox", outbox);
+        expect(held.code, held.out).toBe(3);
+        expect(held.out).toContain("Bất kỳ ai");
+        expect(held.out).toContain("Anyone");
+        expect(held.out).not.toContain("HTTP 200");
+        expect(waits).toEqual([]);
+        expect(host.posts).toBe(2);
+        expect(JSON.parse(readFileSync(outbox, "utf8"))).toMatchObject([{ held: true }]);
+
+        host.access = "anyone";
+        const flushed = await run("submit", "--flush", "--outbox", outbox);
+        expect(flushed.code, flushed.out).toBe(0);
+        expect(flushed.out).toContain("lần 2");
+        expect(JSON.parse(readFileSync(outbox, "utf8"))).toEqual([]);
+      } finally {
+        submitDeps.sleep = realSleep;
+      }
+    } finally {
+      await host.close();
+    }
   });
 });

@@ -7,7 +7,12 @@ import { parseAccessCode } from "../../core/access-code.js";
 import { formatIssue, hasErrors } from "../../core/issues.js";
 import { isoInVietnam } from "../../core/period.js";
 import type { SendOutcome, Transport } from "../../core/submit-client.js";
-import { backoffDelay, envelopeFor, SubmitQueue } from "../../core/submit-client.js";
+import {
+  backoffDelay,
+  envelopeFor,
+  SUBMIT_TIMEOUT_MS,
+  SubmitQueue,
+} from "../../core/submit-client.js";
 import { toSubmission } from "../../core/submission-schema.js";
 import type { CommandIO } from "../io.js";
 import { CommandRefusal } from "../lookup.js";
@@ -21,17 +26,30 @@ interface SubmitOptions {
   flush?: boolean;
 }
 
-export const fetchTransport: Transport = {
-  async post(url, body) {
-    const response = await fetch(url, {
-      method: "POST",
-      body,
-      headers: { "content-type": "text/plain;charset=utf-8" },
-      signal: AbortSignal.timeout(30_000),
-    });
-    return { status: response.status, text: await response.text() };
-  },
-};
+/** Posts as a browser would, following Apps Script's redirect to its answer, for up to `timeoutMs`. */
+export function timedFetchTransport(timeoutMs: number): Transport {
+  return {
+    async post(url, body) {
+      try {
+        const response = await fetch(url, {
+          method: "POST",
+          body,
+          headers: { "content-type": "text/plain;charset=utf-8" },
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        return { status: response.status, text: await response.text() };
+      } catch (err) {
+        if (err instanceof DOMException && err.name === "TimeoutError")
+          throw new Error(
+            `không có trả lời sau ${timeoutMs / 1000} giây / no answer within ${timeoutMs / 1000} s`,
+          );
+        throw err;
+      }
+    },
+  };
+}
+
+export const fetchTransport = timedFetchTransport(SUBMIT_TIMEOUT_MS);
 
 /** Tests replace the transport and the wait. */
 export const submitDeps = {
@@ -85,6 +103,13 @@ function describe(outcome: SendOutcome, io: CommandIO, storage: FileQueueStorage
       (error.details as { issues?: Parameters<typeof formatIssue>[0][] } | undefined)?.issues ?? [];
     issues.forEach((i) => io.err(`  ${formatIssue(i)}`));
     return 1;
+  }
+  if (outcome.kind === "held") {
+    io.err(`✗ Chưa gửi được / not sent: ${outcome.error}`);
+    io.err(
+      "  Báo cáo vẫn trong hàng đợi, không tự gửi lại; sửa xong thì chạy / it stays queued and is not retried by itself; once fixed, run: chitieu submit --flush",
+    );
+    return 3;
   }
   io.err(
     `… Chưa gửi được, đã xếp hàng / not sent, queued (${outcome.error}). Chạy lại / run again: chitieu submit --flush`,

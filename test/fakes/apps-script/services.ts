@@ -1,24 +1,38 @@
 // PropertiesService, LockService, ContentService, Utilities and Session as Apps Script has them,
-// with the limits that matter: a property value holds 9 kB and a store 500 kB; digests are signed
-// Java bytes; waitLock throws when the lock cannot be had.
+// with the limits that matter: a property value holds 9 KB and a store 500 KB, and a change over
+// either is refused whole; digests are signed Java bytes; waitLock throws when the lock cannot be had.
 import { createHash, randomUUID } from "node:crypto";
 import type { CallLog } from "./calls.js";
 import { counted } from "./calls.js";
 import { FakeContentOutput } from "./content-output.js";
 
-const VALUE_LIMIT = 9 * 1024;
-const STORE_LIMIT = 500 * 1024;
+// Quotas for Google Services: "Properties value size 9 KB / val", "Properties total storage
+// 500 KB / property store". Counted in UTF-8 bytes, keys included: stricter than characters.
+export const VALUE_LIMIT = 9 * 1024;
+export const STORE_LIMIT = 500 * 1024;
+
+const bytes = (s: string) => Buffer.byteLength(s, "utf8");
 
 export class FakeProperties {
   readonly values = new Map<string, string>();
 
-  private check() {
+  /** The store as it would be after the change, refused whole when over a limit. */
+  private commit(next: Map<string, string>): void {
     let total = 0;
-    for (const [k, v] of this.values) {
-      if (v.length > VALUE_LIMIT) throw new Error(`Argument too large: value of ${k}`);
-      total += k.length + v.length;
+    for (const [k, v] of next) {
+      if (bytes(v) > VALUE_LIMIT) throw new Error(`Argument too large: value of ${k}`);
+      total += bytes(k) + bytes(v);
     }
     if (total > STORE_LIMIT) throw new Error("You have exceeded the property storage quota.");
+    this.values.clear();
+    for (const [k, v] of next) this.values.set(k, v);
+  }
+
+  /** What the store holds, in bytes, as the quota counts it. */
+  size(): number {
+    let total = 0;
+    for (const [k, v] of this.values) total += bytes(k) + bytes(v);
+    return total;
   }
 
   getProperty(key: string): string | null {
@@ -31,14 +45,13 @@ export class FakeProperties {
     return [...this.values.keys()];
   }
   setProperty(key: string, value: string): this {
-    this.values.set(key, String(value));
-    this.check();
+    this.commit(new Map(this.values).set(key, String(value)));
     return this;
   }
   setProperties(properties: Record<string, string>, deleteAllOthers = false): this {
-    if (deleteAllOthers) this.values.clear();
-    for (const [k, v] of Object.entries(properties)) this.values.set(k, String(v));
-    this.check();
+    const next = deleteAllOthers ? new Map<string, string>() : new Map(this.values);
+    for (const [k, v] of Object.entries(properties)) next.set(k, String(v));
+    this.commit(next);
     return this;
   }
   deleteProperty(key: string): this {
@@ -61,14 +74,18 @@ export class FakeLock {
   busy = false;
   acquired = 0;
   released = 0;
+  /** The timeout each waitLock or tryLock asked for, in milliseconds. */
+  readonly waits: number[] = [];
 
-  waitLock(): void {
+  waitLock(timeoutInMillis: number): void {
+    this.waits.push(timeoutInMillis);
     if (this.busy)
       throw new Error("Lock timeout: another process was holding the lock for too long.");
     this.held = true;
     this.acquired++;
   }
-  tryLock(): boolean {
+  tryLock(timeoutInMillis: number): boolean {
+    this.waits.push(timeoutInMillis);
     if (this.busy) return false;
     this.held = true;
     this.acquired++;

@@ -1,14 +1,33 @@
 // An in-memory SpreadsheetApp: spreadsheets, sheets and ranges that behave like Google Sheets where
-// chitieu depends on it — setValues parses strings as typing does (a leading apostrophe keeps text,
-// "=" makes a formula, "30001" a number, "2025-12-05" a date) except in plain-text ("@") cells, a
-// cell holds at most 50,000 characters, and a range past the sheet's edge is refused.
+// chitieu depends on it (HOST-BEHAVIOUR.md lists each behaviour and its source): setValues parses
+// strings as typing does except in plain-text ("@") cells and is refused whole when its grid is
+// ragged or a cell is too long; a spreadsheet holds 10 million cells, a sheet 18,278 columns, a cell
+// 50,000 characters; a new sheet is 1000 × 26; a range past the sheet's edge or of zero rows is
+// refused; and a test can make the N-th value write fail.
 import type { CallLog } from "./calls.js";
 import { counted } from "./calls.js";
+import { checkCellValue, displayOf, isDate, typed, type CellValue } from "./typing.js";
 import type { FakeUi } from "./ui.js";
+import { FakeRangeList, FakeTextFinder } from "./range-tools.js";
+import {
+  FakeChartBuilder,
+  FakeConditionalFormatRuleBuilder,
+  FakeProtection,
+  type FakeChart,
+  type FakeConditionalRule,
+} from "./sheet-objects.js";
 
-export type CellValue = string | number | boolean | Date;
+export {
+  FakeChartBuilder,
+  FakeConditionalFormatRuleBuilder,
+  FakeProtection,
+  type FakeChart,
+  type FakeConditionalRule,
+} from "./sheet-objects.js";
 
-interface Cell {
+export { CELL_LIMIT, type CellValue } from "./typing.js";
+
+export interface Cell {
   value: CellValue;
   formula?: string;
   format?: string;
@@ -16,42 +35,11 @@ interface Cell {
   background?: string;
 }
 
-export const CELL_LIMIT = 50_000;
+export const SPREADSHEET_CELL_LIMIT = 10_000_000;
+export const COLUMN_LIMIT = 18_278;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
 const DEFAULT_ROWS = 1000;
 const DEFAULT_COLUMNS = 26;
-
-const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?%?$/u;
-const DATE =
-  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/u;
-const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/u;
-
-/** What typing `text` into a cell of the default format gives. */
-export function typed(text: string): { value: CellValue; formula?: string } {
-  if (text.startsWith("'")) return { value: text.slice(1) };
-  if (/^[=+-]./u.test(text) && !NUMBER.test(text.trim())) return { value: text, formula: text };
-  const t = text.trim();
-  if (/\d/u.test(t) && NUMBER.test(t)) {
-    const n = Number(t.replace(/,/gu, "").replace(/%$/u, ""));
-    return { value: t.endsWith("%") ? n / 100 : n };
-  }
-  if (/^(true|false)$/iu.test(t)) return { value: t.toLowerCase() === "true" };
-  const iso = DATE.exec(t);
-  if (iso)
-    return {
-      value: new Date(
-        Number(iso[1]),
-        Number(iso[2]) - 1,
-        Number(iso[3]),
-        Number(iso[4] ?? 0),
-        Number(iso[5] ?? 0),
-        Number(iso[6] ?? 0),
-      ),
-    };
-  const us = US_DATE.exec(t);
-  if (us) return { value: new Date(Number(us[3]), Number(us[1]) - 1, Number(us[2])) };
-  return { value: text };
-}
 
 export function columnLetters(col: number): string {
   let s = "";
@@ -64,16 +52,6 @@ function columnNumber(letters: string): number {
   return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 }
 
-function displayOf(v: CellValue): string {
-  if (v instanceof Date) return `${v.getMonth() + 1}/${v.getDate()}/${v.getFullYear()}`;
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return String(v);
-}
-
-function isDate(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === "[object Date]";
-}
-
 export class FakeRange {
   constructor(
     readonly sheet: FakeSheet,
@@ -83,7 +61,7 @@ export class FakeRange {
     readonly numColumns: number,
   ) {}
 
-  private each<T>(f: (r: number, c: number) => T): T[][] {
+  each<T>(f: (r: number, c: number) => T): T[][] {
     return Array.from({ length: this.numRows }, (_, i) =>
       Array.from({ length: this.numColumns }, (_, k) => f(this.row + i, this.column + k)),
     );
@@ -132,21 +110,28 @@ export class FakeRange {
     return this.each((r, c) => this.sheet.cell(r, c)?.fontWeight ?? "normal");
   }
 
+  /** Checked whole before a cell changes: Sheets refuses the call, it does not write half of it. */
   setValues(values: unknown): this {
     if (!Array.isArray(values) || values.length !== this.numRows)
       throw new Error(
         `The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(values) ? values.length : 0} but the range has ${this.numRows}.`,
       );
-    values.forEach((row: unknown, i) => {
+    values.forEach((row: unknown) => {
       if (!Array.isArray(row) || row.length !== this.numColumns)
         throw new Error(
           `The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(row) ? row.length : 0} but the range has ${this.numColumns}.`,
         );
-      row.forEach((v: unknown, k) => this.sheet.enter(this.row + i, this.column + k, v));
+      row.forEach(checkCellValue);
     });
+    this.sheet.valueWrite();
+    (values as unknown[][]).forEach((row, i) =>
+      row.forEach((v, k) => this.sheet.enter(this.row + i, this.column + k, v)),
+    );
     return this;
   }
   setValue(v: unknown): this {
+    checkCellValue(v);
+    this.sheet.valueWrite();
     this.each((r, c) => this.sheet.enter(r, c, v));
     return this;
   }
@@ -188,145 +173,6 @@ export class FakeRange {
   }
 }
 
-export class FakeTextFinder {
-  private entireCell = false;
-  constructor(
-    private readonly range: FakeRange,
-    private readonly text: string,
-  ) {}
-
-  matchEntireCell(entire: boolean): this {
-    this.entireCell = entire;
-    return this;
-  }
-
-  private matches(): FakeRange[] {
-    const out: FakeRange[] = [];
-    const shown = this.range.getDisplayValues();
-    shown.forEach((row, i) =>
-      row.forEach((v, k) => {
-        if (this.entireCell ? v === this.text : v.includes(this.text))
-          out.push(this.range.sheet.rangeAt(this.range.row + i, this.range.column + k, 1, 1));
-      }),
-    );
-    return out;
-  }
-
-  findNext() {
-    const first = this.matches()[0];
-    return first ? this.range.sheet.wrap(first, "Range") : null;
-  }
-  findAll() {
-    return this.matches().map((r) => this.range.sheet.wrap(r, "Range"));
-  }
-}
-
-export class FakeRangeList {
-  constructor(private readonly ranges: FakeRange[]) {}
-  getRanges() {
-    return this.ranges.map((r) => r.sheet.wrap(r, "Range"));
-  }
-  setNumberFormat(format: string): this {
-    for (const r of this.ranges) r.setNumberFormat(format);
-    return this;
-  }
-  setValue(v: unknown): this {
-    for (const r of this.ranges) r.setValue(v);
-    return this;
-  }
-  setFontWeight(weight: string): this {
-    for (const r of this.ranges) r.setFontWeight(weight);
-    return this;
-  }
-}
-
-export interface FakeConditionalRule {
-  text: string;
-  background?: string;
-  fontColor?: string;
-  ranges: string[];
-}
-
-export class FakeConditionalFormatRuleBuilder {
-  private readonly rule: FakeConditionalRule = { text: "", ranges: [] };
-  whenTextEqualTo(text: string): this {
-    this.rule.text = text;
-    return this;
-  }
-  setBackground(colour: string): this {
-    this.rule.background = colour;
-    return this;
-  }
-  setFontColor(colour: string): this {
-    this.rule.fontColor = colour;
-    return this;
-  }
-  setRanges(ranges: FakeRange[]): this {
-    this.rule.ranges = ranges.map((r) => r.getA1Notation());
-    return this;
-  }
-  build(): FakeConditionalRule {
-    return { ...this.rule, ranges: [...this.rule.ranges] };
-  }
-}
-
-export interface FakeChart {
-  type: string;
-  title?: string;
-  ranges: string[];
-  position?: [number, number];
-}
-
-export class FakeChartBuilder {
-  private readonly chart: FakeChart = { type: "unset", ranges: [] };
-  asPieChart(): this {
-    this.chart.type = "pie";
-    return this;
-  }
-  asColumnChart(): this {
-    this.chart.type = "column";
-    return this;
-  }
-  asBarChart(): this {
-    this.chart.type = "bar";
-    return this;
-  }
-  asLineChart(): this {
-    this.chart.type = "line";
-    return this;
-  }
-  addRange(range: FakeRange): this {
-    this.chart.ranges.push(range.getA1Notation());
-    return this;
-  }
-  setTitle(title: string): this {
-    this.chart.title = title;
-    return this;
-  }
-  setOption(): this {
-    return this;
-  }
-  setPosition(row: number, column: number): this {
-    this.chart.position = [row, column];
-    return this;
-  }
-  build(): FakeChart {
-    if (this.chart.ranges.length === 0) throw new Error("A chart needs at least one range.");
-    return { ...this.chart, ranges: [...this.chart.ranges] };
-  }
-}
-
-export class FakeProtection {
-  warningOnly = false;
-  setWarningOnly(warningOnly: boolean): this {
-    this.warningOnly = warningOnly;
-    return this;
-  }
-  setDescription(): this {
-    return this;
-  }
-}
-
 export class FakeSheet {
   private cells: (Cell | undefined)[][] = [];
   maxRows = DEFAULT_ROWS;
@@ -359,7 +205,7 @@ export class FakeSheet {
     return (line[col - 1] ??= { value: "" });
   }
 
-  /** A value as setValues puts it in a cell. */
+  /** A value as setValues puts it in a cell; checkCellValue has passed it. */
   enter(row: number, col: number, v: unknown): void {
     const cell = this.touch(row, col);
     delete cell.formula;
@@ -369,13 +215,9 @@ export class FakeSheet {
       cell.value = v;
     } else if (isDate(v)) {
       cell.value = new Date(v.getTime());
-    } else if (typeof v === "string") {
-      if (v.length > CELL_LIMIT)
-        throw new Error(
-          `Your input contains more than the maximum of ${CELL_LIMIT} characters in a single cell.`,
-        );
+    } else {
       // Half of a surrogate pair is not text to Sheets: it keeps a replacement character instead.
-      const text = v.replace(LONE_SURROGATE, "\uFFFD");
+      const text = String(v).replace(LONE_SURROGATE, "\uFFFD");
       if (cell.format === "@") {
         cell.value = text;
       } else {
@@ -383,9 +225,12 @@ export class FakeSheet {
         cell.value = entered.value;
         if (entered.formula) cell.formula = entered.formula;
       }
-    } else {
-      throw new Error(`Cannot convert ${Object.prototype.toString.call(v)} to a cell value.`);
     }
+  }
+
+  /** Every value write (setValues, setValue, appendRow) passes here first: it may be made to fail. */
+  valueWrite(): void {
+    this.parent.valueWrite();
   }
 
   rangeAt(row: number, col: number, numRows: number, numCols: number): FakeRange {
@@ -474,24 +319,75 @@ export class FakeSheet {
   insertRowsAfter(after: number, howMany: number): this {
     if (after < 1 || after > this.maxRows || howMany < 1)
       throw new Error("Those rows are out of bounds.");
-    this.cells.splice(after, 0, ...Array.from({ length: howMany }, () => []));
-    if (this.cells.length > this.maxRows + howMany) this.cells.length = this.maxRows + howMany;
+    this.parent.makeRoom(howMany * this.maxColumns);
+    // Rows below the last one written need no storage; between written ones, a gap (millions
+    // of rows must not go through a spread argument list).
+    if (after < this.cells.length)
+      this.cells = this.cells
+        .slice(0, after)
+        .concat(new Array<(Cell | undefined)[]>(howMany), this.cells.slice(after));
     this.maxRows += howMany;
     return this;
   }
   insertColumnsAfter(after: number, howMany: number): this {
     if (after < 1 || after > this.maxColumns || howMany < 1)
       throw new Error("Those columns are out of bounds.");
+    if (this.maxColumns + howMany > COLUMN_LIMIT)
+      throw new Error(
+        `This action would increase the number of columns in the sheet above the limit of ${COLUMN_LIMIT}.`,
+      );
+    this.parent.makeRoom(howMany * this.maxRows);
     for (const line of this.cells)
       if (line.length > after) line.splice(after, 0, ...Array<Cell | undefined>(howMany));
     this.maxColumns += howMany;
     return this;
   }
+  /** Sheets keeps at least one row below the frozen ones, and at least one column. */
+  deleteRows(position: number, howMany: number): void {
+    if (position < 1 || howMany < 1 || position + howMany - 1 > this.maxRows)
+      throw new Error("Those rows are out of bounds.");
+    if (this.maxRows - howMany <= this.frozenRows)
+      throw new Error("Sorry, it is not possible to delete all non-frozen rows.");
+    this.cells.splice(position - 1, howMany);
+    this.maxRows -= howMany;
+  }
+  deleteColumns(position: number, howMany: number): void {
+    if (position < 1 || howMany < 1 || position + howMany - 1 > this.maxColumns)
+      throw new Error("Those columns are out of bounds.");
+    if (this.maxColumns - howMany < 1)
+      throw new Error("Sorry, it is not possible to delete all non-frozen columns.");
+    for (const line of this.cells) line.splice(position - 1, howMany);
+    this.maxColumns -= howMany;
+  }
   appendRow(values: unknown[]): this {
+    values.forEach(checkCellValue);
     const row = this.lastRow() + 1;
+    if (row > this.maxRows) this.parent.makeRoom(this.maxColumns);
+    if (values.length > this.maxColumns)
+      throw new Error("The coordinates of the range are outside the dimensions of the sheet.");
+    this.valueWrite();
     if (row > this.maxRows) this.maxRows = row;
     values.forEach((v, k) => this.enter(row, k + 1, v));
     return this;
+  }
+  /** Cells this sheet counts against the spreadsheet's limit: every row by every column. */
+  /** The cells that hold something, with their place: for a snapshot of the sheet. */
+  writtenCells(): [row: number, col: number, cell: Cell][] {
+    const out: [number, number, Cell][] = [];
+    this.cells.forEach((line, r) =>
+      line?.forEach((cell, c) => {
+        if (cell && (cell.value !== "" || cell.format)) out.push([r + 1, c + 1, { ...cell }]);
+      }),
+    );
+    return out;
+  }
+  /** Puts a snapshot's cells back as they were, without Sheets' parsing: they were parsed then. */
+  loadCells(cells: readonly [row: number, col: number, cell: Cell][]): void {
+    this.cells = [];
+    for (const [r, c, cell] of cells) Object.assign(this.touch(r, c), cell);
+  }
+  cellCount(): number {
+    return this.maxRows * this.maxColumns;
   }
 
   setFrozenRows(rows: number): this {
@@ -562,9 +458,37 @@ export class FakeSpreadsheet {
   timeZone = "America/Los_Angeles";
   active?: FakeSheet;
   toasts: { message: string; title?: string }[] = [];
+  /** Value writes until one fails: set by failWrite, counted down by every setValues/setValue. */
+  private writesUntilFailure?: number;
 
   constructor(private readonly calls: CallLog) {
     this.insertSheet("Sheet1");
+  }
+
+  /** Every row by every column of every sheet, blank or not: what Google counts. */
+  cellCount(): number {
+    return this.sheets.reduce((n, s) => n + s.cellCount(), 0);
+  }
+
+  /** Refuses growth past the 10-million-cell limit, before anything changes. */
+  makeRoom(cells: number): void {
+    if (this.cellCount() + cells > SPREADSHEET_CELL_LIMIT)
+      throw new Error(
+        `This action would increase the number of cells in the workbook above the limit of ${SPREADSHEET_CELL_LIMIT} cells.`,
+      );
+  }
+
+  /** The `nth` value write from now (1 = the next one) fails and writes nothing. */
+  failWrite(nth: number): void {
+    this.writesUntilFailure = nth;
+  }
+
+  valueWrite(): void {
+    if (this.writesUntilFailure === undefined) return;
+    this.writesUntilFailure--;
+    if (this.writesUntilFailure > 0) return;
+    this.writesUntilFailure = undefined;
+    throw new Error("Service Spreadsheets failed while accessing document with id 1FakeTracker.");
   }
 
   sheet(name: string): FakeSheet | undefined {
@@ -586,6 +510,7 @@ export class FakeSpreadsheet {
       throw new Error(
         `A sheet with the name "${sheetName}" already exists. Please enter another name.`,
       );
+    this.makeRoom(DEFAULT_ROWS * DEFAULT_COLUMNS);
     const sheet = new FakeSheet(sheetName, this.calls, this);
     this.sheets.splice(index ?? this.sheets.length, 0, sheet);
     this.active = sheet;

@@ -116,7 +116,14 @@ export class FakeUi {
     };
   }
 
+  /** When set, the next dialog fails to open, as a dialog Apps Script cannot show does. */
+  failNextDialog = false;
+
   showModalDialog(output: FakeHtmlOutput, title: string): void {
+    if (this.failNextDialog) {
+      this.failNextDialog = false;
+      throw new Error("Exception: The dialog could not be shown.");
+    }
     this.dialogs.push({ title, html: output.getContent() });
   }
 }

@@ -6,16 +6,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { consolidate } from "../../../src/core/consolidate.js";
-import { buildLayout } from "../../../src/core/layout.js";
+import { a1, buildLayout } from "../../../src/core/layout.js";
 import { isoInVietnam } from "../../../src/core/period.js";
 import type { Submission } from "../../../src/core/submission-schema.js";
 import { envelopeFor } from "../../../src/core/submit-client.js";
 import { processPost } from "../../../src/core/tracker-service.js";
 import type { CellValue, TrackerTab } from "../../../src/core/tracker-tabs.js";
 import {
-  consolidatedTabName,
   CURRENT,
   SUPERSEDED,
+  tabName,
   TRACKER_TAB_ORDER,
   TRACKER_TABS,
   tabGrid,
@@ -183,10 +183,10 @@ describe("chitieu push", () => {
     const addSheet = r.made.find((q) => q.endpoint === "batchUpdate")!.body as {
       requests: { addSheet: { properties: { gridProperties: { frozenRowCount: number } } } }[];
     };
-    expect(addSheet.requests).toHaveLength(7);
+    expect(addSheet.requests).toHaveLength(8);
     for (const t of tabs) expect(fake.frozenRows(t.name)).toBe(1);
     expectSheetHolds(tabs);
-    expect(r.result.out).toContain("Tạo 7 trang");
+    expect(r.result.out).toContain("Tạo 8 trang");
     expect(r.result.out).toMatch(/Ghi 1 phần \(\d+ kB\)/u);
   });
 
@@ -202,12 +202,11 @@ describe("chitieu push", () => {
   it("rewrites exactly the row of a cell that differs from the tracker", async () => {
     const { data, reports } = tracker();
     expect((await push(data)).code).toBe(0);
-    const table = consolidatedTabName("2025");
+    const table = tabName("unitValues", "2025");
     const header = fake.values(table)[0]!;
-    const col = header.indexOf(`${reportingUnit.name} (${reportingUnit.code})`);
-    const row = fake
-      .values(table)
-      .findIndex((r) => r[0] === reports[0]!.indicators[0]!.indicatorId);
+    const indicatorId = reports[0]!.indicators[0]!.indicatorId;
+    const col = header.findIndex((h) => String(h).startsWith(`${indicatorId} — `));
+    const row = fake.values(table).findIndex((r) => r[0] === reportingUnit.code);
     const right = fake.cells(table)[row]![col]!.value;
     fake.cells(table)[row]![col] = { value: 12345 };
 
@@ -215,7 +214,7 @@ describe("chitieu push", () => {
     expect(r.by).toEqual({ get: 1, "values.batchGet": 1, "values.batchUpdate": 1 });
     const body = r.made.at(-1)!.body as { data: { range: string }[] };
     expect(body.data.map((d) => d.range)).toEqual([
-      `'${table}'!A${row + 1}:${String.fromCharCode(64 + header.length)}${row + 1}`,
+      `'${table}'!A${row + 1}:${a1(row + 1, header.length)}`,
     ]);
     expect(fake.cells(table)[row]![col]!.value).toBe(right);
     expect(r.result.out).toContain(`${table}: thêm 0, cập nhật 1, không đổi`);
@@ -323,7 +322,7 @@ describe("chitieu push", () => {
     const empty = await requestsDuring(() => push(data, "--dry-run"));
     expect(empty.result.code).toBe(0);
     expect(empty.by).toEqual({ get: 1 });
-    expect(empty.result.out).toContain("Sẽ tạo 7 trang");
+    expect(empty.result.out).toContain("Sẽ tạo 8 trang");
     expect(empty.result.out).toContain(
       `${TRACKER_TABS.indicators.name} (trang mới): thêm ${template.indicators.length}`,
     );
@@ -345,7 +344,7 @@ describe("chitieu push", () => {
     await useFake(fake);
     for (const key of TRACKER_TAB_ORDER) {
       const def = TRACKER_TABS[key];
-      const name = key === "consolidated" ? consolidatedTabName("2025") : def.name;
+      const name = tabName(key, "2025");
       const header = tabGrid({ header: def.columns.map((c) => c.label), rows: [] }, "parsed")[0]!;
       fake.addTab(name, [header]);
     }
@@ -353,7 +352,7 @@ describe("chitieu push", () => {
     const r = await requestsDuring(() => push(data));
     expect(r.result.code, r.result.err).toBe(0);
     expect(r.by).toEqual({ get: 1, "values.batchGet": 1, "values.batchUpdate": 1 });
-    // Headers were the same, unit columns come after the consolidated tab's fixed ones: the
+    // Headers were the same, indicator columns come after the unit values tab's fixed ones: the
     // sheet ends up holding exactly the tracker's tabs, each row under its header.
     expectSheetHolds(trackerTabsOf(data));
   });

@@ -194,7 +194,7 @@ describe("planPush", () => {
     });
     const tabs = trackerTabs({ template, consolidation, submissions });
     const plan = planPush(tabs, []);
-    expect(plan.addSheets).toHaveLength(7);
+    expect(plan.addSheets).toHaveLength(8);
     expect(plan.addSheets[0]!.addSheet!.properties!.gridProperties!.frozenRowCount).toBe(1);
     expect(plan.bytes).toBeGreaterThan(2 * MAX_BODY_BYTES);
     for (const w of plan.writes) expect(w.bytes).toBeLessThanOrEqual(MAX_BODY_BYTES);
