@@ -8,6 +8,7 @@ import { newUnitKey } from "../tracker/keys.js";
 import { DEFAULT_DATA_DIR, openStore, saveSubmitUrl } from "../tracker/open-store.js";
 import { ADDIN_PREFIX, registerAddinRoutes } from "../tracker/addin-routes.js";
 import { buildServer } from "../tracker/server.js";
+import { PAGE_PATH, registerWebRoutes } from "../tracker/web-routes.js";
 import { readUnitFile } from "../tracker/unit-file.js";
 
 const STARTER_UNITS = join(seedsDir, "units", "can-tho.json");
@@ -45,7 +46,10 @@ export function registerServe(program: Command, io: CommandIO, setExit: (code: n
       }
       const app = buildServer({
         store,
-        register: registerAddinRoutes({ publicUrl: opts.publicUrl }),
+        register: (app) => {
+          registerAddinRoutes({ publicUrl: opts.publicUrl })(app);
+          registerWebRoutes()(app);
+        },
       });
       const address = await app.listen({ port, host: opts.host });
       const base = (opts.publicUrl ?? address).replace(/\/$/u, "");
@@ -57,6 +61,7 @@ export function registerServe(program: Command, io: CommandIO, setExit: (code: n
         `Trang tổng hợp / consolidation page: ${base}/plans/can-tho-2256/${new Date().getFullYear()}`,
       );
       io.out(`Manifest add-in Excel / Excel add-in manifest: ${base}${ADDIN_PREFIX}/manifest.xml`);
+      io.out(`Trang nộp báo cáo cho đơn vị / officers' report page: ${base}${PAGE_PATH}`);
       if (firstStart) {
         const sample = store.units()[0];
         if (sample) {
