@@ -19,7 +19,10 @@ const entries = {
 const styles = { "taskpane.css": "excel/taskpane/taskpane.css", "nop.css": "web/nop.css" };
 /** The files the service worker keeps, relative to it (it lives at nop/sw.js; the page is /nop). */
 const PRECACHE = ["../nop", "nop.js", "check-worker.js", "taskpane.css", "nop.css"];
-const CONFIG = '<script type="application/json" id="chitieu-config">{"host":"tracker"}</script>';
+/** The page's configuration element, however the source is formatted; the build writes it anew. */
+const CONFIG_ELEMENT = /<script type="application\/json" id="chitieu-config">[\s\S]*?<\/script>/u;
+const config = (host) =>
+  `<script type="application/json" id="chitieu-config">{"host":"${host}"}</script>`;
 
 /**
  * zod re-exports all of its ~130 error-message locales as `z.locales`, which keeps them in a bundle
@@ -74,7 +77,7 @@ function inlinePage(html, css, pageJs, workerJs) {
   const tags = {
     '<link rel="stylesheet" href="nop/taskpane.css" />': `<style>\n${css}</style>`,
     '<link rel="stylesheet" href="nop/nop.css" />': "",
-    [CONFIG]: CONFIG.replace('"tracker"', '"apps-script"'),
+    [config("tracker")]: config("apps-script"),
     // The worker's source waits as text; the page makes a worker of it (a Blob URL).
     '<script defer src="nop/nop.js"></script>': `<script type="text/plain" id="check-worker-source">${scriptSafe(workerJs)}</script>`,
     // Last in the body, so the elements it looks for exist when it runs.
@@ -104,7 +107,9 @@ export async function buildWeb({
   const css = {};
   for (const [name, path] of Object.entries(styles))
     css[name] = await readFile(join(srcdir, path), "utf8");
-  const html = await readFile(join(srcdir, "web", "nop.html"), "utf8");
+  const source = await readFile(join(srcdir, "web", "nop.html"), "utf8");
+  if (!CONFIG_ELEMENT.test(source)) throw new Error("nop.html has no #chitieu-config element");
+  const html = source.replace(CONFIG_ELEMENT, () => config("tracker"));
 
   // The service worker's cache name changes whenever any precached file does.
   const version = createHash("sha256")

@@ -10,7 +10,7 @@ import { KEY_PATTERN, sign } from "../core/signature.js";
 export async function signPayload(
   payload: string,
   keyHex: string,
-  subtle: SubtleCrypto | undefined = globalThis.crypto?.subtle,
+  subtle: SubtleCrypto | null = globalThis.crypto?.subtle ?? null,
 ): Promise<string> {
   if (!KEY_PATTERN.test(keyHex)) throw new Error("khóa không hợp lệ / invalid key");
   if (!subtle) return sign(payload, keyHex);

@@ -9,6 +9,8 @@ export interface TrackerPreset {
   units: readonly Unit[];
   /** unit code → key, as "Cấp mã truy cập" would have stored them. */
   keys?: Readonly<Record<string, string>>;
+  /** The project's HTML files, as for AppsScriptWorld. */
+  files?: Readonly<Record<string, string>>;
 }
 
 const csvField = (s: string) => (/[",\n]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s);
@@ -21,7 +23,7 @@ export function unitsCsv(units: readonly Unit[]): string {
 }
 
 export async function trackerWorld(preset: TrackerPreset): Promise<AppsScriptWorld> {
-  const world = new AppsScriptWorld(await builtBundle());
+  const world = new AppsScriptWorld(await builtBundle(), { files: preset.files });
   world.ui.answer(preset.planId).answer(preset.period);
   world.run("setupTracker");
   if (world.ui.unanswered() !== 0)
