@@ -40,6 +40,9 @@ interface ReceiptView {
   unit: string;
   planId: string;
   period: string;
+  /** The unit's name and the plan's title, when the report was checked on this page. */
+  unitName?: string;
+  planTitle?: string;
   fingerprint: string;
   tracker: string;
 }
@@ -55,6 +58,8 @@ interface State {
   blockers: Bilingual[];
   message?: { text: Bilingual; tone: Tone };
   receipt?: ReceiptView;
+  /** This file's report went (or waits in the queue): sending it again needs choosing it again. */
+  sent: boolean;
   pending: QueuedSubmission[];
 }
 
@@ -92,6 +97,7 @@ export class NopPage {
       code: linked ?? stored,
       link,
       blockers: [],
+      sent: false,
       pending: deps.queue.pending(),
     };
     if (link.code && !linked) this.state.message = { text: text.badCode, tone: "error" };
@@ -132,6 +138,7 @@ export class NopPage {
     s.fileName = file.name;
     s.reading = undefined;
     s.receipt = undefined;
+    s.sent = false;
     s.message = { text: text.reading, tone: "info" };
     this.render();
     const result = await this.deps.checker.check(file, this.deps.now());
@@ -198,9 +205,10 @@ export class NopPage {
   }
 
   private canSubmit(): boolean {
-    const { reading, code, busy, blockers } = this.state;
+    const { reading, code, busy, blockers, sent } = this.state;
     return (
       !busy &&
+      !sent &&
       code !== undefined &&
       blockers.length === 0 &&
       reading?.kind === "checked" &&
@@ -225,6 +233,7 @@ export class NopPage {
         this.deps.newId,
       );
       this.describe(sent.outcome, sent.payload);
+      this.state.sent = sent.outcome.kind !== "refused";
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       this.state.message = {
@@ -243,7 +252,15 @@ export class NopPage {
     if (outcome.kind === "accepted") {
       const r = outcome.answer.receipt;
       const about = JSON.parse(payload) as { unit: string; planId: string; period: string };
+      const header = s.reading?.kind === "checked" ? s.reading : undefined;
+      const same =
+        header?.header?.unit.code === about.unit &&
+        header.header.templateId === about.planId &&
+        header.header.period === about.period;
       s.receipt = {
+        ...(same
+          ? { unitName: header.header!.unit.name, planTitle: header.template?.plan.title }
+          : {}),
         submissionId: r.submissionId,
         revision: r.revision,
         receivedAt: r.receivedAt,
@@ -504,8 +521,8 @@ export class NopPage {
     ) => HTMLButtonElement,
   ): Node {
     const rows: [Bilingual, string][] = [
-      [text.unit, r.unit],
-      [text.plan, r.planId],
+      [text.unit, r.unitName ? `${r.unitName} (${r.unit})` : r.unit],
+      [text.plan, r.planTitle ? `${r.planTitle} (${r.planId})` : r.planId],
       [text.period, r.period],
       [text.receiptSubmission, r.submissionId],
       [text.receiptRevision, String(r.revision)],
@@ -513,7 +530,7 @@ export class NopPage {
       [text.receiptFingerprint, r.fingerprint],
       [text.receiptTracker, r.tracker],
     ];
-    const dl = el(doc, "dl", { class: "summary" });
+    const dl = el(doc, "dl", { class: "summary receipt-list" });
     for (const [term, value] of rows)
       dl.append(
         el(doc, "dt", {}, `${term.vi} / ${term.en}`),

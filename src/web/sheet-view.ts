@@ -138,6 +138,7 @@ export function focusCell(table: HTMLElement, address: string): HTMLElement | un
   const cell = table.querySelector<HTMLElement>(`td[data-cell="${address}"]`);
   if (!cell) return undefined;
   cell.classList.add("focus");
-  cell.scrollIntoView({ block: "center", inline: "center" });
+  // "nearest" across: the code and the indicator's name in the first columns stay in view.
+  cell.scrollIntoView({ block: "center", inline: "nearest" });
   return cell;
 }
