@@ -1,5 +1,6 @@
 // What a file is before anything opens it: an .xlsx within limits, or a refusal that names the
 // problem (empty, too large, .xls, .ods, password-protected, not a workbook). Reads only bytes.
+import { Inflate } from "fflate";
 import { utf8Text } from "../core/bytes.js";
 import type { Refusal } from "./refusals.js";
 import { refusal } from "./refusals.js";
@@ -55,7 +56,11 @@ function compoundFileKind(bytes: Uint8Array): Refusal {
 
 interface ZipEntry {
   name: string;
+  method: number;
+  zipped: number;
   unzipped: number;
+  /** Where the entry's local header starts. */
+  offset: number;
 }
 
 /** The zip's central directory (APPNOTE 4.3.12, 4.3.16): names and declared sizes, nothing inflated. */
@@ -76,16 +81,69 @@ function zipEntries(bytes: Uint8Array): ZipEntry[] | "zip64" | undefined {
   let at = offset;
   for (let n = 0; n < count; n++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== ZIP_CENTRAL) return undefined;
+    const method = view.getUint16(at + 10, true);
+    const zipped = view.getUint32(at + 20, true);
     const unzipped = view.getUint32(at + 24, true);
-    if (unzipped === ZIP64_MARK) return "zip64";
+    const local = view.getUint32(at + 42, true);
+    if (unzipped === ZIP64_MARK || zipped === ZIP64_MARK || local === ZIP64_MARK) return "zip64";
     const nameLength = view.getUint16(at + 28, true);
     const extra = view.getUint16(at + 30, true);
     const comment = view.getUint16(at + 32, true);
     const name = utf8Text(bytes.subarray(at + 46, at + 46 + nameLength));
-    entries.push({ name, unzipped });
+    entries.push({ name, method, zipped, unzipped, offset: local });
     at += 46 + nameLength + extra + comment;
   }
   return entries;
+}
+
+const STORED = 0;
+const DEFLATED = 8;
+/** Small steps, so one step of a crafted stream unpacks at most ~16 MB before it is counted. */
+const STEP = 16 * 1024;
+
+class TooLarge extends Error {}
+
+/**
+ * Unpacks every entry once, counting, and stops at the first byte past what the entry declares or
+ * past the limit: a zip's declared sizes are the sender's to choose, and the .xlsx reader checks
+ * them only after it has unpacked everything into memory. Answers the bytes unpacked, or why not.
+ */
+function unpackedSize(
+  bytes: Uint8Array,
+  entries: readonly ZipEntry[],
+  limit: number,
+): number | "too-large" | "unreadable" {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let total = 0;
+  for (const entry of entries) {
+    const at = entry.offset;
+    if (at + 30 > bytes.length || view.getUint32(at, true) !== 0x04034b50) return "unreadable";
+    const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+    const data = bytes.subarray(start, start + entry.zipped);
+    if (data.length !== entry.zipped) return "unreadable";
+    if (entry.method === STORED) {
+      if (entry.zipped !== entry.unzipped) return "unreadable";
+      total += entry.unzipped;
+      if (total > limit) return "too-large";
+      continue;
+    }
+    if (entry.method !== DEFLATED) return "unreadable";
+    let unpacked = 0;
+    const inflate = new Inflate((chunk) => {
+      unpacked += chunk.length;
+      if (unpacked > entry.unzipped || total + unpacked > limit) throw new TooLarge();
+    });
+    try {
+      for (let i = 0; i < data.length; i += STEP)
+        inflate.push(data.subarray(i, i + STEP), i + STEP >= data.length);
+      if (data.length === 0) inflate.push(data, true);
+    } catch (err) {
+      return err instanceof TooLarge ? "too-large" : "unreadable";
+    }
+    if (unpacked !== entry.unzipped) return "unreadable";
+    total += unpacked;
+  }
+  return total;
 }
 
 /** Undefined when the bytes may go to the .xlsx reader; otherwise why they may not. */
@@ -103,18 +161,22 @@ export function sniffWorkbook(
   if (!startsWith(bytes, ZIP_LOCAL)) return refusal("not-xlsx");
   const entries = zipEntries(bytes);
   if (entries === undefined) return refusal("unreadable", { reason: "zip" });
-  const tooLarge = (size: number) =>
+  /** Without `size`: unpacking stopped at the limit, so how much more there was is not known. */
+  const tooLarge = (size?: number) =>
     refusal("too-large-unzipped", {
-      size: megabytes(size),
+      size: size === undefined ? `> ${megabytes(limits.maxUnzippedBytes)}` : megabytes(size),
       max: megabytes(limits.maxUnzippedBytes),
     });
   if (entries === "zip64") return tooLarge(2 ** 32);
-  if (entries.length > limits.maxEntries) return tooLarge(limits.maxUnzippedBytes + 1);
+  if (entries.length > limits.maxEntries) return tooLarge();
   const names = new Set(entries.map((e) => e.name));
   // OpenDocument puts its type first, uncompressed, as a file named "mimetype" (ODF 1.2 part 3, 3.3).
   if (names.has("mimetype") && names.has("content.xml")) return refusal("ods");
   if (!names.has("xl/workbook.xml")) return refusal("not-xlsx");
-  const unzipped = entries.reduce((sum, e) => sum + e.unzipped, 0);
-  if (unzipped > limits.maxUnzippedBytes) return tooLarge(unzipped);
+  const declared = entries.reduce((sum, e) => sum + e.unzipped, 0);
+  if (declared > limits.maxUnzippedBytes) return tooLarge(declared);
+  const unpacked = unpackedSize(bytes, entries, limits.maxUnzippedBytes);
+  if (unpacked === "too-large") return tooLarge();
+  if (unpacked === "unreadable") return refusal("unreadable", { reason: "zip" });
   return undefined;
 }

@@ -1,6 +1,7 @@
 // Files the reader refuses before opening them, each with its own message: real .xls and .ods saved
 // by LibreOffice, a password-protected workbook, an empty file, a 50 MB file, other zips and bytes.
 import { readFileSync } from "node:fs";
+import { deflateSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadUnits } from "../../src/node/lookup.js";
 import { loadSeedTemplates } from "../../src/node/seeds.js";
@@ -20,21 +21,37 @@ beforeAll(async () => {
 
 const codeOf = (bytes: Uint8Array, limits = WORKBOOK_LIMITS) => sniffWorkbook(bytes, limits)?.code;
 
-/** A zip holding the named files, stored uncompressed, as zip tools write one. */
-function zipOf(entries: Record<string, string>): Uint8Array {
+interface RawEntry {
+  data: Uint8Array;
+  method: 0 | 8;
+  /** What the entry says it unpacks to; a crafted zip says less than it holds. */
+  declared: number;
+}
+
+const stored = (text: string): RawEntry => {
+  const data = new TextEncoder().encode(text);
+  return { data, method: 0, declared: data.length };
+};
+
+/** A zip holding the named files, as zip tools write one (stored, or deflated as given). */
+function zipOf(files: Record<string, string | RawEntry>): Uint8Array {
+  const entries = Object.fromEntries(
+    Object.entries(files).map(([n, f]) => [n, typeof f === "string" ? stored(f) : f]),
+  );
   const local: number[] = [];
   const central: number[] = [];
   const u16 = (n: number) => [n & 255, n >> 8];
   const u32 = (n: number) => [n & 255, (n >> 8) & 255, (n >> 16) & 255, n >>> 24];
-  for (const [name, content] of Object.entries(entries)) {
+  for (const [name, entry] of Object.entries(entries)) {
     const nameBytes = [...Buffer.from(name)];
-    const data = [...Buffer.from(content)];
+    const data = [...entry.data];
     const offset = local.length;
-    // CRC left 0: the sniffer reads names and sizes only, never the data.
-    const sizes = [...u32(0), ...u32(data.length), ...u32(data.length)];
-    local.push(...u32(0x04034b50), ...u16(20), ...u16(0), ...u16(0), ...u32(0), ...sizes);
+    // CRC left 0: neither the sniffer nor exceljs's zip reader checks it.
+    const sizes = [...u32(0), ...u32(data.length), ...u32(entry.declared)];
+    const method = u16(entry.method);
+    local.push(...u32(0x04034b50), ...u16(20), ...u16(0), ...method, ...u32(0), ...sizes);
     local.push(...u16(nameBytes.length), ...u16(0), ...nameBytes, ...data);
-    central.push(...u32(0x02014b50), ...u16(20), ...u16(20), ...u16(0), ...u16(0), ...u32(0));
+    central.push(...u32(0x02014b50), ...u16(20), ...u16(20), ...u16(0), ...method, ...u32(0));
     central.push(...sizes, ...u16(nameBytes.length), ...u16(0), ...u16(0), ...u16(0), ...u16(0));
     central.push(...u32(0), ...u32(offset), ...nameBytes);
   }
@@ -109,6 +126,22 @@ describe("files the reader refuses, each with its own message", () => {
     expect(
       codeOf(zipOf({ "xl/workbook.xml": "", a: "", b: "" }), { ...limits, maxEntries: 2 }),
     ).toBe("too-large-unzipped");
+  });
+
+  it("a zip that holds more than it declares is stopped at the limit, not unpacked whole", () => {
+    const zeros = new Uint8Array(8 * 1024 * 1024);
+    const bomb = { data: deflateSync(zeros), method: 8, declared: 1000 } as const;
+    expect(bomb.data.length).toBeLessThan(20_000);
+    const bytes = zipOf({ "xl/workbook.xml": bomb, "[Content_Types].xml": "<T/>" });
+    const refusal = sniffWorkbook(bytes, { ...WORKBOOK_LIMITS, maxUnzippedBytes: 1024 * 1024 });
+    expect(refusal?.code).toBe("too-large-unzipped");
+    expect(refusal?.message.en).toContain("(> 1 MB, at most 1 MB)");
+    // Told the truth, the same entry passes within a limit that holds it.
+    const honest = zipOf({
+      "xl/workbook.xml": { ...bomb, declared: zeros.length },
+      "[Content_Types].xml": "<T/>",
+    });
+    expect(sniffWorkbook(honest)).toBeUndefined();
   });
 
   it("a damaged workbook says it is damaged, naming why", async () => {
