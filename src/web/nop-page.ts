@@ -520,22 +520,20 @@ export class NopPage {
       attrs?: Record<string, string>,
     ) => HTMLButtonElement,
   ): Node {
-    const rows: [Bilingual, string][] = [
+    const code = (value: string) => el(doc, "code", {}, value);
+    const rows: [Bilingual, string | Node][] = [
       [text.unit, r.unitName ? `${r.unitName} (${r.unit})` : r.unit],
       [text.plan, r.planTitle ? `${r.planTitle} (${r.planId})` : r.planId],
       [text.period, r.period],
-      [text.receiptSubmission, r.submissionId],
+      [text.receiptSubmission, code(r.submissionId)],
       [text.receiptRevision, String(r.revision)],
-      [text.receiptReceivedAt, r.receivedAt],
-      [text.receiptFingerprint, r.fingerprint],
+      [text.receiptReceivedAt, code(r.receivedAt)],
+      [text.receiptFingerprint, code(r.fingerprint)],
       [text.receiptTracker, r.tracker],
     ];
     const dl = el(doc, "dl", { class: "summary receipt-list" });
     for (const [term, value] of rows)
-      dl.append(
-        el(doc, "dt", {}, `${term.vi} / ${term.en}`),
-        el(doc, "dd", {}, el(doc, "code", {}, value)),
-      );
+      dl.append(el(doc, "dt", {}, `${term.vi} / ${term.en}`), el(doc, "dd", {}, value));
     return el(
       doc,
       "section",
