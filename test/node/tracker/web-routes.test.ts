@@ -8,27 +8,32 @@ import { openStore } from "../../../src/node/tracker/open-store.js";
 import { buildServer } from "../../../src/node/tracker/server.js";
 import type { SqliteStore } from "../../../src/node/tracker/store.js";
 import { registerWebRoutes } from "../../../src/node/tracker/web-routes.js";
+import { startTracker } from "../../fixtures/tracker-process.js";
 import { builtPage } from "../../fixtures/web-build.js";
 
 let dir: string;
-let store: SqliteStore;
-let app: ReturnType<typeof buildServer>;
+let store: SqliteStore | undefined;
+let app: ReturnType<typeof buildServer> | undefined;
 
 beforeAll(async () => {
   dir = (await builtPage()).dir;
 }, 120_000);
 
 function serve(webDir = dir) {
-  store = openStore(mkdtempSync(join(tmpdir(), "chitieu-web-store-")));
-  store.importUnits([{ code: "STTTT", name: "Sở", kind: "department", level: "province" }]);
-  store.setKey("STTTT", "7".repeat(64));
-  app = buildServer({ store, register: registerWebRoutes({ dir: webDir }) });
-  return app;
+  const opened = openStore(mkdtempSync(join(tmpdir(), "chitieu-web-store-")));
+  opened.importUnits([{ code: "STTTT", name: "Sở", kind: "department", level: "province" }]);
+  opened.setKey("STTTT", "7".repeat(64));
+  const server = buildServer({ store: opened, register: registerWebRoutes({ dir: webDir }) });
+  store = opened;
+  app = server;
+  return server;
 }
 
 afterEach(async () => {
-  await app.close();
-  store.close();
+  await app?.close();
+  store?.close();
+  app = undefined;
+  store = undefined;
 });
 
 describe("/nop", () => {
@@ -100,5 +105,19 @@ describe("/nop", () => {
     expect(list.statusCode).toBe(200);
     const one = await app.inject("/api/templates/can-tho-2256");
     expect(one.json()).toMatchObject({ id: "can-tho-2256" });
+  });
+});
+
+describe("chitieu serve", () => {
+  it("serves the officers' page from dist/web", async () => {
+    const tracker = await startTracker(mkdtempSync(join(tmpdir(), "chitieu-web-serve-")));
+    try {
+      const page = await fetch(`${tracker.url}/nop`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('id="chitieu-config"');
+      expect((await fetch(`${tracker.url}/nop/check-worker.js`)).status).toBe(200);
+    } finally {
+      await tracker.stop();
+    }
   });
 });
