@@ -89,18 +89,34 @@ export class NopPage {
     private readonly deps: PageDeps,
     link: LinkParams,
   ) {
-    const stored = parseAccessCode(deps.storage.getItem(CODE_KEY) ?? "");
-    const linked = link.code ? parseAccessCode(link.code) : undefined;
-    if (linked && link.code) deps.storage.setItem(CODE_KEY, link.code);
     this.state = {
       lang: deps.storage.getItem(LANG_KEY) === "en" ? "en" : "vi",
-      code: linked ?? stored,
-      link,
+      code: parseAccessCode(deps.storage.getItem(CODE_KEY) ?? ""),
+      link: {},
       blockers: [],
       sent: false,
       pending: deps.queue.pending(),
     };
-    if (link.code && !linked) this.state.message = { text: text.badCode, tone: "error" };
+    this.takeLink(link);
+  }
+
+  /** A consolidator's link, when the page opens or when one is followed while it is open. */
+  useLink(link: LinkParams): void {
+    this.takeLink(link);
+    this.render();
+  }
+
+  private takeLink(link: LinkParams) {
+    const s = this.state;
+    s.link = link;
+    if (link.code) {
+      const code = parseAccessCode(link.code);
+      if (code) {
+        this.deps.storage.setItem(CODE_KEY, link.code);
+        s.code = code;
+      } else s.message = { text: text.badCode, tone: "error" };
+    }
+    if (s.reading) this.showReading(s.reading);
   }
 
   private t(entry: Bilingual): string {

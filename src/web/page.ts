@@ -55,12 +55,14 @@ function newId(): string {
 
 async function start() {
   const config = readPageConfig(document);
+  // What the Apps Script tracker collects, unless the link says otherwise.
+  const withConfig = (link: LinkParams) => ({
+    ...link,
+    plan: link.plan ?? config.plan,
+    period: link.period ?? config.period,
+  });
   const linked = linkParams(await currentHash());
-  const link = {
-    ...linked,
-    plan: linked.plan ?? config.plan,
-    period: linked.period ?? config.period,
-  };
+  const link = withConfig(linked);
   const templates =
     config.host === "apps-script"
       ? embeddedTemplates(config.templates)
@@ -83,6 +85,12 @@ async function start() {
   );
   dropCodeFromAddress(linked);
   page.render();
+  // A link followed in a tab that has the page open changes only the fragment: no new page load.
+  window.addEventListener("hashchange", () => {
+    const followed = linkParams(window.location.hash);
+    page.useLink(withConfig(followed));
+    dropCodeFromAddress(followed);
+  });
   const flush = (force: boolean) => void page.flush(force).catch(() => undefined);
   window.addEventListener("online", () => {
     page.render();

@@ -237,6 +237,16 @@ describe.runIf(runnable)("/nop on chitieu serve", () => {
     expect(await page.locator("#sheet tbody tr").count()).toBe(maker.layout.rowCount);
   });
 
+  it("refuses a file of another plan than the one the link names", async () => {
+    await page.goto(`${tracker.url}/nop#period=2025&plan=can-tho-kh-2025`);
+    expect(await choose(page, files.valid!)).toContain(
+      'thuộc kế hoạch "can-tho-2256", nhưng đơn vị tổng hợp đang thu kế hoạch "can-tho-kh-2025"',
+    );
+    expect(await page.locator("#submit").isDisabled()).toBe(true);
+    expect(stored()).toHaveLength(1);
+    await page.goto(`${tracker.url}/nop#period=2025`);
+  });
+
   it("works offline after the first visit and sends the queued report when the network returns", async () => {
     // The service worker took over on the first visit; from now on it serves the page.
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
