@@ -3,7 +3,7 @@
 // same page as one self-contained HTML file for the Apps Script web app (dist/appsscript/nop.html).
 import * as esbuild from "esbuild";
 import { createHash } from "node:crypto";
-import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -92,13 +92,19 @@ function inlinePage(html, css, pageJs, workerJs) {
   return out;
 }
 
+/** A running tracker may serve the folder while it is rebuilt: it sees the old file or the new. */
+async function writeAtomically(file, text) {
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(temporary, text);
+  await rename(temporary, file);
+}
+
 export async function buildWeb({
   outdir = join(root, "dist", "web"),
   appsScriptDir = join(root, "dist", "appsscript"),
   srcdir = join(root, "src"),
   production = true,
 } = {}) {
-  await rm(outdir, { recursive: true, force: true });
   await mkdir(outdir, { recursive: true });
   const options = { minify: production, sourcemap: false };
   const built = {};
@@ -123,18 +129,21 @@ export async function buildWeb({
     define: { __PRECACHE__: JSON.stringify(PRECACHE), __VERSION__: JSON.stringify(version) },
   });
 
-  await writeFile(join(outdir, "nop.html"), html);
-  for (const [name, text] of Object.entries(built)) await writeFile(join(outdir, name), text);
-  for (const [name, text] of Object.entries(css)) await writeFile(join(outdir, name), text);
   const inline = inlinePage(
     html,
     `${css["taskpane.css"]}\n${css["nop.css"]}`,
     built["nop.js"],
     built["check-worker.js"],
   );
-  await writeFile(join(outdir, "nop-inline.html"), inline);
+  const files = { "nop.html": html, ...built, ...css, "nop-inline.html": inline };
+  for (const [name, text] of Object.entries(files)) await writeAtomically(join(outdir, name), text);
+  // Nothing stale stays to be served: whatever an older build left is removed (not another
+  // build's file still being written).
+  for (const name of await readdir(outdir))
+    if (!(name in files) && !name.endsWith(".tmp"))
+      await rm(join(outdir, name), { recursive: true, force: true });
   await mkdir(appsScriptDir, { recursive: true });
-  await copyFile(join(outdir, "nop-inline.html"), join(appsScriptDir, "nop.html"));
+  await writeAtomically(join(appsScriptDir, "nop.html"), inline);
   const sizes = Object.fromEntries(
     [...Object.entries(built), ["nop-inline.html", inline]].map(([n, t]) => [
       n,

@@ -1,9 +1,11 @@
 // The page's build (scripts/build-web.mjs): the files `chitieu serve` serves, the service worker's
 // list and version, and the one-document page for Apps Script with nothing that could break out of
 // its script elements.
-import { readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildWeb } from "../../scripts/build-web.mjs";
 import { builtPage, type BuiltPage } from "../fixtures/web-build.js";
 
 let page: BuiltPage;
@@ -58,4 +60,12 @@ describe("buildWeb", () => {
     // The page's script comes last in the body, after the elements it renders into.
     expect(html.lastIndexOf('id="sheet"')).toBeLessThan(html.lastIndexOf("<script>"));
   });
+
+  it("leaves nothing stale from an older build to be served", async () => {
+    const outdir = mkdtempSync(join(tmpdir(), "chitieu-web-stale-"));
+    writeFileSync(join(outdir, "old-page.js"), "stale");
+    await buildWeb({ outdir, appsScriptDir: mkdtempSync(join(tmpdir(), "chitieu-web-gas-")) });
+    expect(existsSync(join(outdir, "old-page.js"))).toBe(false);
+    expect(existsSync(join(outdir, "nop.js"))).toBe(true);
+  }, 120_000);
 });
