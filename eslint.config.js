@@ -79,6 +79,19 @@ export default tseslint.config(
     },
   },
   {
+    // Workbook bytes → grid runs in the page's worker and in Node: like core, no platform globals.
+    files: ["src/workbook/**/*.ts"],
+    rules: { "no-restricted-globals": ["error", ...platformGlobals] },
+  },
+  {
+    files: ["src/web/*.ts"],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    files: ["src/web/worker/*.ts"],
+    languageOptions: { globals: { ...globals.worker, ...globals.serviceworker } },
+  },
+  {
     // Apps Script: its services are globals; Node's built-ins and globals do not exist there (the
     // build refuses a built-in too), and the shell reaches other shells only through chitieu/1.
     files: ["appsscript/**/*.ts"],

@@ -6,6 +6,7 @@ import { errorAnswer, PROTOCOL } from "../../src/core/protocol.js";
 import { processPost } from "../../src/core/tracker-service.js";
 import { SPREADSHEET_CELL_LIMIT, TrackerFull } from "./capacity.js";
 import { readConfig } from "./config.js";
+import { officerPage } from "./officer-page.js";
 import { LOCK_WAIT_MS } from "./lock.js";
 import { activeSpreadsheet, SUBMISSIONS_SHEET, UNITS_SHEET } from "./sheets.js";
 import { registryRows, SheetStore, unitFromRow } from "./sheet-store.js";
@@ -47,9 +48,13 @@ export function doPost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Cont
 /**
  * The reads the Excel add-in needs, on the web app's one URL: `?resource=templates`, `units` or
  * `template&id=…` answer what `/api/templates`, `/api/units` and `/api/templates/:id` answer on
- * `chitieu serve`; without `resource`, the status that `/api/status` gives.
+ * `chitieu serve`; `?page=nop` is the officers' page; without either, the status `/api/status` gives.
  */
-export function doGet(e?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.Content.TextOutput {
+export function doGet(
+  e?: GoogleAppsScript.Events.DoGet,
+): GoogleAppsScript.Content.TextOutput | GoogleAppsScript.HTML.HtmlOutput {
+  const page = officerPage(e);
+  if (page) return page;
   const ss = activeSpreadsheet();
   const config = readConfig();
   const template = config && templateById(config.planId);

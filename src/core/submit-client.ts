@@ -44,12 +44,20 @@ export type SendOutcome =
 
 export function envelopeFor(submission: Submission, code: AccessCode): QueuedSubmission {
   const payload = JSON.stringify(submission);
-  const body = JSON.stringify({
-    protocol: PROTOCOL,
-    unit: code.unit,
-    payload,
-    signature: sign(payload, code.key),
-  });
+  return signedEnvelope(submission, code, payload, sign(payload, code.key));
+}
+
+/**
+ * The envelope for a payload signed elsewhere (the browser page signs with Web Crypto): `payload`
+ * must be `JSON.stringify(submission)` and `signature` its HMAC with the unit's key.
+ */
+export function signedEnvelope(
+  submission: Submission,
+  code: AccessCode,
+  payload: string,
+  signature: string,
+): QueuedSubmission {
+  const body = JSON.stringify({ protocol: PROTOCOL, unit: code.unit, payload, signature });
   return {
     submissionId: submission.submissionId,
     url: code.url,

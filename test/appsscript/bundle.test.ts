@@ -161,7 +161,10 @@ describe("the build", () => {
     ]);
     expect(JSON.parse(read("appsscript/.clasp.json.example")).rootDir).toBe("dist/appsscript");
     const scripts = JSON.parse(read("package.json")).scripts;
-    expect(scripts["gas:build"]).toBe("node scripts/build-appsscript.mjs");
+    // Code.js, then the officers' page beside it (nop.html), both pushed by clasp.
+    expect(scripts["gas:build"]).toBe(
+      "node scripts/build-appsscript.mjs && node scripts/build-web.mjs",
+    );
     expect(scripts["gas:push"]).toBe("npm run gas:build && clasp push");
   });
 

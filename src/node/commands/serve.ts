@@ -8,6 +8,7 @@ import { newUnitKey } from "../tracker/keys.js";
 import { DEFAULT_DATA_DIR, openStore, saveSubmitUrl } from "../tracker/open-store.js";
 import { ADDIN_PREFIX, registerAddinRoutes } from "../tracker/addin-routes.js";
 import { buildServer } from "../tracker/server.js";
+import { PAGE_PATH, registerWebRoutes } from "../tracker/web-routes.js";
 import { readUnitFile } from "../tracker/unit-file.js";
 
 const STARTER_UNITS = join(seedsDir, "units", "can-tho.json");
@@ -58,7 +59,10 @@ export function registerServe(program: Command, io: CommandIO, setExit: (code: n
       }
       const app = buildServer({
         store,
-        register: registerAddinRoutes({ publicUrl: opts.publicUrl }),
+        register: (app) => {
+          registerAddinRoutes({ publicUrl: opts.publicUrl })(app);
+          registerWebRoutes()(app);
+        },
         trustProxy: opts.trustProxy?.split(",").map((a) => a.trim()),
       });
       const address = await app.listen({ port, host: opts.host });
@@ -77,6 +81,7 @@ export function registerServe(program: Command, io: CommandIO, setExit: (code: n
             " Office loads add-ins over https only: run behind a TLS proxy with --public-url https://… or --trust-proxy …)",
         );
       }
+      io.out(`Trang nộp báo cáo cho đơn vị / officers' report page: ${base}${PAGE_PATH}`);
       if (firstStart) {
         const sample = store.units()[0];
         if (sample) {

@@ -52,7 +52,7 @@ export function builtBundle(): Promise<BuiltBundle> {
 export class AppsScriptWorld {
   readonly calls = new CallLog();
   readonly ui = new FakeUi(this.calls);
-  readonly html = new FakeHtmlService(this.calls);
+  readonly html: FakeHtmlService;
   readonly app = new FakeSpreadsheetApp(this.calls, this.ui);
   readonly properties = new FakePropertiesService(this.calls);
   readonly locks = new FakeLockService(this.calls);
@@ -63,8 +63,17 @@ export class AppsScriptWorld {
   /**
    * `prelude` runs first, in the same context: to take away what an older runtime lacks.
    * `scriptTimeZone` is the project's zone, which the manifest sets when it is installed.
+   * `files`: the project's HTML files beside Code.js (the officers' page, nop.html).
    */
-  constructor(bundle: BuiltBundle, options: { prelude?: string; scriptTimeZone?: string } = {}) {
+  constructor(
+    bundle: BuiltBundle,
+    options: {
+      prelude?: string;
+      scriptTimeZone?: string;
+      files?: Readonly<Record<string, string>>;
+    } = {},
+  ) {
+    this.html = new FakeHtmlService(this.calls, options.files);
     this.context = vm.createContext({
       SpreadsheetApp: counted(this.app, "SpreadsheetApp", this.calls),
       PropertiesService: counted(this.properties, "PropertiesService", this.calls),

@@ -11,6 +11,8 @@ export interface TrackerPreset {
   keys?: Readonly<Record<string, string>>;
   /** Runs before the bundle, in its context: to take away what an older runtime lacks. */
   prelude?: string;
+  /** The project's HTML files, as for AppsScriptWorld. */
+  files?: Readonly<Record<string, string>>;
 }
 
 const csvField = (s: string) => (/[",\n]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s);
@@ -23,10 +25,10 @@ export function unitsCsv(units: readonly Unit[]): string {
 }
 
 export async function trackerWorld(preset: TrackerPreset): Promise<AppsScriptWorld> {
-  const world = new AppsScriptWorld(
-    await builtBundle(),
-    preset.prelude === undefined ? {} : { prelude: preset.prelude },
-  );
+  const world = new AppsScriptWorld(await builtBundle(), {
+    ...(preset.prelude === undefined ? {} : { prelude: preset.prelude }),
+    files: preset.files,
+  });
   world.ui.answer(preset.planId).answer(preset.period);
   world.run("setupTracker");
   if (world.ui.unanswered() !== 0)

@@ -38,8 +38,22 @@ export class FakeMenu {
   }
 }
 
+/** HtmlOutput.addMetaTag takes these names only; Apps Script ignores <meta> tags in the HTML itself. */
+const META_TAGS = new Set([
+  "apple-mobile-web-app-capable",
+  "google-site-verification",
+  "mobile-web-app-capable",
+  "viewport",
+]);
+
 export class FakeHtmlOutput extends FakeContentOutput {
+  readonly metaTags: { name: string; content: string }[] = [];
   title = "";
+  addMetaTag(name: string, content: string): this {
+    if (!META_TAGS.has(name)) throw new Error(`Meta tag "${name}" is not allowed.`);
+    this.metaTags.push({ name, content });
+    return this;
+  }
   width = 0;
   height = 0;
   setWidth(width: number): this {
@@ -58,11 +72,23 @@ export class FakeHtmlOutput extends FakeContentOutput {
 
 export class FakeHtmlService {
   readonly created: FakeHtmlOutput[] = [];
-  constructor(private readonly calls: CallLog) {}
+  /**
+   * `files`: the project's HTML files by name (without ".html"), as the editor or clasp pushed them.
+   */
+  constructor(
+    private readonly calls: CallLog,
+    private readonly files: Readonly<Record<string, string>> = {},
+  ) {}
   createHtmlOutput(html = "") {
     const output = new FakeHtmlOutput(String(html));
     this.created.push(output);
     return counted(output, "HtmlOutput", this.calls);
+  }
+  /** The file's text as it is: no scriptlets are run (only an HtmlTemplate runs them). */
+  createHtmlOutputFromFile(name: string) {
+    const html = this.files[name.replace(/\.html$/u, "")];
+    if (html === undefined) throw new Error(`No HTML file named ${name} was found.`);
+    return this.createHtmlOutput(html);
   }
 }
 
