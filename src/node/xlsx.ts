@@ -8,8 +8,6 @@ import type { Grid } from "../core/read-sheet.js";
 
 const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
 
-// Data validation accepts no "any number"; beyond ±10^15 no indicator has a meaning.
-const UNBOUNDED = 1e15;
 // Completion dates before the plans existed are typing mistakes (a year of 0025, a serial of 12).
 const EARLIEST_DATE = new Date(Date.UTC(2000, 0, 1));
 
@@ -80,29 +78,20 @@ function renderCell(sheet: ExcelJS.Worksheet, spec: LayoutCell) {
   if (spec.validation) cell.dataValidation = dataValidation(spec.validation);
 }
 
-function boundsText(min: number | undefined, max: number | undefined, whole: boolean) {
+function boundsText(min: number, max: number, whole: boolean) {
   const what = whole ? { vi: "số nguyên", en: "a whole number" } : { vi: "số", en: "a number" };
   const n = (x: number) => formatNumberVi(x);
-  if (min !== undefined && max !== undefined)
-    return `Nhập ${what.vi} từ ${n(min)} đến ${n(max)}. / Enter ${what.en} from ${min} to ${max}.`;
-  if (min !== undefined)
-    return `Nhập ${what.vi} từ ${n(min)} trở lên. / Enter ${what.en} of ${min} or more.`;
-  if (max !== undefined)
-    return `Nhập ${what.vi} không quá ${n(max)}. / Enter ${what.en} of at most ${max}.`;
-  return `Nhập ${what.vi}. / Enter ${what.en}.`;
+  return `Nhập ${what.vi} từ ${n(min)} đến ${n(max)}. / Enter ${what.en} from ${min} to ${max}.`;
 }
 
-function numberValidation(rule: Extract<ValidationRule, { min?: number }>) {
-  const { min, max } = rule;
-  const limits =
-    min !== undefined && max !== undefined
-      ? { operator: "between" as const, formulae: [min, max] }
-      : min !== undefined
-        ? { operator: "greaterThanOrEqual" as const, formulae: [min] }
-        : max !== undefined
-          ? { operator: "lessThanOrEqual" as const, formulae: [max] }
-          : { operator: "between" as const, formulae: [-UNBOUNDED, UNBOUNDED] };
-  return { type: rule.type, ...limits, error: boundsText(min, max, rule.type === "whole") };
+/** The bounds are core's table of value limits (`value-limits.ts`), never the shell's own. */
+function numberValidation(rule: Extract<ValidationRule, { min: number }>) {
+  return {
+    type: rule.type,
+    operator: "between" as const,
+    formulae: [rule.min, rule.max],
+    error: boundsText(rule.min, rule.max, rule.type === "whole"),
+  };
 }
 
 const quoteListItem = (s: string) => s.replace(/"/g, '""');

@@ -111,8 +111,8 @@ describe("writeLayoutWorkbook", () => {
       formulae: [0, 100],
     });
     expect(at("CQ-01", "numerator")).toMatchObject({
-      operator: "greaterThanOrEqual",
-      formulae: [0],
+      operator: "between",
+      formulae: [0, 1_000_000_000],
     });
     expect(at("KT-01", "value")).toMatchObject({ type: "list", formulae: ['"Có,Không"'] });
     const taskRow = Object.values(layout.rows.tasks)[0]!;
@@ -127,8 +127,8 @@ describe("writeLayoutWorkbook", () => {
     const budgetRow = Object.values(layout.rows.budget)[0]!;
     expect(sheet.getCell(budgetRow, 5).dataValidation).toMatchObject({
       type: "whole",
-      operator: "greaterThanOrEqual",
-      formulae: [0],
+      operator: "between",
+      formulae: [0, template.budget!.total.amount],
     });
   });
 
