@@ -55,36 +55,64 @@ const n = (x: number) => formatNumberVi(x);
 const quantityLimit = (indicator: Indicator, field: "value" | "numerator" | "denominator") =>
   field === "value" ? valueLimits[indicator.kind] : valueLimits["share-part"];
 
-/** NaN and ±Infinity fail both comparisons, so they are out of every range. */
-function outOfRange(
-  field: FieldName,
-  value: number | null | undefined,
-  limit: ValueLimit,
-): Finding[] {
-  if (!present(value) || (value >= limit.min && value <= limit.max)) return [];
-  return [{ field, params: { value: n(value), range: `${n(limit.min)} – ${n(limit.max)}` } }];
+/**
+ * Each field outside its limit; NaN and ±Infinity fail both comparisons, so they are out of every
+ * range. A plain loop: this runs for every entry of every report.
+ */
+function outOfRange<F extends FieldName>(
+  entry: Partial<Record<F, number | null>>,
+  fields: readonly F[],
+  limitOf: (field: F) => ValueLimit,
+): Finding[] | undefined {
+  let found: Finding[] | undefined;
+  for (const field of fields) {
+    const value = entry[field];
+    if (!present(value)) continue;
+    const limit = limitOf(field);
+    if (value >= limit.min && value <= limit.max) continue;
+    (found ??= []).push({
+      field,
+      params: { value: n(value), range: `${n(limit.min)} – ${n(limit.max)}` },
+    });
+  }
+  return found;
 }
 
 /** Only within range: beyond it the range is the message, and every whole limit is below 2^53. */
-function notWhole(field: FieldName, value: number | null | undefined, limit: ValueLimit) {
-  return limit.whole &&
-    present(value) &&
-    value >= limit.min &&
-    value <= limit.max &&
-    !Number.isInteger(value)
-    ? { field, params: { value: n(value) } }
-    : undefined;
+function notWhole<F extends FieldName>(
+  entry: Partial<Record<F, number | null>>,
+  fields: readonly F[],
+  limit: ValueLimit,
+): Finding[] | undefined {
+  if (!limit.whole) return undefined;
+  let found: Finding[] | undefined;
+  for (const field of fields) {
+    const value = entry[field];
+    if (present(value) && value >= limit.min && value <= limit.max && !Number.isInteger(value))
+      (found ??= []).push({ field, params: { value: n(value) } });
+  }
+  return found;
 }
 
 /** The submission schema's text limit, found where the text is instead of refused on sending. */
-function tooLong<F extends FieldName>(entry: Partial<Record<F, unknown>>, fields: readonly F[]) {
-  return fields.flatMap((field) => {
+function tooLong<F extends FieldName>(
+  entry: Partial<Record<F, unknown>>,
+  fields: readonly F[],
+): Finding[] | undefined {
+  let found: Finding[] | undefined;
+  for (const field of fields) {
     const text = entry[field];
-    return typeof text === "string" && text.length > TEXT_MAX_CHARS
-      ? [{ field, params: { length: n(text.length), max: n(TEXT_MAX_CHARS) } }]
-      : [];
-  });
+    if (typeof text === "string" && text.length > TEXT_MAX_CHARS)
+      (found ??= []).push({ field, params: { length: n(text.length), max: n(TEXT_MAX_CHARS) } });
+  }
+  return found;
 }
+
+const QUANTITIES = ["value", "numerator", "denominator"] as const;
+const AMOUNTS = ["allocated", "disbursed"] as const;
+const VALUE = ["value"] as const;
+const TEXTS = ["evidence", "note"] as const;
+const NOTE = ["note"] as const;
 
 /** A share is reported in percent, so numerator / denominator is scaled to it. */
 export function ratioValue(
@@ -124,19 +152,15 @@ export const indicatorRules: Rule<IndicatorSubject>[] = [
   {
     code: "out-of-range",
     check: ({ indicator, entry }) =>
-      entry
-        ? (["value", "numerator", "denominator"] as const).flatMap((field) =>
-            outOfRange(field, entry[field], quantityLimit(indicator, field)),
-          )
-        : undefined,
+      entry && outOfRange(entry, QUANTITIES, (field) => quantityLimit(indicator, field)),
   },
   {
     code: "not-whole",
-    check: ({ indicator, entry }) => notWhole("value", entry?.value, valueLimits[indicator.kind]),
+    check: ({ indicator, entry }) => entry && notWhole(entry, VALUE, valueLimits[indicator.kind]),
   },
   {
     code: "text-too-long",
-    check: ({ entry }) => (entry ? tooLong(entry, ["evidence", "note"]) : undefined),
+    check: ({ entry }) => (entry ? tooLong(entry, TEXTS) : undefined),
   },
   {
     code: "half-ratio",
@@ -231,7 +255,7 @@ interface TaskSubject {
 export const taskRules: Rule<TaskSubject>[] = [
   {
     code: "text-too-long",
-    check: ({ status }) => (status ? tooLong(status, ["note"]) : undefined),
+    check: ({ status }) => (status ? tooLong(status, NOTE) : undefined),
   },
   {
     code: "task-status-required",
@@ -293,21 +317,15 @@ export const budgetRules: Rule<BudgetSubject>[] = [
 export const budgetLineRules: Rule<BudgetEntry>[] = [
   {
     code: "out-of-range",
-    check: (entry, ctx) =>
-      (["allocated", "disbursed"] as const).flatMap((field) =>
-        outOfRange(field, entry[field], budgetLimit(ctx.template)),
-      ),
+    check: (entry, ctx) => outOfRange(entry, AMOUNTS, () => budgetLimit(ctx.template)),
   },
   {
     code: "not-whole",
-    check: (entry, ctx) =>
-      (["allocated", "disbursed"] as const).flatMap(
-        (field) => notWhole(field, entry[field], budgetLimit(ctx.template)) ?? [],
-      ),
+    check: (entry, ctx) => notWhole(entry, AMOUNTS, budgetLimit(ctx.template)),
   },
   {
     code: "text-too-long",
-    check: (entry) => tooLong(entry, ["note"]),
+    check: (entry) => tooLong(entry, NOTE),
   },
   {
     code: "disbursed-exceeds-allocated",

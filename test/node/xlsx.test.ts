@@ -12,7 +12,6 @@ import type { Unit } from "../../src/core/unit-schema.js";
 import { loadUnits } from "../../src/node/lookup.js";
 import { loadSeedTemplates } from "../../src/node/seeds.js";
 import {
-  plainValue,
   readWorkbookGrid,
   wrappedLines,
   writeLayoutBuffer,
@@ -242,11 +241,6 @@ describe("readWorkbookGrid", () => {
     const grid = await readWorkbookGrid(Buffer.from(await workbook.xlsx.writeBuffer()));
     expect(grid.sheetName).toBe("Sheet1");
     expect(grid.values[1]).toEqual([null, 5]);
-  });
-
-  it("plainValue turns a hyperlink with rich text into its text", () => {
-    const value = { text: { richText: [{ text: "a" }, { text: "b" }] }, hyperlink: "x" };
-    expect(plainValue(value as unknown as ExcelJS.CellValue)).toBe("ab");
   });
 });
 

@@ -52,7 +52,7 @@ async function prepare(file: string, codeText: string | undefined, io: CommandIO
     kind === ".xlsx"
       ? await checkWorkbookFile(file, now)
       : kind === ".json"
-        ? checkSubmissionFile(file, now, undefined)
+        ? await checkSubmissionFile(file, now, undefined)
         : undefined;
   if (!checked)
     throw new CommandRefusal("cần tệp .xlsx hoặc .json / expected an .xlsx or .json file");

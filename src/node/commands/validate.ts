@@ -25,11 +25,11 @@ function parseNow(text: string | undefined): Date {
   );
 }
 
-function checkFile(file: string, opts: ValidateOptions): Promise<Issue[]> | Issue[] {
+async function checkFile(file: string, opts: ValidateOptions): Promise<Issue[]> {
   const now = parseNow(opts.now);
   const kind = extname(file).toLowerCase();
-  if (kind === ".xlsx") return checkWorkbookFile(file, now).then((r) => r.issues);
-  if (kind === ".json") return checkSubmissionFile(file, now, opts.units).issues;
+  if (kind === ".xlsx") return (await checkWorkbookFile(file, now)).issues;
+  if (kind === ".json") return (await checkSubmissionFile(file, now, opts.units)).issues;
   throw new CommandRefusal("cần tệp .xlsx hoặc .json / expected an .xlsx or .json file");
 }
 
