@@ -1,4 +1,5 @@
 // Reading a filled report from disk, an .xlsx workbook or a submission .json, and checking it.
+import { extname } from "node:path";
 import { checkSheet } from "../core/check-sheet.js";
 import type { Issue } from "../core/issues.js";
 import { formatIssue } from "../core/issues.js";
@@ -100,4 +101,22 @@ export async function checkSubmissionFile(
     draft: submission,
     issues: validateDraft(submission, { template, unit, now }),
   };
+}
+
+/**
+ * Workbooks of every spreadsheet extension are read, so an .xls or .ods is told to be saved as
+ * .xlsx by what it holds, instead of being turned away for its name.
+ */
+export const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"]);
+
+/** A report by its extension: a workbook or a submission .json. */
+export async function checkReportFile(
+  file: string,
+  now: Date,
+  unitsFile: string | undefined,
+): Promise<CheckedReport> {
+  const kind = extname(file).toLowerCase();
+  if (WORKBOOK_EXTENSIONS.has(kind)) return checkWorkbookFile(file, now);
+  if (kind === ".json") return checkSubmissionFile(file, now, unitsFile);
+  throw new CommandRefusal("cần tệp .xlsx hoặc .json / expected an .xlsx or .json file");
 }

@@ -1,6 +1,7 @@
 // Hostile report files at the commands: `validate` and `submit` refuse them with a clear message and
 // exit 2, `push --from` lists them as skipped beside the good reports; nothing hangs or eats memory.
 import { execFileSync } from "node:child_process";
+import { delimiter } from "node:path";
 import {
   existsSync,
   mkdirSync,
@@ -168,4 +169,50 @@ describe("chitieu push --from", () => {
       expect(r.err).toContain("không phải thư mục / not a folder");
     }
   });
+});
+
+const onPath = (name: string) =>
+  (process.env.PATH ?? "").split(delimiter).some((d) => d && existsSync(join(d, name)));
+const soffice = ["soffice", "libreoffice"].find(onPath);
+
+describe("files saved by LibreOffice Calc", () => {
+  it.runIf(soffice !== undefined)(
+    "its .xlsx reads clean; its .xls and .ods, named so, are told to be saved as .xlsx (exit 2)",
+    async () => {
+      const out = mkdtempSync(join(tmpdir(), "chitieu-calc-"));
+      const profile = mkdtempSync(join(tmpdir(), "chitieu-lo-profile-"));
+      for (const format of ["xlsx", "xls", "ods"])
+        execFileSync(
+          soffice!,
+          [
+            `-env:UserInstallation=file://${profile}`,
+            "--headless",
+            "--convert-to",
+            format,
+            "--outdir",
+            out,
+            good,
+          ],
+          { stdio: "pipe", timeout: 170_000 },
+        );
+      const clean = await run("validate", join(out, "tot.xlsx"), "--now", NOW);
+      expect(clean.code, clean.out + clean.err).toBe(0);
+      for (const [format, kind] of [
+        ["xls", ".xls (Excel 97–2003)"],
+        ["ods", ".ods (OpenDocument)"],
+      ]) {
+        const r = await run("validate", join(out, `tot.${format}`), "--now", NOW);
+        expect(r.code, r.err).toBe(2);
+        expect(r.err).toContain(`this is an ${kind} file, not .xlsx: open it and save as .xlsx`);
+      }
+      // In a folder pushed, the same files are listed as skipped, with the same words.
+      const source = await loadPushSource(out, { period: "2025", now: new Date(NOW) });
+      expect(source.submissions).toHaveLength(1);
+      expect(source.skipped.map((s) => [s.file, s.reason.includes("save as .xlsx")])).toEqual([
+        ["tot.ods", true],
+        ["tot.xls", true],
+      ]);
+    },
+    540_000,
+  );
 });

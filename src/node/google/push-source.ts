@@ -2,7 +2,7 @@
 // never went through a tracker, each read and checked as `chitieu validate` would.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { extname, join } from "node:path";
 import type { ReceivedSubmission } from "../../core/consolidate.js";
 import type { Issue } from "../../core/issues.js";
 import { formatIssue } from "../../core/issues.js";
@@ -12,7 +12,7 @@ import { toSubmission } from "../../core/submission-schema.js";
 import type { Template } from "../../core/template-schema.js";
 import type { Unit } from "../../core/unit-schema.js";
 import { CommandRefusal, findTemplate, loadUnits } from "../lookup.js";
-import { checkWorkbookBytes, readReportFile } from "../report-file.js";
+import { checkWorkbookBytes, readReportFile, WORKBOOK_EXTENSIONS } from "../report-file.js";
 import { workbookLimits } from "../xlsx-read/refusal.js";
 import { openStore } from "../tracker/open-store.js";
 
@@ -182,8 +182,11 @@ export async function loadPushSource(dir: string, options: SourceOptions): Promi
   if (existsSync(join(dir, TRACKER_FILE))) return fromTracker(dir, options);
   const files = existsSync(dir)
     ? readdirSync(dir)
-        // "~$…" are Excel's lock files of workbooks open right now.
-        .filter((name) => name.toLowerCase().endsWith(".xlsx") && !name.startsWith("~$"))
+        // "~$…" are Excel's lock files of workbooks open right now. An .xls or .ods is listed as
+        // skipped with what to do, not passed over in silence.
+        .filter(
+          (name) => WORKBOOK_EXTENSIONS.has(extname(name).toLowerCase()) && !name.startsWith("~$"),
+        )
         .sort()
     : [];
   if (!files.length) {
