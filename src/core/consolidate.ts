@@ -23,7 +23,7 @@ import type { Indicator, Level, Target, Template } from "./template-schema.js";
 import type { Unit } from "./unit-schema.js";
 import { isLeadUnit } from "./unit-match.js";
 import { effectiveValue } from "./validate.js";
-import { valueLimits } from "./value-limits.js";
+import { indicatorLimit } from "./value-limits.js";
 
 export type * from "./consolidation-types.js";
 
@@ -209,12 +209,11 @@ const within = (x: number | null | undefined, limit: { min: number; max: number 
  * largest unit ratio, so no aggregate is NaN or ±Infinity.
  */
 function usable(ind: Indicator, entry: IndicatorEntry, value: number | undefined): boolean {
-  const part = valueLimits["share-part"];
   return (
-    within(value, valueLimits[ind.kind]) &&
-    within(entry.value, valueLimits[ind.kind]) &&
-    within(entry.numerator, part) &&
-    within(entry.denominator, part) &&
+    within(value, indicatorLimit(ind, "value")) &&
+    within(entry.value, indicatorLimit(ind, "value")) &&
+    within(entry.numerator, indicatorLimit(ind, "numerator")) &&
+    within(entry.denominator, indicatorLimit(ind, "denominator")) &&
     !(entry.denominator === 0 && present(entry.numerator) && entry.numerator !== 0)
   );
 }

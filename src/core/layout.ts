@@ -31,7 +31,7 @@ import type { Indicator, Level, Template } from "./template-schema.js";
 import type { Unit } from "./unit-schema.js";
 import { isLeadUnit } from "./unit-match.js";
 import type { ValueLimit } from "./value-limits.js";
-import { budgetLimit, valueLimits } from "./value-limits.js";
+import { budgetLimit, indicatorLimit } from "./value-limits.js";
 import { TZDate } from "@date-fns/tz";
 
 export * from "./layout-types.js";
@@ -95,7 +95,7 @@ function numberRule(limit: ValueLimit): ValidationRule {
 function valueRule(indicator: Indicator): { rule: ValidationRule; format: string } {
   if (indicator.kind === "yes-no")
     return { rule: { type: "list", values: [YES, NO] }, format: numberFormats.text };
-  const limit = valueLimits[indicator.kind];
+  const limit = indicatorLimit(indicator, "value");
   return {
     rule: numberRule(limit),
     format: limit.whole ? numberFormats.whole : numberFormats.decimal,
@@ -253,14 +253,14 @@ export function buildLayout(template: Template, unit: Unit, period: string): She
         { kind: "indicator", id: ind.id, field: "numerator" },
         row,
         indicatorColumns.numerator,
-        numberRule(valueLimits["share-part"]),
+        numberRule(indicatorLimit(ind, "numerator")),
         numberFormats.decimal,
       );
       field(
         { kind: "indicator", id: ind.id, field: "denominator" },
         row,
         indicatorColumns.denominator,
-        numberRule(valueLimits["share-part"]),
+        numberRule(indicatorLimit(ind, "denominator")),
         numberFormats.decimal,
       );
     } else {

@@ -13,7 +13,7 @@ import type { BudgetLine, Indicator, Task, Template } from "./template-schema.js
 import type { Unit } from "./unit-schema.js";
 import type { SubmissionDraft } from "./read-sheet.js";
 import type { ValueLimit } from "./value-limits.js";
-import { budgetLimit, TEXT_MAX_CHARS, valueLimits } from "./value-limits.js";
+import { budgetLimit, indicatorLimit, TEXT_MAX_CHARS } from "./value-limits.js";
 
 export interface ValidationContext {
   template: Template;
@@ -51,9 +51,6 @@ interface IndicatorSubject {
 const present = (x: number | null | undefined): x is number => x !== null && x !== undefined;
 const filled = (s: string | undefined) => s !== undefined && s.trim() !== "";
 const n = (x: number) => formatNumberVi(x);
-
-const quantityLimit = (indicator: Indicator, field: "value" | "numerator" | "denominator") =>
-  field === "value" ? valueLimits[indicator.kind] : valueLimits["share-part"];
 
 /**
  * Each field outside its limit; NaN and ±Infinity fail both comparisons, so they are out of every
@@ -152,11 +149,12 @@ export const indicatorRules: Rule<IndicatorSubject>[] = [
   {
     code: "out-of-range",
     check: ({ indicator, entry }) =>
-      entry && outOfRange(entry, QUANTITIES, (field) => quantityLimit(indicator, field)),
+      entry && outOfRange(entry, QUANTITIES, (field) => indicatorLimit(indicator, field)),
   },
   {
     code: "not-whole",
-    check: ({ indicator, entry }) => entry && notWhole(entry, VALUE, valueLimits[indicator.kind]),
+    check: ({ indicator, entry }) =>
+      entry && notWhole(entry, VALUE, indicatorLimit(indicator, "value")),
   },
   {
     code: "text-too-long",

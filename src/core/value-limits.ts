@@ -1,7 +1,6 @@
 // What a figure of each kind can mean, in one table: validation refuses beyond it, the report
 // sheet's data validation offers it, and consolidation leaves out stored figures outside it.
-import type { FieldRef } from "./layout-types.js";
-import type { IndicatorKind, Template } from "./template-schema.js";
+import type { Indicator, IndicatorKind, Template } from "./template-schema.js";
 
 export interface ValueLimit {
   min: number;
@@ -46,17 +45,10 @@ export function budgetLimit(template: Template): ValueLimit {
   return { min: 0, max, whole: true };
 }
 
-/** The limit of an input field of the report; undefined for text, statuses and dates. */
-export function fieldLimit(template: Template, ref: FieldRef): ValueLimit | undefined {
-  if (ref.kind === "budget") return ref.field === "note" ? undefined : budgetLimit(template);
-  if (ref.kind === "task") return undefined;
-  if (ref.field === "numerator" || ref.field === "denominator") return valueLimits["share-part"];
-  if (ref.field !== "value") return undefined;
-  const indicator = template.indicators.find((i) => i.id === ref.id);
-  return indicator ? valueLimits[indicator.kind] : undefined;
-}
-
-/** NaN and ±Infinity are outside every limit. */
-export function withinLimit(value: number, limit: ValueLimit): boolean {
-  return value >= limit.min && value <= limit.max && (!limit.whole || Number.isSafeInteger(value));
+/** The limit of an indicator's figure: its value by its kind, a numerator or denominator a count. */
+export function indicatorLimit(
+  indicator: Indicator,
+  field: "value" | "numerator" | "denominator",
+): ValueLimit {
+  return field === "value" ? valueLimits[indicator.kind] : valueLimits["share-part"];
 }

@@ -6,7 +6,7 @@ import { buildLayout } from "../../src/core/layout.js";
 import type { SubmissionDraft } from "../../src/core/read-sheet.js";
 import { Template, type TemplateInput } from "../../src/core/template-schema.js";
 import { validateDraft } from "../../src/core/validate.js";
-import { fieldLimit, valueLimits } from "../../src/core/value-limits.js";
+import { budgetLimit, indicatorLimit, valueLimits } from "../../src/core/value-limits.js";
 import { department, now, template as demo, validDraft } from "../fixtures/template.js";
 
 type IndicatorInput = TemplateInput["indicators"][number];
@@ -143,16 +143,23 @@ describe("value limits by kind", () => {
     expect(ruled.length).toBeGreaterThan(0);
     for (const cell of ruled) {
       const field = layout.fields.find((f) => f.row === cell.row && f.col === cell.col)!;
-      if (field.ref.field === "completedOn") continue;
-      const limit = fieldLimit(template, field.ref);
+      const { ref } = field;
+      // Task fields are a status list and a date, not quantities.
+      if (ref.kind === "task") continue;
+      const limit =
+        ref.kind === "budget"
+          ? budgetLimit(template)
+          : indicatorLimit(
+              template.indicators.find((i) => i.id === ref.id)!,
+              ref.field as "value",
+            );
       expect(cell.validation, field.address).toEqual({
-        type: limit!.whole ? "whole" : "decimal",
-        min: limit!.min,
-        max: limit!.max,
+        type: limit.whole ? "whole" : "decimal",
+        min: limit.min,
+        max: limit.max,
       });
     }
-    const budgetCell = layout.fields.find((f) => f.ref.kind === "budget")!;
-    expect(fieldLimit(template, budgetCell.ref)).toEqual({ min: 0, max: 300_000, whole: true });
+    expect(budgetLimit(template)).toEqual({ min: 0, max: 300_000, whole: true });
     expect(valueLimits.count).toEqual({ min: 0, max: 1_000_000_000, whole: true });
   });
 });
