@@ -22,7 +22,7 @@ import { describeAllTargets, describeTarget, meets, targetFor } from "./target-s
 import type { Indicator, Level, Target, Template } from "./template-schema.js";
 import type { Unit } from "./unit-schema.js";
 import { isLeadUnit } from "./unit-match.js";
-import { effectiveValue } from "./validate.js";
+import { effectiveValue, ratioValue } from "./validate.js";
 import { indicatorLimit } from "./value-limits.js";
 
 export type * from "./consolidation-types.js";
@@ -203,15 +203,16 @@ const within = (x: number | null | undefined, limit: { min: number; max: number 
   !present(x) || (x >= limit.min && x <= limit.max);
 
 /**
- * Whether a figure can join the province's: each part and the value within what its kind can mean
- * (validation refuses the rest, but stores outlive rules), and no numerator over a denominator of 0.
- * With every figure bounded, sums cannot overflow and Σ numerators / Σ denominators is at most the
- * largest unit ratio, so no aggregate is NaN or ±Infinity.
+ * Whether a figure can join the province's: each part, the value and the parts' own ratio within
+ * what the kind can mean (validation refuses the rest, but stores outlive rules), and no numerator
+ * over a denominator of 0. With every unit's ratio bounded, Σ numerators / Σ denominators is at
+ * most the largest of them, and bounded figures cannot overflow a sum: no aggregate is NaN or ±∞.
  */
-function usable(ind: Indicator, entry: IndicatorEntry, value: number | undefined): boolean {
+function usable(ind: Indicator, entry: IndicatorEntry): boolean {
+  const limit = indicatorLimit(ind, "value");
   return (
-    within(value, indicatorLimit(ind, "value")) &&
-    within(entry.value, indicatorLimit(ind, "value")) &&
+    within(entry.value, limit) &&
+    within(ratioValue(ind, entry), limit) &&
     within(entry.numerator, indicatorLimit(ind, "numerator")) &&
     within(entry.denominator, indicatorLimit(ind, "denominator")) &&
     !(entry.denominator === 0 && present(entry.numerator) && entry.numerator !== 0)
@@ -267,7 +268,7 @@ function add(
   at: number,
 ): boolean {
   const computed = effectiveValue(acc.ind, entry);
-  const fits = usable(acc.ind, entry, computed);
+  const fits = usable(acc.ind, entry);
   const value = fits ? computed : undefined;
   const { target, text } = acc.targets[unit.level];
   const counted = acc.designated === undefined || acc.designated.has(unit.code);
