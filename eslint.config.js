@@ -158,6 +158,35 @@ export default tseslint.config(
     rules: { "no-var": "off" },
   },
   {
+    // Reading a workbook's bytes will also run in a web page: no Node built-in, no Node global.
+    files: ["src/node/xlsx-read/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: builtinModules.map((name) => ({
+            name,
+            message: "xlsx-read/ runs in a browser too / takes bytes, never the file system",
+          })),
+          patterns: [
+            { group: ["node:*"], message: "xlsx-read/ runs in a browser too" },
+            {
+              group: ["../*.js", "../tracker/*", "../google/*", "../commands/*", "exceljs"],
+              message: "xlsx-read/ imports core and pure packages only",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        ...["process", "Buffer", "require", "module", "__dirname", "setImmediate"].map((name) => ({
+          name,
+          message: `xlsx-read/ runs in a browser too: no ${name}`,
+        })),
+      ],
+    },
+  },
+  {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },

@@ -22,7 +22,8 @@ import { describeAllTargets, describeTarget, meets, targetFor } from "./target-s
 import type { Indicator, Level, Target, Template } from "./template-schema.js";
 import type { Unit } from "./unit-schema.js";
 import { isLeadUnit } from "./unit-match.js";
-import { effectiveValue } from "./validate.js";
+import { effectiveValue, ratioValue } from "./validate.js";
+import { indicatorLimit } from "./value-limits.js";
 
 export type * from "./consolidation-types.js";
 
@@ -159,6 +160,8 @@ interface Accumulator {
   targets: Record<Level, { target: Target | undefined; text: string }>;
   reported: number;
   outside: number;
+  /** Figures outside what their kind can mean (stored before the limits): shown, not aggregated. */
+  unusable: number;
   values: number[];
   sumNumerator: number;
   sumDenominator: number;
@@ -181,6 +184,7 @@ function accumulator(ind: Indicator, sets: LeadSets): Accumulator {
     targets,
     reported: 0,
     outside: 0,
+    unusable: 0,
     values: [],
     sumNumerator: 0,
     sumDenominator: 0,
@@ -194,6 +198,29 @@ function accumulator(ind: Indicator, sets: LeadSets): Accumulator {
 function hasFigure(entry: IndicatorEntry, value: number | undefined): boolean {
   return value !== undefined || (present(entry.numerator) && present(entry.denominator));
 }
+
+const within = (x: number | null | undefined, limit: { min: number; max: number }) =>
+  !present(x) || (x >= limit.min && x <= limit.max);
+
+/**
+ * Whether a figure can join the province's: each part, the value and the parts' own ratio within
+ * what the kind can mean (validation refuses the rest, but stores outlive rules), and no numerator
+ * over a denominator of 0. With every unit's ratio bounded, Σ numerators / Σ denominators is at
+ * most the largest of them, and bounded figures cannot overflow a sum: no aggregate is NaN or ±∞.
+ */
+function usable(ind: Indicator, entry: IndicatorEntry): boolean {
+  const limit = indicatorLimit(ind, "value");
+  return (
+    within(entry.value, limit) &&
+    within(ratioValue(ind, entry), limit) &&
+    within(entry.numerator, indicatorLimit(ind, "numerator")) &&
+    within(entry.denominator, indicatorLimit(ind, "denominator")) &&
+    !(entry.denominator === 0 && present(entry.numerator) && entry.numerator !== 0)
+  );
+}
+
+const finiteOrNull = (x: number | null | undefined): number | null =>
+  x !== null && x !== undefined && Number.isFinite(x) ? x : null;
 
 /** Per unit, how many indicators it gave a figure for, counted during the one pass over entries. */
 interface UnitFigures {
@@ -240,11 +267,13 @@ function add(
   provenance: Provenance,
   at: number,
 ): boolean {
-  const value = effectiveValue(acc.ind, entry);
+  const computed = effectiveValue(acc.ind, entry);
+  const fits = usable(acc.ind, entry);
+  const value = fits ? computed : undefined;
   const { target, text } = acc.targets[unit.level];
   const counted = acc.designated === undefined || acc.designated.has(unit.code);
   acc.byUnit[unit.code] = {
-    value: orNull(value),
+    value: finiteOrNull(computed),
     numerator: orNull(entry.numerator),
     denominator: orNull(entry.denominator),
     level: unit.level,
@@ -256,6 +285,10 @@ function add(
     evidence: orNull(entry.evidence),
     provenance,
   };
+  if (!fits) {
+    acc.unusable++;
+    return false;
+  }
   if (!hasFigure(entry, value)) return false;
   if (!counted) {
     acc.outside++;
@@ -279,6 +312,8 @@ function finish(acc: Accumulator, units: readonly Unit[]): IndicatorConsolidatio
   const { aggregate, contributing, aggregateFrom, status, notes } = aggregateOf(acc, units, target);
   if (acc.outside > 0)
     notes.push(`${acc.outside} đơn vị không được giao cũng báo cáo: không tính vào tổng hợp`);
+  if (acc.unusable > 0)
+    notes.push(`${acc.unusable} đơn vị báo số liệu ngoài khoảng cho phép: không tính vào tổng hợp`);
   return {
     id: ind.id,
     group: ind.group,

@@ -37,8 +37,8 @@ export const numberFormats = {
 } as const;
 
 export type ValidationRule =
-  | { type: "decimal"; min?: number; max?: number }
-  | { type: "whole"; min?: number; max?: number }
+  | { type: "decimal"; min: number; max: number }
+  | { type: "whole"; min: number; max: number }
   | { type: "list"; values: string[] }
   | { type: "date" };
 

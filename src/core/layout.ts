@@ -30,6 +30,8 @@ import { describeAllTargets, describeTarget, targetFor } from "./target-status.j
 import type { Indicator, Level, Template } from "./template-schema.js";
 import type { Unit } from "./unit-schema.js";
 import { isLeadUnit } from "./unit-match.js";
+import type { ValueLimit } from "./value-limits.js";
+import { budgetLimit, indicatorLimit } from "./value-limits.js";
 
 export * from "./layout-types.js";
 
@@ -84,21 +86,19 @@ export function deadlineText(deadline: string | null): string {
   return `Tháng ${Number(m)}/${y}`;
 }
 
+/** The sheet offers what validation accepts: the same table of limits. */
+function numberRule(limit: ValueLimit): ValidationRule {
+  return { type: limit.whole ? "whole" : "decimal", min: limit.min, max: limit.max };
+}
+
 function valueRule(indicator: Indicator): { rule: ValidationRule; format: string } {
-  switch (indicator.kind) {
-    case "percent":
-      return { rule: { type: "decimal", min: 0, max: 100 }, format: numberFormats.decimal };
-    case "count":
-    case "money":
-      return { rule: { type: "whole", min: 0 }, format: numberFormats.whole };
-    case "rank":
-      return { rule: { type: "whole", min: 1 }, format: numberFormats.whole };
-    case "yes-no":
-      return { rule: { type: "list", values: [YES, NO] }, format: numberFormats.text };
-    case "growth":
-    case "reduction":
-      return { rule: { type: "decimal" }, format: numberFormats.decimal };
-  }
+  if (indicator.kind === "yes-no")
+    return { rule: { type: "list", values: [YES, NO] }, format: numberFormats.text };
+  const limit = indicatorLimit(indicator, "value");
+  return {
+    rule: numberRule(limit),
+    format: limit.whole ? numberFormats.whole : numberFormats.decimal,
+  };
 }
 
 /** Excel and Google Sheets both evaluate this; core's validation stays the authority. */
@@ -251,14 +251,14 @@ export function buildLayout(template: Template, unit: Unit, period: string): She
         { kind: "indicator", id: ind.id, field: "numerator" },
         row,
         indicatorColumns.numerator,
-        { type: "decimal", min: 0 },
+        numberRule(indicatorLimit(ind, "numerator")),
         numberFormats.decimal,
       );
       field(
         { kind: "indicator", id: ind.id, field: "denominator" },
         row,
         indicatorColumns.denominator,
-        { type: "decimal", min: 0 },
+        numberRule(indicatorLimit(ind, "denominator")),
         numberFormats.decimal,
       );
     } else {
@@ -356,14 +356,14 @@ export function buildLayout(template: Template, unit: Unit, period: string): She
         { kind: "budget", id: line.id, field: "allocated" },
         row,
         budgetColumns.allocated,
-        { type: "whole", min: 0 },
+        numberRule(budgetLimit(template)),
         numberFormats.whole,
       );
       field(
         { kind: "budget", id: line.id, field: "disbursed" },
         row,
         budgetColumns.disbursed,
-        { type: "whole", min: 0 },
+        numberRule(budgetLimit(template)),
         numberFormats.whole,
       );
       field(

@@ -86,6 +86,11 @@ export const catalogue = {
     vi: (p) => `Giá trị ${p.value} phải là số nguyên.`,
     en: (p) => `Value ${p.value} must be a whole number.`,
   },
+  "text-too-long": {
+    severity: "error",
+    vi: (p) => `Văn bản dài ${p.length} ký tự, quá giới hạn ${p.max} ký tự: hãy rút gọn.`,
+    en: (p) => `The text is ${p.length} characters long, over the limit of ${p.max}: shorten it.`,
+  },
   "numerator-exceeds-denominator": {
     severity: "error",
     vi: (p) => `Tử số (${p.numerator}) lớn hơn mẫu số (${p.denominator}).`,

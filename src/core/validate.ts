@@ -9,9 +9,11 @@ import { formatNumberVi } from "./parse-number.js";
 import { isTaskOverdue, todayInVietnam } from "./period.js";
 import type { BudgetEntry, IndicatorEntry, TaskStatus } from "./submission-schema.js";
 import { describeTarget, meets, targetFor } from "./target-status.js";
-import type { BudgetLine, Indicator, IndicatorKind, Task, Template } from "./template-schema.js";
+import type { BudgetLine, Indicator, Task, Template } from "./template-schema.js";
 import type { Unit } from "./unit-schema.js";
 import type { SubmissionDraft } from "./read-sheet.js";
+import type { ValueLimit } from "./value-limits.js";
+import { budgetLimit, indicatorLimit, TEXT_MAX_CHARS } from "./value-limits.js";
 
 export interface ValidationContext {
   template: Template;
@@ -46,20 +48,68 @@ interface IndicatorSubject {
   effective: number | undefined;
 }
 
-/** What a value of each kind may be. */
-const valueSpecs: Record<IndicatorKind, { min?: number; max?: number; whole?: boolean }> = {
-  percent: { min: 0, max: 100 },
-  count: { min: 0, whole: true },
-  money: { min: 0, whole: true },
-  rank: { min: 1, whole: true },
-  growth: {},
-  reduction: {},
-  "yes-no": { min: 0, max: 1, whole: true },
-};
-
 const present = (x: number | null | undefined): x is number => x !== null && x !== undefined;
 const filled = (s: string | undefined) => s !== undefined && s.trim() !== "";
 const n = (x: number) => formatNumberVi(x);
+
+/**
+ * Each field outside its limit; NaN and ±Infinity fail both comparisons, so they are out of every
+ * range. A plain loop: this runs for every entry of every report.
+ */
+function outOfRange<F extends FieldName>(
+  entry: Partial<Record<F, number | null>>,
+  fields: readonly F[],
+  limitOf: (field: F) => ValueLimit,
+): Finding[] | undefined {
+  let found: Finding[] | undefined;
+  for (const field of fields) {
+    const value = entry[field];
+    if (!present(value)) continue;
+    const limit = limitOf(field);
+    if (value >= limit.min && value <= limit.max) continue;
+    (found ??= []).push({
+      field,
+      params: { value: n(value), range: `${n(limit.min)} – ${n(limit.max)}` },
+    });
+  }
+  return found;
+}
+
+/** Only within range: beyond it the range is the message, and every whole limit is below 2^53. */
+function notWhole<F extends FieldName>(
+  entry: Partial<Record<F, number | null>>,
+  fields: readonly F[],
+  limit: ValueLimit,
+): Finding[] | undefined {
+  if (!limit.whole) return undefined;
+  let found: Finding[] | undefined;
+  for (const field of fields) {
+    const value = entry[field];
+    if (present(value) && value >= limit.min && value <= limit.max && !Number.isInteger(value))
+      (found ??= []).push({ field, params: { value: n(value) } });
+  }
+  return found;
+}
+
+/** The submission schema's text limit, found where the text is instead of refused on sending. */
+function tooLong<F extends FieldName>(
+  entry: Partial<Record<F, unknown>>,
+  fields: readonly F[],
+): Finding[] | undefined {
+  let found: Finding[] | undefined;
+  for (const field of fields) {
+    const text = entry[field];
+    if (typeof text === "string" && text.length > TEXT_MAX_CHARS)
+      (found ??= []).push({ field, params: { length: n(text.length), max: n(TEXT_MAX_CHARS) } });
+  }
+  return found;
+}
+
+const QUANTITIES = ["value", "numerator", "denominator"] as const;
+const AMOUNTS = ["allocated", "disbursed"] as const;
+const VALUE = ["value"] as const;
+const TEXTS = ["evidence", "note"] as const;
+const NOTE = ["note"] as const;
 
 /** A share is reported in percent, so numerator / denominator is scaled to it. */
 export function ratioValue(
@@ -98,32 +148,17 @@ export const indicatorRules: Rule<IndicatorSubject>[] = [
   },
   {
     code: "out-of-range",
-    check: ({ indicator, entry }) => {
-      const spec = valueSpecs[indicator.kind];
-      const findings: Finding[] = [];
-      const range = `${spec.min ?? "−∞"} – ${spec.max ?? "∞"}`;
-      if (entry && present(entry.value)) {
-        const v = entry.value;
-        if ((spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max)) {
-          findings.push({ field: "value", params: { value: n(v), range } });
-        }
-      }
-      for (const field of ["numerator", "denominator"] as const) {
-        const v = entry?.[field];
-        if (present(v) && v < 0) findings.push({ field, params: { value: n(v), range: "0 – ∞" } });
-      }
-      return findings;
-    },
+    check: ({ indicator, entry }) =>
+      entry && outOfRange(entry, QUANTITIES, (field) => indicatorLimit(indicator, field)),
   },
   {
     code: "not-whole",
     check: ({ indicator, entry }) =>
-      valueSpecs[indicator.kind].whole &&
-      entry &&
-      present(entry.value) &&
-      !Number.isInteger(entry.value)
-        ? { field: "value", params: { value: n(entry.value) } }
-        : undefined,
+      entry && notWhole(entry, VALUE, indicatorLimit(indicator, "value")),
+  },
+  {
+    code: "text-too-long",
+    check: ({ entry }) => (entry ? tooLong(entry, TEXTS) : undefined),
   },
   {
     code: "half-ratio",
@@ -217,6 +252,10 @@ interface TaskSubject {
 
 export const taskRules: Rule<TaskSubject>[] = [
   {
+    code: "text-too-long",
+    check: ({ status }) => (status ? tooLong(status, NOTE) : undefined),
+  },
+  {
     code: "task-status-required",
     check: ({ status, leads }) => (leads && !status?.status ? { field: "status" } : undefined),
   },
@@ -274,6 +313,18 @@ export const budgetRules: Rule<BudgetSubject>[] = [
 ];
 
 export const budgetLineRules: Rule<BudgetEntry>[] = [
+  {
+    code: "out-of-range",
+    check: (entry, ctx) => outOfRange(entry, AMOUNTS, () => budgetLimit(ctx.template)),
+  },
+  {
+    code: "not-whole",
+    check: (entry, ctx) => notWhole(entry, AMOUNTS, budgetLimit(ctx.template)),
+  },
+  {
+    code: "text-too-long",
+    check: (entry) => tooLong(entry, NOTE),
+  },
   {
     code: "disbursed-exceeds-allocated",
     check: (entry) =>

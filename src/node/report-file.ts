@@ -1,17 +1,20 @@
 // Reading a filled report from disk, an .xlsx workbook or a submission .json, and checking it.
-import { readFileSync } from "node:fs";
+import { extname } from "node:path";
 import { checkSheet } from "../core/check-sheet.js";
 import type { Issue } from "../core/issues.js";
 import { formatIssue } from "../core/issues.js";
 import type { SubmissionDraft } from "../core/read-sheet.js";
 import { readHeader } from "../core/read-sheet.js";
 import { Submission } from "../core/submission-schema.js";
+import { MAX_BODY_BYTES } from "../core/protocol.js";
 import { jsonPath } from "../core/template-load.js";
 import type { Template } from "../core/template-schema.js";
 import type { Unit } from "../core/unit-schema.js";
 import { validateDraft } from "../core/validate.js";
 import { CommandRefusal, findTemplate, findUnit, loadUnits } from "./lookup.js";
+import { readRegularFile } from "./regular-file.js";
 import { readWorkbookGrid } from "./xlsx.js";
+import { WorkbookRefusal, workbookLimits } from "./xlsx-read/refusal.js";
 
 export interface CheckedReport {
   template: Template;
@@ -25,8 +28,21 @@ export interface CheckedReport {
 
 const reasonOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+/** A file's bytes, or the refusal a person can act on (not a regular file, too large, unreadable). */
+export async function readReportFile(file: string, maxBytes: number): Promise<Uint8Array> {
+  return readRegularFile(file, maxBytes).catch((err: unknown) => {
+    throw err instanceof WorkbookRefusal ? new CommandRefusal(err.message) : err;
+  });
+}
+
 export async function checkWorkbookFile(file: string, now: Date): Promise<CheckedReport> {
-  const grid = await readWorkbookGrid(file).catch((err: unknown) => {
+  return checkWorkbookBytes(await readReportFile(file, workbookLimits.fileBytes), now);
+}
+
+export async function checkWorkbookBytes(bytes: Uint8Array, now: Date): Promise<CheckedReport> {
+  const grid = await readWorkbookGrid(bytes).catch((err: unknown) => {
+    // A refusal says what the file is and what to do; anything else is a workbook we misread.
+    if (err instanceof WorkbookRefusal) throw new CommandRefusal(err.message);
     throw new CommandRefusal(`không đọc được tệp .xlsx / cannot read the .xlsx: ${reasonOf(err)}`);
   });
   const header = readHeader(grid.values, grid.sheetName);
@@ -48,14 +64,11 @@ function jsonErrorAt(text: string, err: unknown): string {
   return `:${before.length}:${(before.at(-1)?.length ?? 0) + 1}`;
 }
 
-function readSubmission(file: string): Submission {
-  let text: string;
-  try {
-    // Windows editors save JSON with a byte-order mark that JSON.parse refuses.
-    text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-  } catch (err) {
-    throw new CommandRefusal(`không đọc được / cannot read: ${reasonOf(err)}`);
-  }
+async function readSubmission(file: string): Promise<Submission> {
+  // A submission larger than a tracker accepts could never be sent.
+  const bytes = await readReportFile(file, MAX_BODY_BYTES);
+  // Windows editors save JSON with a byte-order mark that JSON.parse refuses.
+  const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, "");
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -73,12 +86,12 @@ function readSubmission(file: string): Submission {
   );
 }
 
-export function checkSubmissionFile(
+export async function checkSubmissionFile(
   file: string,
   now: Date,
   unitsFile: string | undefined,
-): CheckedReport {
-  const submission = readSubmission(file);
+): Promise<CheckedReport> {
+  const submission = await readSubmission(file);
   const template = findTemplate(submission.planId);
   const unit = findUnit(loadUnits(unitsFile), submission.unit);
   return {
@@ -88,4 +101,22 @@ export function checkSubmissionFile(
     draft: submission,
     issues: validateDraft(submission, { template, unit, now }),
   };
+}
+
+/**
+ * Workbooks of every spreadsheet extension are read, so an .xls or .ods is told to be saved as
+ * .xlsx by what it holds, instead of being turned away for its name.
+ */
+export const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"]);
+
+/** A report by its extension: a workbook or a submission .json. */
+export async function checkReportFile(
+  file: string,
+  now: Date,
+  unitsFile: string | undefined,
+): Promise<CheckedReport> {
+  const kind = extname(file).toLowerCase();
+  if (WORKBOOK_EXTENSIONS.has(kind)) return checkWorkbookFile(file, now);
+  if (kind === ".json") return checkSubmissionFile(file, now, unitsFile);
+  throw new CommandRefusal("cần tệp .xlsx hoặc .json / expected an .xlsx or .json file");
 }

@@ -1,15 +1,19 @@
-// The .xlsx shell: renders core's sheet layout with exceljs and reads a report sheet back as plain values.
+// The .xlsx shell: renders core's sheet layout with exceljs, and reads a report sheet back as plain
+// values within the report's area (`xlsx-read/`, no exceljs: it would inflate every part).
 import ExcelJS from "exceljs";
 import type { ConditionalFormat, LayoutCell, SheetLayout, ValidationRule } from "../core/layout.js";
-import { cellStyles, columnLetter, PROTECTION_PASSWORD, REPORT_SHEET } from "../core/layout.js";
+import { cellStyles, columnLetter, PROTECTION_PASSWORD } from "../core/layout.js";
 import { formatNumberVi } from "../core/parse-number.js";
-import type { CellValue } from "../core/parse-number.js";
-import type { Grid } from "../core/read-sheet.js";
+import type { SheetArea } from "../core/report-area.js";
+import { reportArea } from "../core/report-area.js";
+import { readRegularFile } from "./regular-file.js";
+import { loadSeedTemplates } from "./seeds.js";
+import { workbookLimits } from "./xlsx-read/refusal.js";
+import type { WorkbookGrid } from "./xlsx-read/workbook.js";
+import { readWorkbookBytes } from "./xlsx-read/workbook.js";
 
 const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
 
-// Data validation accepts no "any number"; beyond ±10^15 no indicator has a meaning.
-const UNBOUNDED = 1e15;
 // Completion dates before the plans existed are typing mistakes (a year of 0025, a serial of 12).
 const EARLIEST_DATE = new Date(Date.UTC(2000, 0, 1));
 
@@ -80,29 +84,20 @@ function renderCell(sheet: ExcelJS.Worksheet, spec: LayoutCell) {
   if (spec.validation) cell.dataValidation = dataValidation(spec.validation);
 }
 
-function boundsText(min: number | undefined, max: number | undefined, whole: boolean) {
+function boundsText(min: number, max: number, whole: boolean) {
   const what = whole ? { vi: "số nguyên", en: "a whole number" } : { vi: "số", en: "a number" };
   const n = (x: number) => formatNumberVi(x);
-  if (min !== undefined && max !== undefined)
-    return `Nhập ${what.vi} từ ${n(min)} đến ${n(max)}. / Enter ${what.en} from ${min} to ${max}.`;
-  if (min !== undefined)
-    return `Nhập ${what.vi} từ ${n(min)} trở lên. / Enter ${what.en} of ${min} or more.`;
-  if (max !== undefined)
-    return `Nhập ${what.vi} không quá ${n(max)}. / Enter ${what.en} of at most ${max}.`;
-  return `Nhập ${what.vi}. / Enter ${what.en}.`;
+  return `Nhập ${what.vi} từ ${n(min)} đến ${n(max)}. / Enter ${what.en} from ${min} to ${max}.`;
 }
 
-function numberValidation(rule: Extract<ValidationRule, { min?: number }>) {
-  const { min, max } = rule;
-  const limits =
-    min !== undefined && max !== undefined
-      ? { operator: "between" as const, formulae: [min, max] }
-      : min !== undefined
-        ? { operator: "greaterThanOrEqual" as const, formulae: [min] }
-        : max !== undefined
-          ? { operator: "lessThanOrEqual" as const, formulae: [max] }
-          : { operator: "between" as const, formulae: [-UNBOUNDED, UNBOUNDED] };
-  return { type: rule.type, ...limits, error: boundsText(min, max, rule.type === "whole") };
+/** The bounds are core's table of value limits (`value-limits.ts`), never the shell's own. */
+function numberValidation(rule: Extract<ValidationRule, { min: number }>) {
+  return {
+    type: rule.type,
+    operator: "between" as const,
+    formulae: [rule.min, rule.max],
+    error: boundsText(rule.min, rule.max, rule.type === "whole"),
+  };
 }
 
 const quoteListItem = (s: string) => s.replace(/"/g, '""');
@@ -209,63 +204,18 @@ function rowHeights(layout: SheetLayout): Map<number, number> {
   return heights;
 }
 
-export interface WorkbookGrid {
-  sheetName: string;
-  values: Grid;
-  /** Each cell's number format ("0%", "dd/mm/yyyy"), so core can read a percent-formatted 0.8. */
-  formats: Grid;
-}
+export type { WorkbookGrid } from "./xlsx-read/workbook.js";
 
-/** The report sheet (or, in a workbook without one, the first sheet) as core reads it. */
+let seedArea: SheetArea | undefined;
+/** The shipped plans decide how far a report reaches; computed once. */
+const reportAreaOfSeeds = () => (seedArea ??= reportArea(loadSeedTemplates().templates));
+
+/**
+ * The report sheet (or, in a workbook without one, the first sheet) as core reads it, within the
+ * area a report can use. A path is read only if it is a regular file within the size limit.
+ */
 export async function readWorkbookGrid(source: string | Uint8Array): Promise<WorkbookGrid> {
-  const workbook = new ExcelJS.Workbook();
-  if (typeof source === "string") await workbook.xlsx.readFile(source);
-  // exceljs types its input as an ArrayBuffer; a copy gives one whatever backs the caller's bytes.
-  else await workbook.xlsx.load(Uint8Array.from(source).buffer);
-  const sheet = workbook.getWorksheet(REPORT_SHEET) ?? workbook.worksheets[0];
-  if (!sheet) throw new Error("Tệp không có trang tính nào / the workbook has no sheet");
-  const values: CellValue[][] = [];
-  const formats: CellValue[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const rowValues: CellValue[] = [];
-    const rowFormats: CellValue[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) {
-      const cell = row.getCell(c);
-      // A merged range's other cells hand back its first cell's value in exceljs, not in Excel.
-      const merged = cell.type === ExcelJS.ValueType.Merge;
-      rowValues.push(merged ? null : plainValue(cell.value));
-      rowFormats.push(cell.numFmt ?? null);
-    }
-    values.push(rowValues);
-    formats.push(rowFormats);
-  }
-  return { sheetName: sheet.name, values, formats };
-}
-
-function textOf(value: unknown): string {
-  if (typeof value === "string") return value;
-  if (value && typeof value === "object" && "richText" in value) {
-    const runs = (value as ExcelJS.CellRichTextValue).richText;
-    return runs.map((run) => run.text).join("");
-  }
-  return value === null || value === undefined ? "" : String(value);
-}
-
-/** A cell's value as Excel's own API would show it: text, number, boolean, date or nothing. */
-export function plainValue(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return null;
-  if (
-    typeof value === "string" ||
-    typeof value === "number" ||
-    typeof value === "boolean" ||
-    value instanceof Date
-  )
-    return value;
-  if ("formula" in value || "sharedFormula" in value)
-    return value.result === undefined ? null : plainValue(value.result);
-  if ("richText" in value) return textOf(value);
-  if ("hyperlink" in value) return textOf(value.text);
-  if ("error" in value) return value.error;
-  return null;
+  const bytes =
+    typeof source === "string" ? await readRegularFile(source, workbookLimits.fileBytes) : source;
+  return readWorkbookBytes(bytes, { area: reportAreaOfSeeds() });
 }

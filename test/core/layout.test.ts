@@ -63,7 +63,7 @@ describe("buildLayout", () => {
     const rule = (id: string) =>
       layout.cells.find((c) => c.row === layout.rows.indicators[id] && c.col === 9)?.validation;
     expect(rule("CQ-02")).toEqual({ type: "decimal", min: 0, max: 100 });
-    expect(rule("KT-01")).toEqual({ type: "whole", min: 0 });
+    expect(rule("KT-01")).toEqual({ type: "whole", min: 0, max: 1_000_000_000 });
     expect(rule("KT-02")).toEqual({ type: "list", values: ["Có", "Không"] });
   });
 

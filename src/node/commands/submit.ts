@@ -1,7 +1,6 @@
 // `chitieu submit <report> --code <access code>`: check offline, sign, send; what cannot be sent
 // stays queued in the outbox and is retried with backoff (`chitieu submit --flush` later).
 import { randomUUID } from "node:crypto";
-import { extname } from "node:path";
 import type { Command } from "commander";
 import { parseAccessCode } from "../../core/access-code.js";
 import { formatIssue, hasErrors } from "../../core/issues.js";
@@ -17,7 +16,7 @@ import { toSubmission } from "../../core/submission-schema.js";
 import type { CommandIO } from "../io.js";
 import { CommandRefusal } from "../lookup.js";
 import { DEFAULT_OUTBOX, FileQueueStorage } from "../outbox.js";
-import { checkSubmissionFile, checkWorkbookFile } from "../report-file.js";
+import { checkReportFile } from "../report-file.js";
 
 interface SubmitOptions {
   code?: string;
@@ -65,15 +64,7 @@ async function prepare(file: string, codeText: string | undefined, io: CommandIO
       "Mã truy cập không hợp lệ (--code hoặc CHITIEU_CODE) / invalid access code",
     );
   const now = new Date();
-  const kind = extname(file).toLowerCase();
-  const checked =
-    kind === ".xlsx"
-      ? await checkWorkbookFile(file, now)
-      : kind === ".json"
-        ? checkSubmissionFile(file, now, undefined)
-        : undefined;
-  if (!checked)
-    throw new CommandRefusal("cần tệp .xlsx hoặc .json / expected an .xlsx or .json file");
+  const checked = await checkReportFile(file, now, undefined);
   checked.issues.forEach((i) => io.out(`${file}: ${formatIssue(i)}`));
   if (hasErrors(checked.issues) || !checked.draft) return undefined;
   const submission =

@@ -1,12 +1,11 @@
 // `chitieu validate <file.xlsx | submission.json>`: core's checks on a filled report, from a terminal.
-import { extname } from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
 import type { Issue } from "../../core/issues.js";
 import { formatIssue } from "../../core/issues.js";
 import type { CommandIO } from "../io.js";
 import { CommandRefusal } from "../lookup.js";
-import { checkSubmissionFile, checkWorkbookFile } from "../report-file.js";
+import { checkReportFile } from "../report-file.js";
 
 interface ValidateOptions {
   json?: boolean;
@@ -25,12 +24,8 @@ function parseNow(text: string | undefined): Date {
   );
 }
 
-function checkFile(file: string, opts: ValidateOptions): Promise<Issue[]> | Issue[] {
-  const now = parseNow(opts.now);
-  const kind = extname(file).toLowerCase();
-  if (kind === ".xlsx") return checkWorkbookFile(file, now).then((r) => r.issues);
-  if (kind === ".json") return checkSubmissionFile(file, now, opts.units).issues;
-  throw new CommandRefusal("cần tệp .xlsx hoặc .json / expected an .xlsx or .json file");
+async function checkFile(file: string, opts: ValidateOptions): Promise<Issue[]> {
+  return (await checkReportFile(file, parseNow(opts.now), opts.units)).issues;
 }
 
 function summaryLine(file: string, errors: number, warnings: number): string {

@@ -1,8 +1,8 @@
 // What a push sends: the tracker's data folder (SQLite), or a folder of filled .xlsx reports that
 // never went through a tracker, each read and checked as `chitieu validate` would.
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { extname, join } from "node:path";
 import type { ReceivedSubmission } from "../../core/consolidate.js";
 import type { Issue } from "../../core/issues.js";
 import { formatIssue } from "../../core/issues.js";
@@ -12,7 +12,8 @@ import { toSubmission } from "../../core/submission-schema.js";
 import type { Template } from "../../core/template-schema.js";
 import type { Unit } from "../../core/unit-schema.js";
 import { CommandRefusal, findTemplate, loadUnits } from "../lookup.js";
-import { checkWorkbookFile } from "../report-file.js";
+import { checkWorkbookBytes, readReportFile, WORKBOOK_EXTENSIONS } from "../report-file.js";
+import { workbookLimits } from "../xlsx-read/refusal.js";
 import { openStore } from "../tracker/open-store.js";
 
 export interface PushSource {
@@ -99,9 +100,10 @@ async function readReport(
   file: string,
   options: SourceOptions,
 ): Promise<GoodReport | string> {
-  let checked;
+  let bytes, checked;
   try {
-    checked = await checkWorkbookFile(path, options.now);
+    bytes = await readReportFile(path, workbookLimits.fileBytes);
+    checked = await checkWorkbookBytes(bytes, options.now);
   } catch (err) {
     if (err instanceof CommandRefusal) return err.message;
     throw err;
@@ -116,7 +118,6 @@ async function readReport(
   if (options.plan && draft.planId !== options.plan) {
     return `biểu mẫu ${draft.planId}, không phải ${options.plan} / template ${draft.planId}, not ${options.plan}`;
   }
-  const bytes = readFileSync(path);
   return { file, draft, unit, id: contentId(bytes), mtimeMs: statSync(path).mtimeMs };
 }
 
@@ -175,11 +176,17 @@ async function fromReports(
 
 /** The data folder when it holds a tracker, else the .xlsx reports in it. */
 export async function loadPushSource(dir: string, options: SourceOptions): Promise<PushSource> {
+  // Before anything under it is opened: a FIFO or a device given for the folder is never read.
+  if (existsSync(dir) && !statSync(dir).isDirectory())
+    throw new CommandRefusal(`--from ${dir}: không phải thư mục / not a folder`);
   if (existsSync(join(dir, TRACKER_FILE))) return fromTracker(dir, options);
   const files = existsSync(dir)
     ? readdirSync(dir)
-        // "~$…" are Excel's lock files of workbooks open right now.
-        .filter((name) => name.toLowerCase().endsWith(".xlsx") && !name.startsWith("~$"))
+        // "~$…" are Excel's lock files of workbooks open right now. An .xls or .ods is listed as
+        // skipped with what to do, not passed over in silence.
+        .filter(
+          (name) => WORKBOOK_EXTENSIONS.has(extname(name).toLowerCase()) && !name.startsWith("~$"),
+        )
         .sort()
     : [];
   if (!files.length) {
