@@ -14,6 +14,7 @@ import type {
   UnitConsolidation,
   UnitIndicatorValue,
 } from "./consolidation-types.js";
+import { supersedes } from "./current-report.js";
 import { isRequiredOf } from "./layout.js";
 import { isoInVietnam, isTaskOverdue, Period, periodLabelVi, reportDueAt } from "./period.js";
 import type { IndicatorEntry, TaskStatus } from "./submission-schema.js";
@@ -26,7 +27,7 @@ import { effectiveValue } from "./validate.js";
 
 export type * from "./consolidation-types.js";
 
-/** The highest and lowest revision a unit sent for the plan and period. */
+/** The report that counts (signed last) and the first one received, of a unit's for the plan and period. */
 interface UnitReports {
   current: ReceivedSubmission;
   first: ReceivedSubmission;
@@ -91,16 +92,28 @@ function latestReports(
       continue;
     }
     seen.count++;
-    if (isLaterRevision(r, seen.current)) seen.current = r;
-    if (isLaterRevision(seen.first, r)) seen.first = r;
+    if (isCurrentOver(r, seen.current)) seen.current = r;
+    if (arrivedBefore(r, seen.first)) seen.first = r;
   }
   return byUnit;
 }
 
-/** Revision decides; the receipt time only breaks a tie a well-behaved tracker never makes. */
-export function isLaterRevision(a: ReceivedSubmission, b: ReceivedSubmission): boolean {
-  if (a.revision !== b.revision) return a.revision > b.revision;
+/**
+ * The signed time decides, then the revision (current-report.ts); the receipt time only breaks a
+ * tie a well-behaved tracker never makes.
+ */
+export function isCurrentOver(a: ReceivedSubmission, b: ReceivedSubmission): boolean {
+  const stampA = { submittedAt: a.submission.submittedAt, revision: a.revision };
+  const stampB = { submittedAt: b.submission.submittedAt, revision: b.revision };
+  if (supersedes(stampA, stampB)) return true;
+  if (supersedes(stampB, stampA)) return false;
   return instant(a.receivedAt) > instant(b.receivedAt);
+}
+
+/** Revisions count arrivals: the lowest came first. */
+function arrivedBefore(a: ReceivedSubmission, b: ReceivedSubmission): boolean {
+  if (a.revision !== b.revision) return a.revision < b.revision;
+  return instant(a.receivedAt) < instant(b.receivedAt);
 }
 
 /**

@@ -19,13 +19,45 @@ export const Envelope = z
   .strict();
 export type Envelope = z.infer<typeof Envelope>;
 
+/**
+ * On a receipt whose report is stored but does not count: the unit already sent a report for the
+ * same plan and period signed later (`submittedAt`), and that one stays current. The answer is
+ * `ok: true` because the report is kept (nothing is lost, a resend is a duplicate, a queue may drop
+ * it); a client tells the officer which report counts instead. Clients that predate this field
+ * read an ordinary receipt, as they should: resending would change nothing.
+ */
+export const StaleNotice = z.object({
+  code: z.literal("older-than-current"),
+  message: z.string(),
+  /** The report that counts. */
+  current: z.object({
+    submissionId: z.string(),
+    revision: z.number().int().positive(),
+    submittedAt: z.string(),
+  }),
+});
+export type StaleNotice = z.infer<typeof StaleNotice>;
+
 export const Receipt = z.object({
   submissionId: z.string(),
+  /** The order of arrival for the unit, plan and period: 1, 2, 3 … */
   revision: z.number().int().positive(),
   receivedAt: z.string(),
   duplicate: z.boolean(),
+  /** Present when the report is older than the one the tracker counts (see StaleNotice). */
+  stale: StaleNotice.optional(),
 });
 export type Receipt = z.infer<typeof Receipt>;
+
+export function staleNotice(current: StaleNotice["current"]): StaleNotice {
+  return {
+    code: "older-than-current",
+    message:
+      "Báo cáo này được lập trước báo cáo đơn vị đã gửi: đã lưu nhưng không thay thế báo cáo đó / " +
+      "This report is older than the report you already sent: it was stored but does not replace it",
+    current: { ...current },
+  };
+}
 
 export const ErrorCode = z.enum([
   "bad-request",

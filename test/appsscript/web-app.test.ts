@@ -82,7 +82,9 @@ describe("doPost", () => {
       s.period,
       1,
     ]);
-    expect(JSON.parse(stored!.slice(9).join(""))).toEqual(s);
+    expect(stored![9]).toBe(s.submittedAt);
+    // The payload follows the index (A–J), from column K.
+    expect(JSON.parse(stored!.slice(10).join(""))).toEqual(s);
   });
 
   it("marks the previous revision's log rows superseded when a new one arrives", () => {
@@ -207,7 +209,7 @@ describe("doPost", () => {
       receiptOf(post(bodyOf(long)));
       const [row] = world.spreadsheet.sheet("_submissions")!.dump(2);
       const chunks = row!
-        .slice(9)
+        .slice(10)
         .filter((c) => c !== "")
         .map(String);
       expect(row![8]).toBe(chunks.length);

@@ -290,6 +290,8 @@ describe("validateDraft", () => {
         deadline: "2025-06",
         target: "≥ 80%",
         id: "X",
+        submittedAt: "s",
+        now: "n",
       };
       expect(spec.vi(params).length, code).toBeGreaterThan(10);
       expect(spec.en(params).length, code).toBeGreaterThan(10);

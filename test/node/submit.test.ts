@@ -13,7 +13,8 @@ import { submitDeps } from "../../src/node/commands/submit.js";
 import { openStore } from "../../src/node/tracker/open-store.js";
 import { buildServer } from "../../src/node/tracker/server.js";
 import type { SqliteStore } from "../../src/node/tracker/store.js";
-import { fillWorkbook, validEdits } from "../fixtures/fill-workbook.js";
+import type { Consolidation } from "../../src/core/consolidate.js";
+import { addressOf, fillWorkbook, validEdits, type Edit } from "../fixtures/fill-workbook.js";
 
 const KEY = "e".repeat(64);
 const unit = {
@@ -32,6 +33,7 @@ async function run(...argv: string[]) {
 
 let store: SqliteStore | undefined;
 let app: ReturnType<typeof buildServer> | undefined;
+let dataDir = "";
 afterEach(async () => {
   await app?.close();
   store?.close();
@@ -39,7 +41,8 @@ afterEach(async () => {
 });
 
 async function startTracker(port = 0) {
-  store = openStore(mkdtempSync(join(tmpdir(), "chitieu-submit-")));
+  dataDir = mkdtempSync(join(tmpdir(), "chitieu-submit-"));
+  store = openStore(dataDir);
   store.importUnits([unit]);
   store.setKey(unit.code, KEY);
   app = buildServer({ store });
@@ -48,20 +51,60 @@ async function startTracker(port = 0) {
 }
 
 /** A filled, valid can-tho-2256 report for the unit, through `chitieu template` and exceljs. */
-async function filledReport(dir: string) {
+async function filledReport(dir: string, name = "bao-cao.xlsx", planted: Edit[] = []) {
   const blank = join(dir, "blank.xlsx");
-  const filled = join(dir, "bao-cao.xlsx");
+  const filled = join(dir, name);
   expect(
     (await run("template", "can-tho-2256", "--unit", unit.code, "--period", "2025", "-o", blank))
       .code,
   ).toBe(0);
   const template = findTemplate("can-tho-2256");
-  await fillWorkbook(
-    blank,
-    filled,
-    validEdits(template, unit, buildLayout(template, unit, "2025"), new Date()),
-  );
+  await fillWorkbook(blank, filled, [
+    ...validEdits(template, unit, buildLayout(template, unit, "2025"), new Date()),
+    ...planted,
+  ]);
   return filled;
+}
+
+/** KT-10 (a share of the economy, ≥ 30%): the officer's figure, 80 then corrected to 90. */
+const KT10 = "KT-10";
+const kt10 = (value: number): Edit[] => {
+  const template = findTemplate("can-tho-2256");
+  const layout = buildLayout(template, unit, "2025");
+  return [{ address: addressOf(layout, { kind: "indicator", id: KT10, field: "value" }), value }];
+};
+
+/** The figure `chitieu consolidate` gives for the unit's KT-10, and the revision it counts. */
+async function consolidatedKt10() {
+  const r = await run(
+    "consolidate",
+    "--plan",
+    "can-tho-2256",
+    "--period",
+    "2025",
+    "--json",
+    "--data",
+    dataDir,
+  );
+  expect(r.code, r.out).toBe(0);
+  const c = JSON.parse(r.out) as Consolidation;
+  return {
+    value: c.indicators.find((i) => i.id === KT10)?.byUnit[unit.code]?.value,
+    revision: c.units.find((u) => u.code === unit.code)?.revision,
+    revisions: c.units.find((u) => u.code === unit.code)?.revisions,
+  };
+}
+
+/** Lets `submit` try once and give up at once: the tracker is down. */
+async function queuedWhileDown(file: string, code: string, outbox: string) {
+  const realSleep = submitDeps.sleep;
+  submitDeps.sleep = async () => undefined;
+  try {
+    const r = await run("submit", file, "--code", code, "--outbox", outbox, "--retries", "0");
+    expect(r.code, r.out).toBe(3);
+  } finally {
+    submitDeps.sleep = realSleep;
+  }
 }
 
 describe("chitieu submit", () => {
@@ -150,5 +193,72 @@ describe("chitieu submit", () => {
     expect(flushed.code, flushed.out).toBe(0);
     expect(JSON.parse(readFileSync(outbox, "utf8"))).toEqual([]);
     expect(store!.submissionCount()).toBe(1);
+  });
+
+  it("a report queued while the tracker was down, flushed after a correction was sent, never replaces the correction", async () => {
+    // The issue's reproduction: 80 queued while the tracker is down, 90 sent directly (from
+    // another machine, or the add-in), then `chitieu submit --flush`, as the CLI told the officer.
+    const port = await startTracker();
+    await app!.close();
+    store!.close();
+    const dir = mkdtempSync(join(tmpdir(), "chitieu-officer-"));
+    const old = await filledReport(dir, "bao-cao-80.xlsx", kt10(80));
+    const code = formatAccessCode({
+      url: `http://127.0.0.1:${port}/api/submit`,
+      unit: unit.code,
+      key: KEY,
+    });
+    const outbox = join(dir, "outbox.json");
+    await queuedWhileDown(old, code, outbox);
+
+    await startTracker(port);
+    const corrected = await filledReport(dir, "bao-cao-90.xlsx", kt10(90));
+    const direct = await run(
+      "submit",
+      corrected,
+      "--code",
+      code,
+      "--outbox",
+      join(dir, "other.json"),
+    );
+    expect(direct.code, direct.out).toBe(0);
+    expect(await consolidatedKt10()).toEqual({ value: 90, revision: 1, revisions: 1 });
+
+    const flushed = await run("submit", "--flush", "--outbox", outbox);
+    expect(flushed.code, flushed.out).toBe(0);
+    expect(flushed.out).toMatch(/lần 2/u);
+    expect(flushed.out).toContain("older than the report you already sent");
+    expect(flushed.out).toMatch(/lần 1 \/ revision 1/u);
+    expect(JSON.parse(readFileSync(outbox, "utf8"))).toEqual([]);
+    // Stored (nothing is lost), and the figure stays at the correction's.
+    expect(store!.submissionCount()).toBe(2);
+    expect(await consolidatedKt10()).toEqual({ value: 90, revision: 1, revisions: 2 });
+  });
+
+  it("sends what waits in the outbox before a newer report, in the order they were made", async () => {
+    const port = await startTracker();
+    await app!.close();
+    store!.close();
+    const dir = mkdtempSync(join(tmpdir(), "chitieu-officer-"));
+    const old = await filledReport(dir, "bao-cao-80.xlsx", kt10(80));
+    const code = formatAccessCode({
+      url: `http://127.0.0.1:${port}/api/submit`,
+      unit: unit.code,
+      key: KEY,
+    });
+    const outbox = join(dir, "outbox.json");
+    await queuedWhileDown(old, code, outbox);
+
+    await startTracker(port);
+    const corrected = await filledReport(dir, "bao-cao-90.xlsx", kt10(90));
+    const r = await run("submit", corrected, "--code", code, "--outbox", outbox);
+    expect(r.code, r.out).toBe(0);
+    const lines = r.out.split("\n").filter((l) => l.includes("Đã nhận"));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/lần 1/u);
+    expect(lines[1]).toMatch(/lần 2/u);
+    expect(r.out).not.toContain("older than");
+    expect(JSON.parse(readFileSync(outbox, "utf8"))).toEqual([]);
+    expect(await consolidatedKt10()).toEqual({ value: 90, revision: 2, revisions: 2 });
   });
 });

@@ -3,35 +3,17 @@ import Database from "better-sqlite3";
 import { chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { ReceivedSubmission } from "../../core/consolidate.js";
-import type { Receipt } from "../../core/protocol.js";
+import { currentOf } from "../../core/current-report.js";
 import { Submission } from "../../core/submission-schema.js";
 import type { Template } from "../../core/template-schema.js";
-import type { StoredReceipt, TrackerStore } from "../../core/tracker-service.js";
+import type {
+  AppendRecord,
+  StoredReceipt,
+  StoredRevision,
+  TrackerStore,
+} from "../../core/tracker-service.js";
 import type { Unit } from "../../core/unit-schema.js";
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS units (
-  code TEXT PRIMARY KEY,
-  name TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  level TEXT NOT NULL,
-  key_hex TEXT
-);
-CREATE TABLE IF NOT EXISTS submissions (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  submission_id TEXT NOT NULL UNIQUE,
-  plan_id TEXT NOT NULL,
-  unit TEXT NOT NULL,
-  period TEXT NOT NULL,
-  revision INTEGER NOT NULL,
-  received_at TEXT NOT NULL,
-  payload TEXT NOT NULL,
-  payload_hash TEXT NOT NULL,
-  UNIQUE (plan_id, unit, period, revision)
-);
-CREATE INDEX IF NOT EXISTS submissions_by_period ON submissions (plan_id, period, unit, revision);
-CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-`;
+import { prepareSchema } from "./schema.js";
 
 export interface SubmissionRow {
   seq: number;
@@ -41,6 +23,9 @@ export interface SubmissionRow {
   period: string;
   revision: number;
   receivedAt: string;
+  submittedAt: string;
+  /** The report that counts for its unit, plan and period (core's current-report rule). */
+  current: boolean;
 }
 
 export class SqliteStore implements TrackerStore {
@@ -59,7 +44,7 @@ export class SqliteStore implements TrackerStore {
     // fsync per commit is paid once per batch of submissions (commit-batcher.ts), not per one.
     this.db.pragma("synchronous = FULL");
     this.db.pragma("busy_timeout = 5000");
-    this.db.exec(SCHEMA);
+    prepareSchema(this.db, file);
     this.templates = new Map(templates.map((t) => [t.id, t]));
     this.statements = {
       unit: this.db.prepare<
@@ -79,12 +64,13 @@ export class SqliteStore implements TrackerStore {
         [string],
         { revision: number; received_at: string; payload_hash: string }
       >("SELECT revision, received_at, payload_hash FROM submissions WHERE submission_id = ?"),
-      lastRevision: this.db.prepare<[string, string, string], { revision: number | null }>(
-        "SELECT MAX(revision) AS revision FROM submissions WHERE plan_id = ? AND unit = ? AND period = ?",
+      revisions: this.db.prepare<[string, string, string], StoredRevision>(
+        "SELECT submission_id AS submissionId, revision, submitted_at AS submittedAt FROM submissions " +
+          "WHERE plan_id = ? AND unit = ? AND period = ?",
       ),
       insert: this.db.prepare(
-        "INSERT INTO submissions (submission_id, plan_id, unit, period, revision, received_at, payload, payload_hash) " +
-          "VALUES (@submissionId, @planId, @unit, @period, @revision, @receivedAt, @payload, @payloadHash)",
+        "INSERT INTO submissions (submission_id, plan_id, unit, period, revision, received_at, payload, payload_hash, submitted_at) " +
+          "VALUES (@submissionId, @planId, @unit, @period, @revision, @receivedAt, @payload, @payloadHash, @submittedAt)",
       ),
       forPeriod: this.db.prepare<
         [string, string],
@@ -92,8 +78,11 @@ export class SqliteStore implements TrackerStore {
       >(
         "SELECT revision, received_at, payload FROM submissions WHERE plan_id = ? AND period = ? ORDER BY seq",
       ),
-      history: this.db.prepare<[string, string, string, string, string, string], SubmissionRow>(
-        "SELECT seq, submission_id AS submissionId, plan_id AS planId, unit, period, revision, received_at AS receivedAt " +
+      history: this.db.prepare<
+        [string, string, string, string, string, string],
+        Omit<SubmissionRow, "current">
+      >(
+        "SELECT seq, submission_id AS submissionId, plan_id AS planId, unit, period, revision, received_at AS receivedAt, submitted_at AS submittedAt " +
           "FROM submissions WHERE (? = '' OR plan_id = ?) AND (? = '' OR period = ?) AND (? = '' OR unit = ?) ORDER BY seq",
       ),
       count: this.db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM submissions"),
@@ -146,17 +135,17 @@ export class SqliteStore implements TrackerStore {
     };
   }
 
-  append(record: {
-    submission: Submission;
-    payload: string;
-    payloadHash: string;
-    receivedAt: string;
-  }): Omit<Receipt, "duplicate"> {
+  revisions(planId: string, unit: string, period: string): StoredRevision[] {
+    return this.statements.revisions.all(planId, unit, period);
+  }
+
+  /** The current report is not stored as such: it follows from the signed times (core's rule). */
+  append(record: AppendRecord): StoredReceipt["receipt"] {
     const { submission: s } = record;
     // One transaction: the revision read and the insert cannot interleave with another writer.
     const insert = this.db.transaction(() => {
       const revision =
-        (this.statements.lastRevision.get(s.planId, s.unit, s.period)?.revision ?? 0) + 1;
+        this.revisions(s.planId, s.unit, s.period).reduce((m, r) => Math.max(m, r.revision), 0) + 1;
       this.statements.insert.run({
         submissionId: s.submissionId,
         planId: s.planId,
@@ -166,6 +155,7 @@ export class SqliteStore implements TrackerStore {
         receivedAt: record.receivedAt,
         payload: record.payload,
         payloadHash: record.payloadHash,
+        submittedAt: s.submittedAt,
       });
       return revision;
     });
@@ -191,7 +181,16 @@ export class SqliteStore implements TrackerStore {
     const p = filter.planId ?? "";
     const q = filter.period ?? "";
     const u = filter.unit ?? "";
-    return this.statements.history.all(p, p, q, q, u, u);
+    const rows = this.statements.history.all(p, p, q, q, u, u);
+    const groups = new Map<string, typeof rows>();
+    for (const r of rows) {
+      const key = `${r.planId}\u0000${r.unit}\u0000${r.period}`;
+      const group = groups.get(key);
+      if (group) group.push(r);
+      else groups.set(key, [r]);
+    }
+    const current = new Set([...groups.values()].map((g) => currentOf(g)));
+    return rows.map((r) => ({ ...r, current: current.has(r) }));
   }
 
   submissionCount(): number {
