@@ -1,5 +1,5 @@
 // `chitieu submit` against a real tracker on loopback: sent, refused, or queued and flushed later.
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
@@ -260,5 +260,33 @@ describe("chitieu submit", () => {
     expect(r.out).not.toContain("older than");
     expect(JSON.parse(readFileSync(outbox, "utf8"))).toEqual([]);
     expect(await consolidatedKt10()).toEqual({ value: 90, revision: 2, revisions: 2 });
+  });
+
+  it("keeps a damaged outbox aside, says where, and still sends the reports it could read", async () => {
+    const port = await startTracker();
+    await app!.close();
+    store!.close();
+    const dir = mkdtempSync(join(tmpdir(), "chitieu-officer-"));
+    const code = formatAccessCode({
+      url: `http://127.0.0.1:${port}/api/submit`,
+      unit: unit.code,
+      key: KEY,
+    });
+    const outbox = join(dir, "outbox.json");
+    await queuedWhileDown(await filledReport(dir), code, outbox);
+    // The disk mangles the end of the file.
+    const damagedText = `${readFileSync(outbox, "utf8").slice(0, -2)}\u0000\u0000`;
+    writeFileSync(outbox, damagedText);
+
+    await startTracker(port);
+    const r = await run("submit", "--flush", "--outbox", outbox);
+    expect(r.code, r.out).toBe(0);
+    const aside = readdirSync(dir).filter((f) => f.startsWith("outbox.json.unreadable-"));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(dir, aside[0]!), "utf8")).toBe(damagedText);
+    expect(r.out).toContain(join(dir, aside[0]!));
+    expect(r.out).toMatch(/Đã nhận \/ received: .* lần 1/u);
+    expect(store!.submissionCount()).toBe(1);
+    expect(JSON.parse(readFileSync(outbox, "utf8"))).toEqual([]);
   });
 });

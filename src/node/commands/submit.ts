@@ -114,7 +114,7 @@ export function registerSubmit(program: Command, io: CommandIO, setExit: (code: 
     .option("--retries <n>", "số lần thử lại / retries before leaving it queued", "4")
     .option("--flush", "gửi lại mọi báo cáo đang chờ / resend every queued report")
     .action(async (file: string | undefined, opts: SubmitOptions) => {
-      const storage = new FileQueueStorage(opts.outbox);
+      const storage = new FileQueueStorage(opts.outbox, (message) => io.err(`⚠ ${message}`));
       const queue = new SubmitQueue(storage, submitDeps.transport);
       try {
         if (opts.flush || !file) {
