@@ -28,8 +28,10 @@ const keyOf = (u: Unit) =>
     .replace(/[^0-9a-f]/gu, "a");
 
 const dataDir = mkdtempSync(join(tmpdir(), "chitieu-bench-"));
-prepareTracker(dataDir, units, keyOf);
+const { credential } = prepareTracker(dataDir, units, keyOf);
 const tracker = await startTracker(dataDir);
+// The page shows every unit's figures: the readers sign in as a consolidator would.
+await tracker.signIn(credential);
 try {
   // Warm-up: the first requests compile the hot paths.
   await runLoad({

@@ -132,6 +132,11 @@ export const catalogue = {
     vi: (p) => `Ngày hoàn thành ${p.date} ở tương lai (hôm nay ${p.today}).`,
     en: (p) => `Completion date ${p.date} is in the future (today is ${p.today}).`,
   },
+  "period-outside-plan": {
+    severity: "error",
+    vi: (p) => `Kỳ báo cáo ${p.period} nằm ngoài thời gian của kế hoạch (${p.first}–${p.last}).`,
+    en: (p) => `The period ${p.period} is outside the plan's years (${p.first}–${p.last}).`,
+  },
   "submitted-in-future": {
     severity: "error",
     vi: (p) =>
@@ -208,5 +213,6 @@ export const fieldLabels = {
   checksum: { vi: "Mã kiểm tra", en: "check code" },
   sheet: { vi: "Trang tính", en: "sheet" },
   submittedAt: { vi: "Thời điểm lập báo cáo", en: "submitted at" },
+  period: { vi: "Kỳ báo cáo", en: "period" },
 } as const;
 export type FieldName = keyof typeof fieldLabels;

@@ -72,6 +72,7 @@ export const ErrorCode = z.enum([
   "validation-failed",
   "conflict",
   "server-error",
+  "unauthorized",
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -98,6 +99,7 @@ export const httpStatus: Record<ErrorCode, number> = {
   "validation-failed": 422,
   conflict: 409,
   "server-error": 500,
+  unauthorized: 401,
 };
 
 const errorMessages: Record<ErrorCode, string> = {
@@ -117,6 +119,8 @@ const errorMessages: Record<ErrorCode, string> = {
   conflict:
     "Mã báo cáo đã dùng cho nội dung khác / This submission id was already used for other content",
   "server-error": "Lỗi máy chủ, báo cáo chưa được lưu / Server error, the report was not stored",
+  unauthorized:
+    "Cần mã của người tổng hợp để xem báo cáo / A consolidator credential is required to read reports",
 };
 
 export function errorAnswer(

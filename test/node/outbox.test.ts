@@ -10,7 +10,12 @@ import { FileQueueStorage } from "../../src/node/outbox.js";
 const item = (n: number): QueuedSubmission => ({
   submissionId: `00000000-0000-4000-8000-00000000000${n}`,
   url: "http://127.0.0.1:8787/api/submit",
-  body: JSON.stringify({ protocol: "chitieu/1", unit: "STTTT", payload: `{"n":${n}}`, signature: "ab" }),
+  body: JSON.stringify({
+    protocol: "chitieu/1",
+    unit: "STTTT",
+    payload: `{"n":${n}}`,
+    signature: "ab",
+  }),
   attempts: n,
   nextAttemptAt: 0,
   lastError: "fetch failed",

@@ -10,6 +10,7 @@ import type { CommandIO } from "../../src/node/io.js";
 import { findTemplate } from "../../src/node/lookup.js";
 import { runCli } from "../../src/node/program.js";
 import { submitDeps } from "../../src/node/commands/submit.js";
+import { issueConsolidatorCredential } from "../../src/node/tracker/consolidator-credentials.js";
 import { openStore } from "../../src/node/tracker/open-store.js";
 import { buildServer } from "../../src/node/tracker/server.js";
 import type { SqliteStore } from "../../src/node/tracker/store.js";
@@ -124,7 +125,12 @@ describe("chitieu submit", () => {
     expect(JSON.parse(readFileSync(outbox, "utf8"))).toEqual([]);
     expect(readFileSync(join(dir, "receipts.jsonl"), "utf8")).toContain('"revision":1');
     expect(readFileSync(file).includes(Buffer.from(KEY))).toBe(false);
-    const page = await app!.inject("/plans/can-tho-2256/2025");
+    const page = await app!.inject({
+      url: "/plans/can-tho-2256/2025",
+      headers: {
+        authorization: `Bearer ${issueConsolidatorCredential(store!, "kiểm thử").credential}`,
+      },
+    });
     expect(page.body).toContain("Đạt");
     expect(store!.submissionCount()).toBe(1);
   });

@@ -10,6 +10,7 @@ import {
   PROTOCOL,
   staleNotice,
 } from "../../src/core/protocol.js";
+import { planYears } from "../../src/core/plan-years.js";
 import { sign } from "../../src/core/signature.js";
 import { envelopeFor } from "../../src/core/submit-client.js";
 import type { Submission } from "../../src/core/submission-schema.js";
@@ -122,6 +123,11 @@ export function refusals(template: Template): [string, () => string, ErrorCode][
       "a template version no longer accepted",
       () => envelope(JSON.stringify({ ...report(), templateVersion: template.version + 1 })),
       "template-version",
+    ],
+    [
+      "a period far outside the plan's years",
+      () => envelope(JSON.stringify({ ...report(), period: "2099" })),
+      "validation-failed",
     ],
     [
       "an oversized body",
@@ -265,6 +271,31 @@ export function chitieu1Suite(name: string, server: ServerUnderTest, plan: Templ
         expect(await server.storedCount()).toBe(before);
       },
     );
+
+    it("refuses periods far outside the plan, naming the plan's years", async () => {
+      for (const period of ["2000", "2099"]) {
+        const answer = await server.post(
+          envelope(JSON.stringify({ ...validReport(template(), randomUUID()), period })),
+        );
+        expect(answer).toMatchObject({
+          ok: false,
+          error: {
+            code: "validation-failed",
+            details: {
+              issues: [
+                expect.objectContaining({
+                  code: "period-outside-plan",
+                  message: expect.objectContaining({
+                    en: expect.stringContaining(`(${planYears(template()).first}–2025)`),
+                  }),
+                }),
+              ],
+            },
+          },
+        });
+      }
+      expect(await server.storedCount()).toBe(0);
+    });
 
     it("refuses a report with errors, naming each issue where it is, storing nothing", async () => {
       const { body, indicatorId } = invalidReport(template());

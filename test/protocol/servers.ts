@@ -10,6 +10,7 @@ import { httpStatus } from "../../src/core/protocol.js";
 import type { Template } from "../../src/core/template-schema.js";
 import { CURRENT, TRACKER_TABS } from "../../src/core/tracker-tabs.js";
 import { loadSeedTemplates } from "../../src/node/seeds.js";
+import { issueConsolidatorCredential } from "../../src/node/tracker/consolidator-credentials.js";
 import { openStore } from "../../src/node/tracker/open-store.js";
 import { buildServer } from "../../src/node/tracker/server.js";
 import type { SqliteStore } from "../../src/node/tracker/store.js";
@@ -34,8 +35,11 @@ export function serveServer(): ServeServer {
   let store: SqliteStore | undefined;
   let app: ReturnType<typeof buildServer> | undefined;
   let url = "";
+  let credential = "";
   const read = async (path: string): Promise<unknown> => {
-    const response = await fetch(new URL(path, url));
+    const response = await fetch(new URL(path, url), {
+      headers: { authorization: `Bearer ${credential}` },
+    });
     expect(response.status).toBe(200);
     return response.json();
   };
@@ -51,6 +55,7 @@ export function serveServer(): ServeServer {
       store = openStore(mkdtempSync(join(tmpdir(), "chitieu-protocol-")));
       store.importUnits([...SUITE_UNITS]);
       for (const [unit, key] of Object.entries(SUITE_KEYS)) store.setKey(unit, key);
+      credential = issueConsolidatorCredential(store, "chitieu/1 suite").credential;
       app = buildServer({ store });
       url = `${await app.listen({ port: 0, host: "127.0.0.1" })}/api/submit`;
     },

@@ -29,6 +29,13 @@ CREATE TABLE IF NOT EXISTS submissions (
 );
 CREATE INDEX IF NOT EXISTS submissions_by_period ON submissions (plan_id, period, unit, revision);
 CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS consolidator_credentials (
+  id TEXT PRIMARY KEY,
+  secret_hash TEXT NOT NULL,
+  label TEXT NOT NULL,
+  issued_at TEXT NOT NULL,
+  revoked_at TEXT
+);
 `;
 
 export class SchemaError extends Error {}

@@ -37,14 +37,19 @@ export class SqliteStore implements TrackerStore {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const file = join(dataDir, "tracker.sqlite");
     this.db = new Database(file);
-    // The file holds unit keys: readable by its owner only.
-    chmodSync(file, 0o600);
-    this.db.pragma("journal_mode = WAL");
-    // FULL: an acknowledged submission survives a power cut, not only a killed process. The
-    // fsync per commit is paid once per batch of submissions (commit-batcher.ts), not per one.
-    this.db.pragma("synchronous = FULL");
-    this.db.pragma("busy_timeout = 5000");
-    prepareSchema(this.db, file);
+    try {
+      // The file holds unit keys: readable by its owner only (its WAL files take the same mode).
+      chmodSync(file, 0o600);
+      this.db.pragma("journal_mode = WAL");
+      // FULL: an acknowledged submission survives a power cut, not only a killed process. The
+      // fsync per commit is paid once per batch of submissions (commit-batcher.ts), not per one.
+      this.db.pragma("synchronous = FULL");
+      this.db.pragma("busy_timeout = 5000");
+      prepareSchema(this.db, file);
+    } catch (err) {
+      this.db.close();
+      throw err;
+    }
     this.templates = new Map(templates.map((t) => [t.id, t]));
     this.statements = {
       unit: this.db.prepare<
@@ -60,6 +65,9 @@ export class SqliteStore implements TrackerStore {
           "ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, level = excluded.level",
       ),
       setKey: this.db.prepare("UPDATE units SET key_hex = ? WHERE code = ?"),
+      revokeKey: this.db.prepare(
+        "UPDATE units SET key_hex = NULL WHERE code = ? AND key_hex IS NOT NULL",
+      ),
       bySubmissionId: this.db.prepare<
         [string],
         { revision: number; received_at: string; payload_hash: string }
@@ -116,6 +124,11 @@ export class SqliteStore implements TrackerStore {
   /** Replaces the unit's key: the old access code stops working at once. */
   setKey(code: string, keyHex: string): boolean {
     return this.statements.setKey.run(keyHex, code).changes === 1;
+  }
+
+  /** The unit keeps its place on the list and its reports; it can no longer submit. */
+  revokeKey(code: string): boolean {
+    return this.statements.revokeKey.run(code).changes === 1;
   }
 
   template(planId: string): Template | undefined {
