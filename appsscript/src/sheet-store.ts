@@ -1,6 +1,7 @@
 // The TrackerStore core's processPost writes through, over this spreadsheet: units from "_units",
 // keys from the script properties, submissions appended to "_submissions" and, row per value, to the
 // "Nhật ký nộp" log. Reads and writes per post are a small constant, whatever is already stored.
+import { currentOf } from "../../src/core/current-report.js";
 import { KEY_PATTERN } from "../../src/core/signature.js";
 import type { Template } from "../../src/core/template-schema.js";
 import type {
@@ -130,7 +131,11 @@ export class SheetStore implements TrackerStore {
     );
   }
 
-  revisions(planId: string, unit: string, period: string): StoredRevision[] {
+  current(planId: string, unit: string, period: string): StoredRevision | undefined {
+    return currentOf(this.revisions(planId, unit, period));
+  }
+
+  private revisions(planId: string, unit: string, period: string): StoredRevision[] {
     return this.rows()
       .filter((r) => r.planId === planId && r.unit === unit && r.period === period)
       .map((r) => ({

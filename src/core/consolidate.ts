@@ -14,7 +14,7 @@ import type {
   UnitConsolidation,
   UnitIndicatorValue,
 } from "./consolidation-types.js";
-import { supersedes } from "./current-report.js";
+import { signedInstant, supersedesAt } from "./current-report.js";
 import { isRequiredOf } from "./layout.js";
 import { isoInVietnam, isTaskOverdue, Period, periodLabelVi, reportDueAt } from "./period.js";
 import type { IndicatorEntry, TaskStatus } from "./submission-schema.js";
@@ -30,6 +30,8 @@ export type * from "./consolidation-types.js";
 /** The report that counts (signed last) and the first one received, of a unit's for the plan and period. */
 interface UnitReports {
   current: ReceivedSubmission;
+  /** The current report's signed time, read once: a period may hold thousands of revisions. */
+  currentAt: number;
   first: ReceivedSubmission;
   count: number;
 }
@@ -86,13 +88,17 @@ function latestReports(
   const byUnit = new Map<string, UnitReports>();
   for (const r of submissions) {
     if (r.submission.planId !== planId || r.submission.period !== period) continue;
+    const at = signedInstant(r.submission.submittedAt);
     const seen = byUnit.get(r.submission.unit);
     if (!seen) {
-      byUnit.set(r.submission.unit, { current: r, first: r, count: 1 });
+      byUnit.set(r.submission.unit, { current: r, currentAt: at, first: r, count: 1 });
       continue;
     }
     seen.count++;
-    if (isCurrentOver(r, seen.current)) seen.current = r;
+    if (isCurrentOverAt(r, at, seen.current, seen.currentAt)) {
+      seen.current = r;
+      seen.currentAt = at;
+    }
     if (arrivedBefore(r, seen.first)) seen.first = r;
   }
   return byUnit;
@@ -103,10 +109,19 @@ function latestReports(
  * tie a well-behaved tracker never makes.
  */
 export function isCurrentOver(a: ReceivedSubmission, b: ReceivedSubmission): boolean {
-  const stampA = { submittedAt: a.submission.submittedAt, revision: a.revision };
-  const stampB = { submittedAt: b.submission.submittedAt, revision: b.revision };
-  if (supersedes(stampA, stampB)) return true;
-  if (supersedes(stampB, stampA)) return false;
+  return isCurrentOverAt(
+    a,
+    signedInstant(a.submission.submittedAt),
+    b,
+    signedInstant(b.submission.submittedAt),
+  );
+}
+
+function isCurrentOverAt(a: ReceivedSubmission, aAt: number, b: ReceivedSubmission, bAt: number) {
+  const stampA = { at: aAt, revision: a.revision };
+  const stampB = { at: bAt, revision: b.revision };
+  if (supersedesAt(stampA, stampB)) return true;
+  if (supersedesAt(stampB, stampA)) return false;
   return instant(a.receivedAt) > instant(b.receivedAt);
 }
 

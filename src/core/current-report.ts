@@ -8,19 +8,30 @@ export interface ReportStamp {
   revision: number;
 }
 
-/** Times carry different offsets (+07:00, Z), so they are compared as instants, never as text. */
-function instant(iso: string): number {
+/**
+ * Times carry different offsets (+07:00, Z), so they are compared as instants, never as text. A
+ * stored time that no longer reads ranks below every readable one.
+ */
+export function signedInstant(iso: string): number {
   const t = Date.parse(iso);
-  // A stored time that no longer reads ranks below every readable one.
   return Number.isNaN(t) ? -Infinity : t;
+}
+
+/** The rule on times already read (`signedInstant`), for callers that compare many reports. */
+export function supersedesAt(
+  a: { at: number; revision: number },
+  b: { at: number; revision: number },
+): boolean {
+  if (a.at !== b.at) return a.at > b.at;
+  return a.revision > b.revision;
 }
 
 /** True when `a` is current over `b`: signed later, or signed at the same instant and stored after it. */
 export function supersedes(a: ReportStamp, b: ReportStamp): boolean {
-  const ta = instant(a.submittedAt);
-  const tb = instant(b.submittedAt);
-  if (ta !== tb) return ta > tb;
-  return a.revision > b.revision;
+  return supersedesAt(
+    { at: signedInstant(a.submittedAt), revision: a.revision },
+    { at: signedInstant(b.submittedAt), revision: b.revision },
+  );
 }
 
 /** The current report among a unit's reports for one plan and period. */

@@ -1,6 +1,6 @@
 // What a tracker does with a posted chitieu/1 body, whatever stores it: the self-hosted server
 // (SQLite) and the Apps Script web app (a sheet) both call this, so they answer alike.
-import { currentOf, supersedes } from "./current-report.js";
+import { supersedes } from "./current-report.js";
 import type { Issue } from "./issues.js";
 import { hasErrors, makeIssue } from "./issues.js";
 import type { Answer, ErrorCode, Receipt } from "./protocol.js";
@@ -47,8 +47,11 @@ export interface TrackerStore {
   unit(code: string): { unit: Unit; key: string } | undefined;
   template(planId: string): Template | undefined;
   findSubmission(submissionId: string): StoredReceipt | undefined;
-  /** Every stored report of the unit for the plan and period, in any order. */
-  revisions(planId: string, unit: string, period: string): StoredRevision[];
+  /**
+   * The unit's current report for the plan and period: the one core's rule (current-report.ts)
+   * puts first, signed last, then stored last. A store may find it by any means that agrees.
+   */
+  current(planId: string, unit: string, period: string): StoredRevision | undefined;
   append(record: AppendRecord): StoredReceipt["receipt"];
 }
 
@@ -116,7 +119,7 @@ export function processPost(
   if (earlier) {
     if (earlier.payloadHash !== hash)
       return refuse("conflict", { submissionId: submission.submissionId });
-    const current = currentOf(store.revisions(submission.planId, unitCode, submission.period));
+    const current = store.current(submission.planId, unitCode, submission.period);
     const stale =
       current && current.submissionId !== submission.submissionId
         ? { stale: staleNotice(current) }
@@ -141,8 +144,7 @@ export function processPost(
   ];
   if (hasErrors(issues)) return refuse("validation-failed", { issues });
 
-  const revisions = store.revisions(submission.planId, unitCode, submission.period);
-  const previous = currentOf(revisions);
+  const previous = store.current(submission.planId, unitCode, submission.period);
   const next = { submittedAt: submission.submittedAt, revision: Infinity };
   const current = !previous || !supersedes(previous, next);
   const receipt = store.append({

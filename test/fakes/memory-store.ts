@@ -1,4 +1,5 @@
 // An in-memory TrackerStore: what the core's tracker service needs, with nothing of SQLite or sheets.
+import { currentOf } from "../../src/core/current-report.js";
 import type { Receipt } from "../../src/core/protocol.js";
 import type { Submission } from "../../src/core/submission-schema.js";
 import type { Template } from "../../src/core/template-schema.js";
@@ -43,7 +44,11 @@ export class MemoryStore implements TrackerStore {
     );
   }
 
-  revisions(planId: string, unit: string, period: string): StoredRevision[] {
+  current(planId: string, unit: string, period: string): StoredRevision | undefined {
+    return currentOf(this.revisions(planId, unit, period));
+  }
+
+  private revisions(planId: string, unit: string, period: string): StoredRevision[] {
     return this.records
       .filter(
         (r) =>

@@ -2,6 +2,7 @@
 // the file is copied aside first, then migrated in one transaction, so nothing is ever lost.
 import type Database from "better-sqlite3";
 import { chmodSync, copyFileSync, existsSync } from "node:fs";
+import { signedInstant } from "../../core/current-report.js";
 
 /** `PRAGMA user_version` of the layout below. 0 is the first release (no `submitted_at`). */
 export const SCHEMA_VERSION = 1;
@@ -25,9 +26,15 @@ CREATE TABLE IF NOT EXISTS submissions (
   payload TEXT NOT NULL,
   payload_hash TEXT NOT NULL,
   submitted_at TEXT NOT NULL,
+  -- The same instant in ms (core's signedInstant), NULL where it does not read: what the
+  -- current-report rule orders on, so the current report is one index lookup.
+  submitted_ms INTEGER,
   UNIQUE (plan_id, unit, period, revision)
 );
 CREATE INDEX IF NOT EXISTS submissions_by_period ON submissions (plan_id, period, unit, revision);
+-- Every post looks up the unit's current report: from this index alone, without reading the
+-- rows, whose payloads fill overflow pages.
+CREATE INDEX IF NOT EXISTS submissions_current ON submissions (plan_id, unit, period, submitted_ms, revision, submitted_at, submission_id);
 CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS consolidator_credentials (
   id TEXT PRIMARY KEY,
@@ -78,11 +85,21 @@ function backUp(db: Database.Database, file: string, version: number): void {
 /** Schema 0 → 1: the signed time of each report, read from its stored payload. */
 function addSubmittedAt(db: Database.Database): void {
   db.exec("ALTER TABLE submissions ADD COLUMN submitted_at TEXT NOT NULL DEFAULT ''");
+  db.exec("ALTER TABLE submissions ADD COLUMN submitted_ms INTEGER");
   const rows = db.prepare<[], { seq: number; payload: string }>(
     "SELECT seq, payload FROM submissions",
   );
-  const set = db.prepare("UPDATE submissions SET submitted_at = ? WHERE seq = ?");
-  for (const row of rows.all()) set.run(signedTimeOf(row.payload), row.seq);
+  const set = db.prepare("UPDATE submissions SET submitted_at = ?, submitted_ms = ? WHERE seq = ?");
+  for (const row of rows.all()) {
+    const at = signedTimeOf(row.payload);
+    set.run(at, signedMs(at), row.seq);
+  }
+}
+
+/** The instant core's rule orders on; NULL (ranked last by SQLite's DESC) where it does not read. */
+export function signedMs(submittedAt: string): number | null {
+  const at = signedInstant(submittedAt);
+  return Number.isFinite(at) ? at : null;
 }
 
 /** A payload that no longer reads keeps an empty time, which the current-report rule ranks last. */

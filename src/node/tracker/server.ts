@@ -1,12 +1,13 @@
 // The self-hosted tracker's HTTP side (Fastify): chitieu/1 submissions in, consolidation out as
 // JSON and as a page for the consolidator. Every decision is core's; this file only moves bytes.
 import Fastify, { type FastifyInstance } from "fastify";
+import { gzipSync } from "node:zlib";
 import { z } from "zod";
-import { consolidate } from "../../core/consolidate.js";
 import { Period } from "../../core/period.js";
 import { errorAnswer, httpStatus, MAX_BODY_BYTES, PROTOCOL } from "../../core/protocol.js";
 import { CommitBatcher } from "./commit-batcher.js";
 import { consolidatorAccess } from "./consolidator-access.js";
+import { ConsolidationCache, type CacheTiming } from "./consolidation-cache.js";
 import { renderConsolidationPage, renderIndexPage } from "./pages.js";
 import type { SqliteStore } from "./store.js";
 
@@ -20,6 +21,8 @@ export interface ServerOptions {
   secureCookie?: boolean;
   /** How long a client may take; tests shorten them. */
   timeouts?: Partial<Timeouts>;
+  /** How long consolidations are kept (consolidation-cache.ts); tests step its clock. */
+  cacheTiming?: Partial<CacheTiming>;
 }
 
 export interface Timeouts {
@@ -65,6 +68,7 @@ export function buildServer({
   register,
   secureCookie,
   timeouts,
+  cacheTiming,
 }: ServerOptions): FastifyInstance {
   const t = { ...DEFAULT_TIMEOUTS, ...timeouts };
   const app = Fastify({
@@ -143,23 +147,18 @@ export function buildServer({
     return store.history({ planId: plan, period, unit });
   });
 
+  const consolidations = new ConsolidationCache(store, clock, cacheTiming);
   const consolidationFor = (planId: string, period: string) => {
     const template = store.template(planId);
     if (!template || !Period.safeParse(period).success) return undefined;
-    return consolidate({
-      template,
-      units: store.units(),
-      period,
-      submissions: store.submissionsFor(planId, period),
-      now: clock(),
-    });
+    return consolidations.consolidation(template, period);
   };
 
   app.get<{ Params: { plan: string; period: string } }>(
     "/api/consolidated/:plan/:period",
     { preHandler: access.require("json") },
     async (req, reply) => {
-      const result = consolidationFor(req.params.plan, req.params.period);
+      const result = await consolidationFor(req.params.plan, req.params.period);
       if (!result)
         return reply.status(404).send(errorAnswer("unknown-template", { planId: req.params.plan }));
       return result;
@@ -176,15 +175,28 @@ export function buildServer({
     "/plans/:plan/:period",
     { preHandler: access.require("page") },
     async (req, reply) => {
-      const template = store.template(req.params.plan);
-      const result = consolidationFor(req.params.plan, req.params.period);
-      if (!template || !result) {
+      const { plan, period } = req.params;
+      const template = store.template(plan);
+      if (!template || !Period.safeParse(period).success) {
         return reply
           .status(404)
           .type("text/html; charset=utf-8")
           .send(renderIndexPage(store.templateList(), store.units().length));
       }
-      reply.type("text/html; charset=utf-8").send(renderConsolidationPage(template, result));
+      // Rendered and compressed once per consolidation: the page of a province runs to hundreds
+      // of kilobytes, and a reload must not cost the tracker that much work again.
+      const view = await consolidations.view(template, period, "page", (c) => {
+        const html = renderConsolidationPage(template, c);
+        return { html, gzip: gzipSync(html) };
+      });
+      reply
+        .type("text/html; charset=utf-8")
+        // Every unit's figures: kept by no shared cache, and for this signed-in reader only.
+        .header("Cache-Control", "private, no-store")
+        .header("Vary", "Accept-Encoding");
+      if (/\bgzip\b/u.test(req.headers["accept-encoding"] ?? ""))
+        reply.header("Content-Encoding", "gzip").send(view.gzip);
+      else reply.send(view.html);
     },
   );
 

@@ -13,7 +13,7 @@ import type {
   TrackerStore,
 } from "../../core/tracker-service.js";
 import type { Unit } from "../../core/unit-schema.js";
-import { prepareSchema } from "./schema.js";
+import { prepareSchema, signedMs } from "./schema.js";
 
 export interface SubmissionRow {
   seq: number;
@@ -72,19 +72,30 @@ export class SqliteStore implements TrackerStore {
         [string],
         { revision: number; received_at: string; payload_hash: string }
       >("SELECT revision, received_at, payload_hash FROM submissions WHERE submission_id = ?"),
-      revisions: this.db.prepare<[string, string, string], StoredRevision>(
+      // Core's rule (current-report.ts): signed last, then stored last; unreadable times last.
+      current: this.db.prepare<[string, string, string], StoredRevision>(
         "SELECT submission_id AS submissionId, revision, submitted_at AS submittedAt FROM submissions " +
-          "WHERE plan_id = ? AND unit = ? AND period = ?",
+          "WHERE plan_id = ? AND unit = ? AND period = ? ORDER BY submitted_ms DESC, revision DESC LIMIT 1",
+      ),
+      lastRevision: this.db.prepare<[string, string, string], { revision: number | null }>(
+        "SELECT MAX(revision) AS revision FROM submissions WHERE plan_id = ? AND unit = ? AND period = ?",
       ),
       insert: this.db.prepare(
-        "INSERT INTO submissions (submission_id, plan_id, unit, period, revision, received_at, payload, payload_hash, submitted_at) " +
-          "VALUES (@submissionId, @planId, @unit, @period, @revision, @receivedAt, @payload, @payloadHash, @submittedAt)",
+        "INSERT INTO submissions (submission_id, plan_id, unit, period, revision, received_at, payload, payload_hash, submitted_at, submitted_ms) " +
+          "VALUES (@submissionId, @planId, @unit, @period, @revision, @receivedAt, @payload, @payloadHash, @submittedAt, @submittedMs)",
       ),
       forPeriod: this.db.prepare<
-        [string, string],
-        { revision: number; received_at: string; payload: string }
+        [string, string, number, number, number],
+        { seq: number; revision: number; received_at: string; payload: string }
       >(
-        "SELECT revision, received_at, payload FROM submissions WHERE plan_id = ? AND period = ? ORDER BY seq",
+        "SELECT seq, revision, received_at, payload FROM submissions " +
+          "WHERE plan_id = ? AND period = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
+      ),
+      lastSeq: this.db.prepare<[], { seq: number | null }>(
+        "SELECT MAX(seq) AS seq FROM submissions",
+      ),
+      dataVersion: this.db.prepare<[], { v: number; n: number }>(
+        "SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS n",
       ),
       history: this.db.prepare<
         [string, string, string, string, string, string],
@@ -148,8 +159,8 @@ export class SqliteStore implements TrackerStore {
     };
   }
 
-  revisions(planId: string, unit: string, period: string): StoredRevision[] {
-    return this.statements.revisions.all(planId, unit, period);
+  current(planId: string, unit: string, period: string): StoredRevision | undefined {
+    return this.statements.current.get(planId, unit, period);
   }
 
   /** The current report is not stored as such: it follows from the signed times (core's rule). */
@@ -158,7 +169,7 @@ export class SqliteStore implements TrackerStore {
     // One transaction: the revision read and the insert cannot interleave with another writer.
     const insert = this.db.transaction(() => {
       const revision =
-        this.revisions(s.planId, s.unit, s.period).reduce((m, r) => Math.max(m, r.revision), 0) + 1;
+        (this.statements.lastRevision.get(s.planId, s.unit, s.period)?.revision ?? 0) + 1;
       this.statements.insert.run({
         submissionId: s.submissionId,
         planId: s.planId,
@@ -169,6 +180,7 @@ export class SqliteStore implements TrackerStore {
         payload: record.payload,
         payloadHash: record.payloadHash,
         submittedAt: s.submittedAt,
+        submittedMs: signedMs(s.submittedAt),
       });
       return revision;
     });
@@ -183,11 +195,42 @@ export class SqliteStore implements TrackerStore {
 
   /** Every revision for a plan and period, oldest first: consolidation picks the current ones. */
   submissionsFor(planId: string, period: string): ReceivedSubmission[] {
-    return this.statements.forPeriod.all(planId, period).map((row) => ({
-      submission: Submission.parse(JSON.parse(row.payload)),
-      revision: row.revision,
-      receivedAt: row.received_at,
+    return this.submissionsSince(planId, period, { after: 0 }).map((r) => r.received);
+  }
+
+  /** The highest row number stored: rows are only ever appended, so it marks what is there now. */
+  lastSeq(): number {
+    return this.statements.lastSeq.get()?.seq ?? 0;
+  }
+
+  /** The revisions stored after row `after`, up to row `upTo`, oldest first, at most `limit`. */
+  submissionsSince(
+    planId: string,
+    period: string,
+    {
+      after,
+      upTo = Number.MAX_SAFE_INTEGER,
+      limit = -1,
+    }: { after: number; upTo?: number; limit?: number },
+  ): { seq: number; received: ReceivedSubmission }[] {
+    return this.statements.forPeriod.all(planId, period, after, upTo, limit).map((row) => ({
+      seq: row.seq,
+      received: {
+        submission: Submission.parse(JSON.parse(row.payload)),
+        revision: row.revision,
+        receivedAt: row.received_at,
+      },
     }));
+  }
+
+  /**
+   * Changes whenever anything is committed to the database, by this connection (its change
+   * count) or by another one, such as `chitieu units import` while the server runs (SQLite's
+   * data_version).
+   */
+  version(): string {
+    const row = this.statements.dataVersion.get()!;
+    return `${row.v}:${row.n}`;
   }
 
   history(filter: { planId?: string; period?: string; unit?: string }): SubmissionRow[] {

@@ -1,14 +1,15 @@
 // The self-hosted tracker over HTTP (Fastify inject) on a real SQLite file: protocol, reads, page.
 import { mkdtempSync } from "node:fs";
 import { connect, type AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { buildLayout } from "../../../src/core/layout.js";
 import { checkSheet } from "../../../src/core/check-sheet.js";
 import { sign } from "../../../src/core/signature.js";
 import { envelopeFor } from "../../../src/core/submit-client.js";
-import { toSubmission } from "../../../src/core/submission-schema.js";
+import { Submission, toSubmission } from "../../../src/core/submission-schema.js";
 import type { Template } from "../../../src/core/template-schema.js";
 import { openStore } from "../../../src/node/tracker/open-store.js";
 import {
@@ -28,10 +29,12 @@ const template = loadSeedTemplates().templates.find((t) => t.id === "can-tho-kh-
 let store: SqliteStore;
 let app: ReturnType<typeof buildServer>;
 let credential: string;
+let dataDir: string;
 /** Headers of a consolidator's tool: the credential as a bearer token. */
 const asConsolidator = () => ({ authorization: `Bearer ${credential}` });
 beforeEach(() => {
-  store = openStore(mkdtempSync(join(tmpdir(), "chitieu-server-")));
+  dataDir = mkdtempSync(join(tmpdir(), "chitieu-server-"));
+  store = openStore(dataDir);
   store.importUnits([
     unit,
     { code: "Q-NINHKIEU", name: "UBND quận Ninh Kiều", kind: "district", level: "district" },
@@ -379,5 +382,93 @@ describe("requests the tracker will not hold", () => {
     expect(r.closedByServer).toBe(true);
     expect(r.answer).toMatch(/^HTTP\/1\.1 408/u);
     expect(store.submissionCount()).toBe(0);
+  });
+});
+
+describe("page loads and submissions", () => {
+  let ms = 0;
+  let paced: ReturnType<typeof buildServer>;
+  beforeEach(() => {
+    ms = 0;
+    paced = buildServer({ store, clock: () => NOW, cacheTiming: { tick: () => ms } });
+  });
+  afterEach(() => paced.close());
+  const page = () =>
+    paced.inject({ url: "/plans/can-tho-kh-2025/2025", headers: asConsolidator() });
+  const json = async () =>
+    (
+      await paced.inject({
+        url: "/api/consolidated/can-tho-kh-2025/2025",
+        headers: asConsolidator(),
+      })
+    ).json() as { units: { code: string; revisions: number }[] };
+  const idOf = (n: number) => `11111111-1111-4111-8111-00000000010${n}`;
+  const report = (n: number) => envelopeFor(validReport(template, idOf(n)), code).body;
+  const post = (body: string) =>
+    paced.inject({
+      method: "POST",
+      url: "/api/submit",
+      payload: body,
+      headers: { "content-type": "text/plain" },
+    });
+
+  it("reads each stored report once, however often the page loads", async () => {
+    for (const n of [1, 2, 3]) expect((await post(report(n))).statusCode).toBe(200);
+    const fourth = report(4);
+    const parses = vi.spyOn(Submission, "parse");
+    try {
+      for (let i = 0; i < 5; i++) expect((await page()).statusCode).toBe(200);
+      expect((await json()).units[0]!.revisions).toBe(3);
+      expect(parses).toHaveBeenCalledTimes(3);
+      await post(fourth);
+      ms += 1_000;
+      expect((await page()).body).toContain(idOf(4));
+      await page();
+      expect(parses).toHaveBeenCalledTimes(4);
+    } finally {
+      parses.mockRestore();
+    }
+  });
+
+  it("while units keep submitting, makes the page at most once a second; JSON sees every commit", async () => {
+    await post(report(1));
+    expect((await page()).body).toContain(idOf(1));
+    await post(report(2));
+    ms += 999;
+    // Within the second: the page made before the commit, which says when it was made.
+    expect((await page()).body).not.toContain(idOf(2));
+    expect((await json()).units[0]!.revisions).toBe(2);
+    ms += 1;
+    expect((await page()).body).toContain(idOf(2));
+  });
+
+  it("sends the page compressed to a browser that takes gzip, the same page", async () => {
+    await post(report(6));
+    const plain = await page();
+    const zipped = await paced.inject({
+      url: "/plans/can-tho-kh-2025/2025",
+      headers: { ...asConsolidator(), "accept-encoding": "gzip, deflate, br" },
+    });
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(zipped.headers.vary).toContain("Accept-Encoding");
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4);
+    expect(gunzipSync(zipped.rawPayload).toString("utf8")).toBe(plain.body);
+  });
+
+  it("sees what another process wrote to the data folder", async () => {
+    await post(report(5));
+    expect((await page()).body).not.toContain("Sở Y tế thử");
+    // `chitieu units import` while the tracker runs: another connection to the same database.
+    const other = openStore(dataDir);
+    try {
+      other.importUnits([
+        { code: "SYT", name: "Sở Y tế thử", kind: "department", level: "province" },
+      ]);
+    } finally {
+      other.close();
+    }
+    ms += 1_000;
+    expect((await page()).body).toContain("Sở Y tế thử");
+    expect((await json()).units.map((u) => u.code)).toContain("SYT");
   });
 });
