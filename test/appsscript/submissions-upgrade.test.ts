@@ -139,4 +139,15 @@ describe("a tracker spreadsheet of index layout v1", () => {
       [older.submissionId]: [SUPERSEDED],
     });
   });
+
+  it("is upgraded inside set-up without letting go of set-up's lock", () => {
+    world.locks.script.acquired = 0;
+    world.locks.script.released = 0;
+    world.ui.answer(SUITE_PLAN).answer(SUITE_PERIOD);
+    world.run("setupTracker");
+    expect(world.spreadsheet.sheet(BACKUP)).toBeDefined();
+    expect(world.spreadsheet.sheet("_submissions")!.dump(1)[0]![9]).toBe("submittedAt");
+    // One lock, taken once and let go once, at the end of set-up.
+    expect([world.locks.script.acquired, world.locks.script.released]).toEqual([1, 1]);
+  });
 });
