@@ -14,7 +14,13 @@ import {
 } from "../tracker/consolidator-credentials.js";
 import { lockDataFolder, type DataLock } from "../tracker/data-lock.js";
 import { newUnitKey } from "../tracker/keys.js";
-import { DEFAULT_DATA_DIR, openStore, saveSubmitUrl } from "../tracker/open-store.js";
+import {
+  DEFAULT_DATA_DIR,
+  firstCodesPrinted,
+  markFirstCodesPrinted,
+  openStore,
+  saveSubmitUrl,
+} from "../tracker/open-store.js";
 import { ADDIN_PREFIX, registerAddinRoutes } from "../tracker/addin-routes.js";
 import { buildServer } from "../tracker/server.js";
 import type { SqliteStore } from "../tracker/store.js";
@@ -48,11 +54,13 @@ function portOf(text: string): number {
 }
 
 /**
- * The codes a new tracker needs, each printed once: one unit's access code while no unit has one,
- * and a consolidator credential while none is active. A start that failed before printing them
- * prints them on the next start.
+ * The codes a new tracker needs, printed by its first start only: one unit's access code where no
+ * unit has one, and a consolidator credential where none is active. A start that failed before
+ * printing them prints them on the next start; later starts print none, so a revoked credential is
+ * not replaced in a server's log.
  */
 function printFirstCodes(store: SqliteStore, submit: string, io: CommandIO) {
+  if (firstCodesPrinted(store)) return;
   const units = store.units();
   const sample = units.every((u) => !u.hasKey) ? units[0] : undefined;
   if (sample) {
@@ -83,6 +91,7 @@ function printFirstCodes(store: SqliteStore, submit: string, io: CommandIO) {
     io.out("  npx chitieu submit bao-cao.xlsx --code <mã truy cập / access code>");
     io.out("  Mã cho đơn vị khác / codes for other units: npx chitieu keys issue <mã đơn vị>");
   }
+  markFirstCodesPrinted(store);
 }
 
 export function registerServe(program: Command, io: CommandIO, setExit: (code: number) => void) {
@@ -131,6 +140,7 @@ export function registerServe(program: Command, io: CommandIO, setExit: (code: n
       );
       io.out(`Manifest add-in Excel / Excel add-in manifest: ${base}${ADDIN_PREFIX}/manifest.xml`);
       printFirstCodes(store, submit, io);
+      io.out("Dừng / stop: Ctrl+C");
       const stop = async () => {
         await app.close();
         store.close();

@@ -50,3 +50,19 @@ export function saveSubmitUrl(store: SqliteStore, url: string) {
     )
     .run(url);
 }
+
+/** Whether the first start's codes were printed: after that, a start prints none, even if they are revoked. */
+export function firstCodesPrinted(store: SqliteStore): boolean {
+  return (
+    store.db.prepare("SELECT 1 FROM settings WHERE name = 'first_codes_printed'").get() !==
+    undefined
+  );
+}
+
+export function markFirstCodesPrinted(store: SqliteStore) {
+  store.db
+    .prepare(
+      "INSERT INTO settings (name, value) VALUES ('first_codes_printed', ?) ON CONFLICT (name) DO NOTHING",
+    )
+    .run(new Date().toISOString());
+}
