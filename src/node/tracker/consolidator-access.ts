@@ -68,9 +68,9 @@ export function consolidatorAccess(
   return {
     require(kind) {
       return async (req, reply) => {
+        // Reads of figures vary by who asks: no shared cache may keep them, allowed or not.
+        reply.header("Cache-Control", "private, no-store");
         if (allowed(req)) return;
-        // Reads of figures vary by who asks: no shared cache may keep them.
-        reply.header("Cache-Control", "no-store");
         if (kind === "page") {
           await html(reply, 401, renderLoginPage({ next: req.url }));
           return;

@@ -189,11 +189,7 @@ export function buildServer({
         const html = renderConsolidationPage(template, c);
         return { html, gzip: gzipSync(html) };
       });
-      reply
-        .type("text/html; charset=utf-8")
-        // Every unit's figures: kept by no shared cache, and for this signed-in reader only.
-        .header("Cache-Control", "private, no-store")
-        .header("Vary", "Accept-Encoding");
+      reply.type("text/html; charset=utf-8").header("Vary", "Accept-Encoding");
       if (/\bgzip\b/u.test(req.headers["accept-encoding"] ?? ""))
         reply.header("Content-Encoding", "gzip").send(view.gzip);
       else reply.send(view.html);

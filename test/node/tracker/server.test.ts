@@ -245,6 +245,7 @@ describe("who may read the tracker", () => {
       }
       const allowed = await app.inject({ url, headers: asConsolidator() });
       expect(allowed.statusCode).toBe(200);
+      expect(allowed.headers["cache-control"]).toBe("private, no-store");
       expect(allowed.body).toContain(report.submissionId);
     },
   );
