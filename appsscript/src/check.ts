@@ -1,6 +1,6 @@
 // "Kiểm tra tất cả báo cáo": each stored row read back intact, and every unit's current revision run
 // through core's validation again, against today's template, unit list and date.
-import { isLaterRevision, type ReceivedSubmission } from "../../src/core/consolidate.js";
+import { isCurrentOver, type ReceivedSubmission } from "../../src/core/consolidate.js";
 import { formatIssue } from "../../src/core/issues.js";
 import { payloadHash } from "../../src/core/signature.js";
 import { validateDraft } from "../../src/core/validate.js";
@@ -30,7 +30,7 @@ export function checkStored(data: TrackerData, now: Date): CheckReport {
   for (const r of data.received) {
     const key = `${r.submission.planId}\u0000${r.submission.unit}\u0000${r.submission.period}`;
     const seen = current.get(key);
-    if (!seen || isLaterRevision(r, seen)) current.set(key, r);
+    if (!seen || isCurrentOver(r, seen)) current.set(key, r);
   }
   const units = new Map(data.units.map((u) => [u.code, u]));
   const report: CheckReport = { checked: 0, withErrors: 0, withWarnings: 0, storage, reports: [] };

@@ -1,11 +1,15 @@
 // The TrackerStore core's processPost writes through, over this spreadsheet: units from "_units",
 // keys from the script properties, submissions appended to "_submissions" and, row per value, to the
 // "Nhật ký nộp" log. Reads and writes per post are a small constant, whatever is already stored.
-import type { Receipt } from "../../src/core/protocol.js";
+import { currentOf } from "../../src/core/current-report.js";
 import { KEY_PATTERN } from "../../src/core/signature.js";
-import type { Submission } from "../../src/core/submission-schema.js";
 import type { Template } from "../../src/core/template-schema.js";
-import type { StoredReceipt, TrackerStore } from "../../src/core/tracker-service.js";
+import type {
+  AppendRecord,
+  StoredReceipt,
+  StoredRevision,
+  TrackerStore,
+} from "../../src/core/tracker-service.js";
 import {
   submissionLogTab,
   SUPERSEDED,
@@ -14,6 +18,7 @@ import {
 } from "../../src/core/tracker-tabs.js";
 import { Unit } from "../../src/core/unit-schema.js";
 import { keyProperty, type TrackerConfig } from "./config.js";
+import { BUSY, withScriptLock } from "./lock.js";
 import {
   cellText,
   ensureSheet,
@@ -33,6 +38,7 @@ import {
 } from "./submission-rows.js";
 import { ensureRoomForPost, growthOf } from "./capacity.js";
 import { colourStatuses } from "./render-tab.js";
+import { isLayoutV1, upgradeSubmissions } from "./submissions-upgrade.js";
 import { textColumnsOf } from "./tab-style.js";
 import { templateById } from "./templates.js";
 
@@ -70,10 +76,28 @@ export function registryRows(ss: Spreadsheet): string[][] {
   return sheet ? readBody(sheet, UNIT_COLUMNS.length).map((row) => row.map(cellText)) : [];
 }
 
-/** Every stored row, index and payload, in the order received. */
+/** Every stored row, index and payload, in the order received; a v1 sheet is upgraded first. */
 export function storedRows(ss: Spreadsheet): unknown[][] {
   const sheet = ss.getSheetByName(SUBMISSIONS_SHEET);
-  return sheet ? readBody(sheet) : [];
+  const rows = sheet ? withHeader(sheet) : [];
+  if (!isLayoutV1(rows[0])) return rows.slice(1);
+  // Menu actions do not hold the lock the web app's posts take; the upgrade must.
+  const upgraded = withScriptLock(() => {
+    upgradeSubmissions(ss);
+    return true;
+  });
+  if (!upgraded) throw new Error(BUSY);
+  return withHeader(sheet!).slice(1);
+}
+
+/**
+ * The header row and every row under it, in one read; nothing (and no read) without a stored
+ * row, because the first append writes the header again with its row.
+ */
+function withHeader(sheet: Sheet, width?: number): unknown[][] {
+  const last = sheet.getLastRow();
+  const cols = width ?? sheet.getLastColumn();
+  return last < 2 || cols < 1 ? [] : sheet.getRange(1, 1, last, cols).getValues();
 }
 
 export function unitFromRow(row: readonly string[]): Unit | undefined {
@@ -114,26 +138,34 @@ export class SheetStore implements TrackerStore {
     );
   }
 
-  append(record: {
-    submission: Submission;
-    payload: string;
-    payloadHash: string;
-    receivedAt: string;
-  }): Omit<Receipt, "duplicate"> {
+  current(planId: string, unit: string, period: string): StoredRevision | undefined {
+    return currentOf(this.revisions(planId, unit, period));
+  }
+
+  private revisions(planId: string, unit: string, period: string): StoredRevision[] {
+    return this.rows()
+      .filter((r) => r.planId === planId && r.unit === unit && r.period === period)
+      .map((r) => ({
+        submissionId: r.submissionId,
+        revision: r.revision,
+        submittedAt: r.submittedAt,
+      }));
+  }
+
+  append(record: AppendRecord): StoredReceipt["receipt"] {
     const s = record.submission;
     const rows = this.rows();
-    const earlier = rows.filter(
-      (r) => r.planId === s.planId && r.unit === s.unit && r.period === s.period,
-    );
-    const previous = earlier.reduce<IndexRow | undefined>(
-      (best, r) => (!best || r.revision > best.revision ? r : best),
-      undefined,
-    );
-    const revision = (previous?.revision ?? 0) + 1;
+    const revision =
+      this.revisions(s.planId, s.unit, s.period).reduce((m, r) => Math.max(m, r.revision), 0) + 1;
     const template = this.template(s.planId)!;
     const log = submissionLogTab(template, [
       { submission: s, revision, receivedAt: record.receivedAt },
     ]);
+    // An older report than the current one is logged as superseded from the start.
+    if (!record.current) {
+      const state = LOG.columns.findIndex((c) => c.key === "state");
+      for (const row of log.rows) row[state] = SUPERSEDED;
+    }
     const row: IndexRow = {
       receivedAt: record.receivedAt,
       submissionId: s.submissionId,
@@ -144,6 +176,7 @@ export class SheetStore implements TrackerStore {
       payloadHash: record.payloadHash,
       logRows: log.rows.length,
       chunks: 0,
+      submittedAt: s.submittedAt,
     };
     const logTab = logSheet(this.ss);
     const submissions = submissionsSheet(this.ss);
@@ -165,16 +198,31 @@ export class SheetStore implements TrackerStore {
     // go first, so a failure leaves no stored report that lacks them, and the resend (which finds
     // no index row) writes them again over what the failed attempt left.
     writeLogRows(logTab, logTop, log);
+    const previous =
+      record.replaces && rows.find((r) => r.submissionId === record.replaces!.submissionId);
     if (previous && previous.logRows > 0) supersede(logTab, previous);
-    writeBlock(submissions, rows.length + 2, [stored], submissionTextColumns(stored.length));
+    // The first row goes with the header, so a sheet left with only the header of an older
+    // layout takes today's.
+    writeBlock(
+      submissions,
+      rows.length === 0 ? 1 : rows.length + 2,
+      rows.length === 0 ? [[...SUBMISSION_COLUMNS], stored] : [stored],
+      submissionTextColumns(stored.length),
+    );
     rows.push(row);
     return { submissionId: s.submissionId, revision, receivedAt: record.receivedAt };
   }
 
+  /** The index, header included in the same read; a v1 sheet is upgraded (the post holds the lock). */
   private rows(): IndexRow[] {
     if (!this.index) {
       const sheet = this.ss.getSheetByName(SUBMISSIONS_SHEET);
-      this.index = sheet ? readBody(sheet, INDEX_WIDTH).map(decodeIndex) : [];
+      let grid = sheet ? withHeader(sheet, INDEX_WIDTH) : [];
+      if (isLayoutV1(grid[0])) {
+        upgradeSubmissions(this.ss);
+        grid = withHeader(sheet!, INDEX_WIDTH);
+      }
+      this.index = grid.slice(1).map(decodeIndex);
     }
     return this.index;
   }

@@ -1,7 +1,8 @@
-// The "_submissions" sheet: one row per stored submission, append-only. Columns A–I are the index
+// The "_submissions" sheet: one row per stored submission, append-only. Columns A–J are the index
 // a post reads (receivedAt, submissionId, planId, unit, period, revision, payloadHash, log rows,
-// chunk count); the payload follows from column J, cut into chunks under Sheets' 50,000-character
-// cell limit (a 1 MB body is at most 23 chunks).
+// chunk count, the signed submittedAt); the payload follows from column K, cut into chunks under
+// Sheets' 50,000-character cell limit (a 1 MB body is at most 23 chunks). Layout v1 (the first
+// release) had no submittedAt and the payload from J: submissions-upgrade.ts migrates it.
 import type { ReceivedSubmission } from "../../src/core/consolidate.js";
 import { Submission } from "../../src/core/submission-schema.js";
 import type { CellValue } from "../../src/core/tracker-tabs.js";
@@ -17,6 +18,7 @@ export const SUBMISSION_COLUMNS = [
   "payloadHash",
   "logRows",
   "chunks",
+  "submittedAt",
 ] as const;
 export const INDEX_WIDTH = SUBMISSION_COLUMNS.length;
 export const CHUNK_CHARS = 45_000;
@@ -44,6 +46,8 @@ export interface IndexRow {
   /** How many rows this submission has in the "Nhật ký nộp" log, where they sit together. */
   logRows: number;
   chunks: number;
+  /** As the unit signed it: which of its reports counts follows from it (core's current-report rule). */
+  submittedAt: string;
 }
 
 /** Cuts at UTF-16 boundaries that do not split a surrogate pair, so every chunk is valid text. */
@@ -71,6 +75,7 @@ export function encodeRow(row: IndexRow, payload: string): CellValue[] {
     row.payloadHash,
     row.logRows,
     chunks.length,
+    row.submittedAt,
     ...chunks,
   ];
 }
@@ -86,6 +91,7 @@ export function decodeIndex(cells: readonly unknown[]): IndexRow {
     payloadHash: cellText(cells[6]),
     logRows: Number(cells[7]) || 0,
     chunks: Number(cells[8]) || 0,
+    submittedAt: cellText(cells[9]),
   };
 }
 

@@ -14,6 +14,7 @@ import type {
   UnitConsolidation,
   UnitIndicatorValue,
 } from "./consolidation-types.js";
+import { signedInstant, supersedesAt } from "./current-report.js";
 import { isRequiredOf } from "./layout.js";
 import { isoInVietnam, isTaskOverdue, Period, periodLabelVi, reportDueAt } from "./period.js";
 import type { IndicatorEntry, TaskStatus } from "./submission-schema.js";
@@ -27,9 +28,11 @@ import { indicatorLimit } from "./value-limits.js";
 
 export type * from "./consolidation-types.js";
 
-/** The highest and lowest revision a unit sent for the plan and period. */
+/** The report that counts (signed last) and the first one received, of a unit's for the plan and period. */
 interface UnitReports {
   current: ReceivedSubmission;
+  /** The current report's signed time, read once: a period may hold thousands of revisions. */
+  currentAt: number;
   first: ReceivedSubmission;
   count: number;
 }
@@ -86,22 +89,47 @@ function latestReports(
   const byUnit = new Map<string, UnitReports>();
   for (const r of submissions) {
     if (r.submission.planId !== planId || r.submission.period !== period) continue;
+    const at = signedInstant(r.submission.submittedAt);
     const seen = byUnit.get(r.submission.unit);
     if (!seen) {
-      byUnit.set(r.submission.unit, { current: r, first: r, count: 1 });
+      byUnit.set(r.submission.unit, { current: r, currentAt: at, first: r, count: 1 });
       continue;
     }
     seen.count++;
-    if (isLaterRevision(r, seen.current)) seen.current = r;
-    if (isLaterRevision(seen.first, r)) seen.first = r;
+    if (isCurrentOverAt(r, at, seen.current, seen.currentAt)) {
+      seen.current = r;
+      seen.currentAt = at;
+    }
+    if (arrivedBefore(r, seen.first)) seen.first = r;
   }
   return byUnit;
 }
 
-/** Revision decides; the receipt time only breaks a tie a well-behaved tracker never makes. */
-export function isLaterRevision(a: ReceivedSubmission, b: ReceivedSubmission): boolean {
-  if (a.revision !== b.revision) return a.revision > b.revision;
+/**
+ * The signed time decides, then the revision (current-report.ts); the receipt time only breaks a
+ * tie a well-behaved tracker never makes.
+ */
+export function isCurrentOver(a: ReceivedSubmission, b: ReceivedSubmission): boolean {
+  return isCurrentOverAt(
+    a,
+    signedInstant(a.submission.submittedAt),
+    b,
+    signedInstant(b.submission.submittedAt),
+  );
+}
+
+function isCurrentOverAt(a: ReceivedSubmission, aAt: number, b: ReceivedSubmission, bAt: number) {
+  const stampA = { at: aAt, revision: a.revision };
+  const stampB = { at: bAt, revision: b.revision };
+  if (supersedesAt(stampA, stampB)) return true;
+  if (supersedesAt(stampB, stampA)) return false;
   return instant(a.receivedAt) > instant(b.receivedAt);
+}
+
+/** Revisions count arrivals: the lowest came first. */
+function arrivedBefore(a: ReceivedSubmission, b: ReceivedSubmission): boolean {
+  if (a.revision !== b.revision) return a.revision < b.revision;
+  return instant(a.receivedAt) < instant(b.receivedAt);
 }
 
 /**

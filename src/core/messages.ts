@@ -137,6 +137,18 @@ export const catalogue = {
     vi: (p) => `Ngày hoàn thành ${p.date} ở tương lai (hôm nay ${p.today}).`,
     en: (p) => `Completion date ${p.date} is in the future (today is ${p.today}).`,
   },
+  "period-outside-plan": {
+    severity: "error",
+    vi: (p) => `Kỳ báo cáo ${p.period} nằm ngoài thời gian của kế hoạch (${p.first}–${p.last}).`,
+    en: (p) => `The period ${p.period} is outside the plan's years (${p.first}–${p.last}).`,
+  },
+  "submitted-in-future": {
+    severity: "error",
+    vi: (p) =>
+      `Thời điểm lập báo cáo ${p.submittedAt} sau giờ của hệ thống (${p.now}) hơn một ngày: kiểm tra ngày, giờ và múi giờ của máy tính rồi gửi lại.`,
+    en: (p) =>
+      `The report's time ${p.submittedAt} is more than a day after the tracker's clock (${p.now}): check the computer's date, time and time zone, then send it again.`,
+  },
   "date-without-done": {
     severity: "warning",
     vi: () => "Có ngày hoàn thành nhưng trạng thái chưa là Hoàn thành.",
@@ -205,5 +217,7 @@ export const fieldLabels = {
   version: { vi: "Phiên bản", en: "version" },
   checksum: { vi: "Mã kiểm tra", en: "check code" },
   sheet: { vi: "Trang tính", en: "sheet" },
+  submittedAt: { vi: "Thời điểm lập báo cáo", en: "submitted at" },
+  period: { vi: "Kỳ báo cáo", en: "period" },
 } as const;
 export type FieldName = keyof typeof fieldLabels;

@@ -19,13 +19,45 @@ export const Envelope = z
   .strict();
 export type Envelope = z.infer<typeof Envelope>;
 
+/**
+ * On a receipt whose report is stored but does not count: the unit already sent a report for the
+ * same plan and period signed later (`submittedAt`), and that one stays current. The answer is
+ * `ok: true` because the report is kept (nothing is lost, a resend is a duplicate, a queue may drop
+ * it); a client tells the officer which report counts instead. Clients that predate this field
+ * read an ordinary receipt, as they should: resending would change nothing.
+ */
+export const StaleNotice = z.object({
+  code: z.literal("older-than-current"),
+  message: z.string(),
+  /** The report that counts. */
+  current: z.object({
+    submissionId: z.string(),
+    revision: z.number().int().positive(),
+    submittedAt: z.string(),
+  }),
+});
+export type StaleNotice = z.infer<typeof StaleNotice>;
+
 export const Receipt = z.object({
   submissionId: z.string(),
+  /** The order of arrival for the unit, plan and period: 1, 2, 3 … */
   revision: z.number().int().positive(),
   receivedAt: z.string(),
   duplicate: z.boolean(),
+  /** Present when the report is older than the one the tracker counts (see StaleNotice). */
+  stale: StaleNotice.optional(),
 });
 export type Receipt = z.infer<typeof Receipt>;
+
+export function staleNotice(current: StaleNotice["current"]): StaleNotice {
+  return {
+    code: "older-than-current",
+    message:
+      "Báo cáo này được lập trước báo cáo đơn vị đã gửi: đã lưu nhưng không thay thế báo cáo đó / " +
+      "This report is older than the report you already sent: it was stored but does not replace it",
+    current: { ...current },
+  };
+}
 
 export const ErrorCode = z.enum([
   "bad-request",
@@ -41,6 +73,7 @@ export const ErrorCode = z.enum([
   "conflict",
   "tracker-full",
   "server-error",
+  "unauthorized",
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -68,6 +101,7 @@ export const httpStatus: Record<ErrorCode, number> = {
   conflict: 409,
   "tracker-full": 507,
   "server-error": 500,
+  unauthorized: 401,
 };
 
 const errorMessages: Record<ErrorCode, string> = {
@@ -89,6 +123,8 @@ const errorMessages: Record<ErrorCode, string> = {
   "tracker-full":
     "Bảng tính của tracker đã gần hết chỗ (Google Sheets giữ tối đa 10 triệu ô): báo cáo chưa được lưu, vẫn nằm trong hàng đợi. Hãy báo đơn vị tổng hợp. / The tracker spreadsheet is nearly full (Google Sheets holds at most 10 million cells): the report was not stored and stays queued. Tell the consolidator.",
   "server-error": "Lỗi máy chủ, báo cáo chưa được lưu / Server error, the report was not stored",
+  unauthorized:
+    "Cần mã của người tổng hợp để xem báo cáo / A consolidator credential is required to read reports",
 };
 
 export function errorAnswer(

@@ -96,6 +96,17 @@ export class SubmitQueue {
     return this.attempt(item, now);
   }
 
+  /**
+   * Queues the report after those already waiting, then sends the whole queue in its order, so a
+   * report made earlier reaches the tracker before one made later. Answers what became of each,
+   * this report's outcome last.
+   */
+  async sendInOrder(item: QueuedSubmission, now: number): Promise<SendOutcome[]> {
+    const items = this.storage.load().filter((q) => q.submissionId !== item.submissionId);
+    this.storage.save([...items, item]);
+    return this.flush(now, { force: true });
+  }
+
   /** Sends every queued report whose time has come (held ones only when forced); answers what became of each. */
   async flush(now: number, options: { force?: boolean } = {}): Promise<SendOutcome[]> {
     const due = this.storage

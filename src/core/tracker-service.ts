@@ -1,8 +1,17 @@
 // What a tracker does with a posted chitieu/1 body, whatever stores it: the self-hosted server
 // (SQLite) and the Apps Script web app (a sheet) both call this, so they answer alike.
-import { hasErrors } from "./issues.js";
+import { supersedes } from "./current-report.js";
+import type { Issue } from "./issues.js";
+import { hasErrors, makeIssue } from "./issues.js";
 import type { Answer, ErrorCode, Receipt } from "./protocol.js";
-import { Envelope, errorAnswer, httpStatus, MAX_BODY_BYTES, PROTOCOL } from "./protocol.js";
+import {
+  Envelope,
+  errorAnswer,
+  httpStatus,
+  MAX_BODY_BYTES,
+  PROTOCOL,
+  staleNotice,
+} from "./protocol.js";
 import { payloadHash, verify } from "./signature.js";
 import { Submission } from "./submission-schema.js";
 import type { Template } from "./template-schema.js";
@@ -11,8 +20,26 @@ import { validateDraft } from "./validate.js";
 import { utf8Bytes } from "./bytes.js";
 
 export interface StoredReceipt {
-  receipt: Omit<Receipt, "duplicate">;
+  receipt: Pick<Receipt, "submissionId" | "revision" | "receivedAt">;
   payloadHash: string;
+}
+
+/** One stored report of a unit for a plan and period, as the current-report rule reads it. */
+export interface StoredRevision {
+  submissionId: string;
+  revision: number;
+  submittedAt: string;
+}
+
+export interface AppendRecord {
+  submission: Submission;
+  payload: string;
+  payloadHash: string;
+  receivedAt: string;
+  /** Whether it becomes the current report (signed no earlier than the one that was). */
+  current: boolean;
+  /** The report it turns from current to superseded, if any. */
+  replaces: StoredRevision | undefined;
 }
 
 /** The storage a tracker gives the service. `append` must assign the revision atomically. */
@@ -20,13 +47,16 @@ export interface TrackerStore {
   unit(code: string): { unit: Unit; key: string } | undefined;
   template(planId: string): Template | undefined;
   findSubmission(submissionId: string): StoredReceipt | undefined;
-  append(record: {
-    submission: Submission;
-    payload: string;
-    payloadHash: string;
-    receivedAt: string;
-  }): Omit<Receipt, "duplicate">;
+  /**
+   * The unit's current report for the plan and period: the one core's rule (current-report.ts)
+   * puts first, signed last, then stored last. A store may find it by any means that agrees.
+   */
+  current(planId: string, unit: string, period: string): StoredRevision | undefined;
+  append(record: AppendRecord): StoredReceipt["receipt"];
 }
+
+/** A unit's clock may run a little fast; a report stamped further ahead would block every correction. */
+export const CLOCK_TOLERANCE_MS = 86_400_000;
 
 export interface ServiceAnswer {
   status: number;
@@ -89,7 +119,15 @@ export function processPost(
   if (earlier) {
     if (earlier.payloadHash !== hash)
       return refuse("conflict", { submissionId: submission.submissionId });
-    return { status: 200, answer: { ok: true, receipt: { ...earlier.receipt, duplicate: true } } };
+    const current = store.current(submission.planId, unitCode, submission.period);
+    const stale =
+      current && current.submissionId !== submission.submissionId
+        ? { stale: staleNotice(current) }
+        : {};
+    return {
+      status: 200,
+      answer: { ok: true, receipt: { ...earlier.receipt, duplicate: true, ...stale } },
+    };
   }
 
   const template = store.template(submission.planId);
@@ -100,9 +138,35 @@ export function processPost(
       found: submission.templateVersion,
     });
   }
-  const issues = validateDraft(submission, { template, unit: registered.unit, now: now.date });
+  const issues = [
+    ...validateDraft(submission, { template, unit: registered.unit, now: now.date }),
+    ...stampIssues(submission, now),
+  ];
   if (hasErrors(issues)) return refuse("validation-failed", { issues });
 
-  const receipt = store.append({ submission, payload, payloadHash: hash, receivedAt: now.iso });
-  return { status: 200, answer: { ok: true, receipt: { ...receipt, duplicate: false } } };
+  const previous = store.current(submission.planId, unitCode, submission.period);
+  const next = { submittedAt: submission.submittedAt, revision: Infinity };
+  const current = !previous || !supersedes(previous, next);
+  const receipt = store.append({
+    submission,
+    payload,
+    payloadHash: hash,
+    receivedAt: now.iso,
+    current,
+    replaces: current ? previous : undefined,
+  });
+  const stale = current || !previous ? {} : { stale: staleNotice(previous) };
+  return { status: 200, answer: { ok: true, receipt: { ...receipt, duplicate: false, ...stale } } };
+}
+
+function stampIssues(submission: Submission, now: { date: Date; iso: string }): Issue[] {
+  const signed = Date.parse(submission.submittedAt);
+  if (signed - now.date.getTime() <= CLOCK_TOLERANCE_MS) return [];
+  return [
+    makeIssue(
+      "submitted-in-future",
+      { field: "submittedAt" },
+      { submittedAt: submission.submittedAt, now: now.iso },
+    ),
+  ];
 }

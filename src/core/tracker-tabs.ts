@@ -6,7 +6,7 @@ import type {
   TaskConsolidation,
   UnitConsolidation,
 } from "./consolidate.js";
-import { isLaterRevision } from "./consolidate.js";
+import { isCurrentOver } from "./consolidate.js";
 import {
   deadlineText,
   levelNames,
@@ -226,7 +226,7 @@ export function submissionLogTab(
   for (const r of ours) {
     const k = `${r.submission.unit}\u0000${r.submission.period}`;
     const seen = current.get(k);
-    if (!seen || isLaterRevision(r, seen)) current.set(k, r);
+    if (!seen || isCurrentOver(r, seen)) current.set(k, r);
   }
   const ordered = ours
     .map((r) => ({ r, at: Date.parse(r.receivedAt) }))

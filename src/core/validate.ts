@@ -7,6 +7,7 @@ import type { FieldName, IssueCode, Params } from "./messages.js";
 import { formatDateVi } from "./parse-date.js";
 import { formatNumberVi } from "./parse-number.js";
 import { isTaskOverdue, todayInVietnam } from "./period.js";
+import { planYears, yearOf } from "./plan-years.js";
 import type { BudgetEntry, IndicatorEntry, TaskStatus } from "./submission-schema.js";
 import { describeTarget, meets, targetFor } from "./target-status.js";
 import type { BudgetLine, Indicator, Task, Template } from "./template-schema.js";
@@ -434,6 +435,12 @@ export function validateDraft(draft: SubmissionDraft, context: ValidationContext
     );
     return issues;
   }
+  const years = planYears(template);
+  const year = yearOf(draft.period);
+  if (year < years.first || year > years.last)
+    issues.push(
+      makeIssue("period-outside-plan", { field: "period" }, { period: draft.period, ...years }),
+    );
   checkReferences(draft, ctx, issues);
 
   const indicatorEntries = new Map(draft.indicators.map((e) => [e.indicatorId, e]));

@@ -12,6 +12,7 @@ import { registerTemplatesList } from "./commands/templates-list.js";
 import { registerUnits } from "./commands/units.js";
 import { registerValidate } from "./commands/validate.js";
 import type { CommandIO } from "./io.js";
+import { CommandRefusal } from "./lookup.js";
 
 export function makeProgram(io: CommandIO, setExit: (code: number) => void): Command {
   const program = new Command("chitieu")
@@ -44,6 +45,11 @@ export async function runCli(argv: string[], io: CommandIO): Promise<number> {
     await program.parseAsync(argv, { from: "user" });
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    // What a person can act on is said plainly, once, whichever command refused.
+    if (err instanceof CommandRefusal) {
+      io.err(err.message);
+      return 2;
+    }
     throw err;
   }
   return code;

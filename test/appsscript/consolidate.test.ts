@@ -203,8 +203,9 @@ describe("Kiểm tra tất cả báo cáo", () => {
     submit(units[1]!);
     const stored = world.spreadsheet.sheet("_submissions")!;
     // Someone edits the hidden sheet: the same report, other bytes than were signed and hashed.
-    const cell = stored.getRange(3, 10).getValue() as string;
-    stored.getRange(3, 10).setValue(cell.replace('"indicators":[', '"indicators": ['));
+    // The payload's first chunk: column K, after the index (A–J).
+    const cell = stored.getRange(3, 11).getValue() as string;
+    stored.getRange(3, 11).setValue(cell.replace('"indicators":[', '"indicators": ['));
     world.calls.reset();
     world.run("checkAllSubmissions");
     expect(world.calls.reads()).toBe(SOURCE_SHEETS);

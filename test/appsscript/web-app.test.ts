@@ -85,7 +85,9 @@ describe("doPost", () => {
       s.period,
       1,
     ]);
-    expect(JSON.parse(stored!.slice(9).join(""))).toEqual(s);
+    expect(stored![9]).toBe(s.submittedAt);
+    // The payload follows the index (A–J), from column K.
+    expect(JSON.parse(stored!.slice(10).join(""))).toEqual(s);
   });
 
   it("marks the previous revision's log rows superseded when a new one arrives", () => {
@@ -119,7 +121,7 @@ describe("doPost", () => {
 
   it("leaves a sorted log alone rather than mark rows of another submission", () => {
     const first = receiptOf(post(bodyOf(report())));
-    const other = receiptOf(post(bodyOf(report((s) => (s.period = "2031")))));
+    const other = receiptOf(post(bodyOf(report((s) => (s.period = "2024")))));
     const log = world.spreadsheet.sheet(LOG)!;
     // Someone sorts the log by item: the two submissions' rows are interleaved.
     const rows = log
@@ -166,7 +168,7 @@ describe("doPost", () => {
       });
 
       world.calls.reset();
-      receiptOf(post(bodyOf(report((s) => (s.period = `20${30 + stored}`)))));
+      receiptOf(post(bodyOf(report((s) => (s.period = String(2024 - stored))))));
       expect(cost(), `first of its period, ${stored} stored`).toEqual({
         reads: 2,
         writes: 2,
@@ -287,7 +289,7 @@ describe("doPost", () => {
       receiptOf(post(bodyOf(long)));
       const [row] = world.spreadsheet.sheet("_submissions")!.dump(2);
       const chunks = row!
-        .slice(9)
+        .slice(10)
         .filter((c) => c !== "")
         .map(String);
       expect(row![8]).toBe(chunks.length);

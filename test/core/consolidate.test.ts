@@ -65,6 +65,7 @@ let sequence = 0;
 interface ReceiptOptions {
   revision?: number;
   receivedAt?: string;
+  submittedAt?: string;
   period?: string;
   planId?: string;
   tasks?: SubmissionInput["tasks"];
@@ -84,7 +85,7 @@ function received(
       templateVersion: 1,
       unit,
       period: o.period ?? "2025",
-      submittedAt: "2025-12-01T09:00:00+07:00",
+      submittedAt: o.submittedAt ?? "2025-12-01T09:00:00+07:00",
       indicators,
       tasks: o.tasks ?? [],
       budget: o.budget ?? [],
@@ -379,6 +380,51 @@ describe("consolidate: revisions, plans and periods", () => {
       receivedAt: "2025-12-05T09:00:00+07:00",
       firstReceivedAt: "2025-12-04T09:00:00+07:00",
     });
+  });
+
+  it("takes the report signed last as current, not the one received last", () => {
+    // A report held back (a queue flushed late, or a body replayed on the path) arrives after the
+    // correction the unit signed later: it is stored as revision 2 and never counts.
+    const correction = received("STTTT", [{ indicatorId: "M", value: 90 }], {
+      revision: 1,
+      submittedAt: "2025-12-05T10:00:00+07:00",
+      receivedAt: "2025-12-05T10:00:01+07:00",
+    });
+    const heldBack = received("STTTT", [{ indicatorId: "M", value: 80 }], {
+      revision: 2,
+      submittedAt: "2025-12-04T08:00:00+07:00",
+      receivedAt: "2025-12-06T08:00:00+07:00",
+    });
+    for (const order of [
+      [correction, heldBack],
+      [heldBack, correction],
+    ]) {
+      const c = run(t, order);
+      expect(only(c).aggregate).toBe(90);
+      expect(c.units[0]).toMatchObject({
+        revision: 1,
+        revisions: 2,
+        submissionId: correction.submission.submissionId,
+        firstReceivedAt: "2025-12-05T10:00:01+07:00",
+      });
+    }
+  });
+
+  it("compares signing times as instants, whatever their offsets, and breaks ties by revision", () => {
+    const utc = received("STTTT", [{ indicatorId: "M", value: 1 }], {
+      revision: 1,
+      submittedAt: "2025-12-05T04:00:00Z",
+    });
+    const vietnam = received("STTTT", [{ indicatorId: "M", value: 2 }], {
+      revision: 2,
+      submittedAt: "2025-12-05T10:59:00+07:00",
+    });
+    expect(only(run(t, [utc, vietnam])).aggregate).toBe(1);
+    const same = received("STTTT", [{ indicatorId: "M", value: 3 }], {
+      revision: 3,
+      submittedAt: "2025-12-05T11:00:00+07:00",
+    });
+    expect(only(run(t, [same, utc, vietnam])).aggregate).toBe(3);
   });
 
   it("ignores other plans and other periods", () => {

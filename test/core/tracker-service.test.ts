@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { formatAccessCode, parseAccessCode } from "../../src/core/access-code.js";
 import { fromBase64Url, toBase64Url, utf8Bytes, utf8Text } from "../../src/core/bytes.js";
-import { MAX_BODY_BYTES, PROTOCOL } from "../../src/core/protocol.js";
+import { MAX_BODY_BYTES, PROTOCOL, Receipt as ReceiptSchema } from "../../src/core/protocol.js";
 import { constantTimeEqual, sign, verify } from "../../src/core/signature.js";
 import { envelopeFor } from "../../src/core/submit-client.js";
 import { toSubmission } from "../../src/core/submission-schema.js";
@@ -12,20 +12,24 @@ import { department, now, template, validDraft } from "../fixtures/template.js";
 
 const KEY = "a".repeat(64);
 const code = { url: "http://127.0.0.1:8787/api/submit", unit: "STTTT", key: KEY };
-const stamp = (id = "00000000-0000-4000-8000-000000000001") => ({
-  submissionId: id,
-  submittedAt: "2025-12-01T10:00:00.000+07:00",
-});
+const stamp = (
+  id = "00000000-0000-4000-8000-000000000001",
+  submittedAt = "2025-12-01T10:00:00.000+07:00",
+) => ({ submissionId: id, submittedAt });
 const clock = { date: now, iso: "2025-12-01T10:00:00.000+07:00" };
 
 function setup() {
   return new MemoryStore(new Map([["STTTT", { unit: department, key: KEY }]]), [template]);
 }
 const post = (store: MemoryStore, body: string) => processPost(body, store, clock);
-const body = (id?: string, mutate?: (d: ReturnType<typeof validDraft>) => void) => {
+const body = (
+  id?: string,
+  mutate?: (d: ReturnType<typeof validDraft>) => void,
+  submittedAt?: string,
+) => {
   const draft = validDraft();
   mutate?.(draft);
-  return envelopeFor(toSubmission(draft, stamp(id)), code).body;
+  return envelopeFor(toSubmission(draft, stamp(id, submittedAt)), code).body;
 };
 
 describe("signatures", () => {
@@ -117,6 +121,93 @@ describe("processPost", () => {
     const r = post(store, body("00000000-0000-4000-8000-000000000002"));
     expect(r.answer).toMatchObject({ ok: true, receipt: { revision: 2 } });
     expect(store.records.map((x) => x.revision)).toEqual([1, 2]);
+  });
+
+  it("stores a report signed before the current one, answers that it is older, and keeps the newer current", () => {
+    const store = setup();
+    const newer = "00000000-0000-4000-8000-00000000000a";
+    const older = "00000000-0000-4000-8000-00000000000b";
+    post(store, body(newer, undefined, "2025-12-01T09:00:00.000+07:00"));
+    const r = post(store, body(older, undefined, "2025-11-30T09:00:00.000+07:00"));
+    const stale = {
+      code: "older-than-current",
+      message: expect.stringContaining("older than the report"),
+      current: { submissionId: newer, revision: 1, submittedAt: "2025-12-01T09:00:00.000+07:00" },
+    };
+    expect(r).toEqual({
+      status: 200,
+      answer: {
+        ok: true,
+        receipt: {
+          submissionId: older,
+          revision: 2,
+          receivedAt: clock.iso,
+          duplicate: false,
+          stale,
+        },
+      },
+    });
+    expect(ReceiptSchema.parse((r.answer as { receipt: unknown }).receipt)).toMatchObject({
+      stale,
+    });
+    expect(store.records.map((x) => [x.submission.submissionId, x.revision])).toEqual([
+      [newer, 1],
+      [older, 2],
+    ]);
+    // Sent again (the answer was lost): the same receipt, still not current.
+    const again = post(store, body(older, undefined, "2025-11-30T09:00:00.000+07:00"));
+    expect(again.answer).toMatchObject({
+      ok: true,
+      receipt: { revision: 2, duplicate: true, stale },
+    });
+    expect(store.records).toHaveLength(2);
+    // A third report signed between the two is older than the current one too.
+    const between = post(
+      store,
+      body("00000000-0000-4000-8000-00000000000c", undefined, "2025-12-01T08:00:00.000+07:00"),
+    );
+    expect(between.answer).toMatchObject({ ok: true, receipt: { revision: 3, stale } });
+  });
+
+  it("a report signed at the same moment as the current one, or later, replaces it", () => {
+    const store = setup();
+    post(store, body());
+    const same = post(store, body("00000000-0000-4000-8000-000000000002"));
+    expect(same.answer).toEqual({
+      ok: true,
+      receipt: expect.not.objectContaining({ stale: expect.anything() }),
+    });
+    const later = post(
+      store,
+      body("00000000-0000-4000-8000-000000000003", undefined, "2025-12-01T10:00:01.000+07:00"),
+    );
+    expect(later.answer).toMatchObject({ ok: true, receipt: { revision: 3 } });
+    expect((later.answer as { receipt: object }).receipt).not.toHaveProperty("stale");
+    // The first one, resent, is now older than the current report.
+    expect(post(store, body()).answer).toMatchObject({
+      receipt: {
+        duplicate: true,
+        stale: { current: { submissionId: "00000000-0000-4000-8000-000000000003", revision: 3 } },
+      },
+    });
+  });
+
+  it("refuses a report signed more than a day ahead of the tracker's clock, which would never be replaced", () => {
+    const store = setup();
+    const r = post(store, body(undefined, undefined, "2025-12-02T10:00:01.000+07:00"));
+    expect(r.status).toBe(422);
+    expect(r.answer).toMatchObject({
+      ok: false,
+      error: {
+        code: "validation-failed",
+        details: { issues: [expect.objectContaining({ code: "submitted-in-future" })] },
+      },
+    });
+    expect(store.records).toEqual([]);
+    // A clock a few hours fast is accepted.
+    expect(post(store, body(undefined, undefined, "2025-12-01T16:00:00.000+07:00")).answer.ok).toBe(
+      true,
+    );
   });
 
   const refusals: [string, (b: string) => string, string, number][] = [

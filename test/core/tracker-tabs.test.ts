@@ -39,7 +39,9 @@ const units = [department, health, district, numericCommune];
 let sequence = 0;
 function received(
   unit: string,
-  body: Partial<Pick<SubmissionInput, "indicators" | "tasks" | "budget" | "period" | "planId">>,
+  body: Partial<
+    Pick<SubmissionInput, "indicators" | "tasks" | "budget" | "period" | "planId" | "submittedAt">
+  >,
   revision = 1,
   receivedAt = "2025-12-01T09:00:00+07:00",
 ): ReceivedSubmission {
@@ -363,6 +365,32 @@ describe("tracker tabs: submission log", () => {
       [2, "Hiện hành", "Mẫu số", 100],
     ]);
     expect(column(log, "field")).not.toContain(undefined);
+  });
+
+  it("marks the report signed last current, even when an older one arrived after it", () => {
+    const newer = received(
+      "STTTT",
+      {
+        submittedAt: "2025-12-05T10:00:00+07:00",
+        indicators: [{ indicatorId: "KT-01", value: 9 }],
+      },
+      1,
+      "2025-12-05T10:00:01+07:00",
+    );
+    const heldBack = received(
+      "STTTT",
+      {
+        submittedAt: "2025-12-04T10:00:00+07:00",
+        indicators: [{ indicatorId: "KT-01", value: 8 }],
+      },
+      2,
+      "2025-12-06T10:00:00+07:00",
+    );
+    const stale = submissionLogTab(template, [newer, heldBack]);
+    expect(column(stale, "revision").map((r, i) => [r, column(stale, "state")[i]])).toEqual([
+      [1, "Hiện hành"],
+      [2, "Đã thay thế"],
+    ]);
   });
 
   it("logs tasks, budget lines and note-only entries too", () => {

@@ -30,6 +30,30 @@ describe("validateDraft", () => {
     expect(issuesOf(() => {})).toEqual([]);
   });
 
+  it("period-outside-plan: a year far from the plan's is refused, naming the plan's years", () => {
+    // The demo plan gives no signing date: its years run a decade back from its horizon, 2030.
+    for (const period of ["2000", "2099", "2019-Q4", "2031"]) {
+      const issues = issuesOf((d) => (d.period = period));
+      expect(issues, period).toEqual([
+        expect.objectContaining({
+          code: "period-outside-plan",
+          severity: "error",
+          location: { field: "period" },
+        }),
+      ]);
+      expect(issues[0]!.message.vi).toContain("2020–2030");
+      expect(issues[0]!.message.en).toContain(period);
+    }
+    for (const period of ["2020", "2025-H1", "2030-Q4"])
+      expect(codes(issuesOf((d) => (d.period = period))), period).toEqual([]);
+    // A plan signed on a known date starts that year.
+    const signed = { ...template, plan: { ...template.plan, documentDate: "2024-10-14" } };
+    const draft = { ...validDraft(), period: "2023" };
+    expect(
+      validateDraft(draft, { template: signed, unit: department, now })[0]?.message.en,
+    ).toContain("2024–2030");
+  });
+
   it("required: a unit must report what applies to it", () => {
     const issues = issuesOf(
       (d) => (d.indicators = d.indicators.filter((e) => e.indicatorId !== "KT-01")),
@@ -292,6 +316,11 @@ describe("validateDraft", () => {
         id: "X",
         length: 5000,
         max: 4000,
+        submittedAt: "s",
+        now: "n",
+        period: "2099",
+        first: 2024,
+        last: 2030,
       };
       expect(spec.vi(params).length, code).toBeGreaterThan(10);
       expect(spec.en(params).length, code).toBeGreaterThan(10);

@@ -1,8 +1,14 @@
 // An in-memory TrackerStore: what the core's tracker service needs, with nothing of SQLite or sheets.
+import { currentOf } from "../../src/core/current-report.js";
 import type { Receipt } from "../../src/core/protocol.js";
 import type { Submission } from "../../src/core/submission-schema.js";
 import type { Template } from "../../src/core/template-schema.js";
-import type { StoredReceipt, TrackerStore } from "../../src/core/tracker-service.js";
+import type {
+  AppendRecord,
+  StoredReceipt,
+  StoredRevision,
+  TrackerStore,
+} from "../../src/core/tracker-service.js";
 import type { Unit } from "../../src/core/unit-schema.js";
 
 export interface StoredRecord {
@@ -38,16 +44,35 @@ export class MemoryStore implements TrackerStore {
     );
   }
 
-  append(record: Omit<StoredRecord, "revision">): Omit<Receipt, "duplicate"> {
-    const s = record.submission;
-    const revision =
-      this.records.filter(
+  current(planId: string, unit: string, period: string): StoredRevision | undefined {
+    return currentOf(this.revisions(planId, unit, period));
+  }
+
+  private revisions(planId: string, unit: string, period: string): StoredRevision[] {
+    return this.records
+      .filter(
         (r) =>
-          r.submission.planId === s.planId &&
-          r.submission.unit === s.unit &&
-          r.submission.period === s.period,
-      ).length + 1;
-    this.records.push({ ...record, revision });
+          r.submission.planId === planId &&
+          r.submission.unit === unit &&
+          r.submission.period === period,
+      )
+      .map((r) => ({
+        submissionId: r.submission.submissionId,
+        revision: r.revision,
+        submittedAt: r.submission.submittedAt,
+      }));
+  }
+
+  append(record: AppendRecord): Pick<Receipt, "submissionId" | "revision" | "receivedAt"> {
+    const s = record.submission;
+    const revision = this.revisions(s.planId, s.unit, s.period).length + 1;
+    this.records.push({
+      submission: s,
+      payload: record.payload,
+      payloadHash: record.payloadHash,
+      receivedAt: record.receivedAt,
+      revision,
+    });
     return { submissionId: s.submissionId, revision, receivedAt: record.receivedAt };
   }
 }

@@ -1,6 +1,6 @@
 // `chitieu submit` against a real tracker on loopback: sent, refused, or queued and flushed later.
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
@@ -11,12 +11,12 @@ import type { CommandIO } from "../../src/node/io.js";
 import { findTemplate } from "../../src/node/lookup.js";
 import { runCli } from "../../src/node/program.js";
 import { submitDeps } from "../../src/node/commands/submit.js";
+import { issueConsolidatorCredential } from "../../src/node/tracker/consolidator-credentials.js";
 import { openStore } from "../../src/node/tracker/open-store.js";
 import { buildServer } from "../../src/node/tracker/server.js";
 import type { SqliteStore } from "../../src/node/tracker/store.js";
 import { trackerWorld } from "../fakes/apps-script/tracker.js";
 import { startWebAppHost } from "../fakes/apps-script/web-app-host.js";
-import { fillWorkbook, validEdits } from "../fixtures/fill-workbook.js";
 import { reportingUnit, validReport } from "../fixtures/reports.js";
 import {
   SUITE_KEY,
@@ -26,6 +26,8 @@ import {
   SUITE_UNITS,
 } from "../protocol/chitieu1.suite.js";
 import { suitePlan } from "../protocol/servers.js";
+import type { Consolidation } from "../../src/core/consolidate.js";
+import { addressOf, fillWorkbook, validEdits, type Edit } from "../fixtures/fill-workbook.js";
 
 const KEY = "e".repeat(64);
 const unit = {
@@ -44,6 +46,7 @@ async function run(...argv: string[]) {
 
 let store: SqliteStore | undefined;
 let app: ReturnType<typeof buildServer> | undefined;
+let dataDir = "";
 afterEach(async () => {
   await app?.close();
   store?.close();
@@ -51,7 +54,8 @@ afterEach(async () => {
 });
 
 async function startTracker(port = 0) {
-  store = openStore(mkdtempSync(join(tmpdir(), "chitieu-submit-")));
+  dataDir = mkdtempSync(join(tmpdir(), "chitieu-submit-"));
+  store = openStore(dataDir);
   store.importUnits([unit]);
   store.setKey(unit.code, KEY);
   app = buildServer({ store });
@@ -60,20 +64,60 @@ async function startTracker(port = 0) {
 }
 
 /** A filled, valid can-tho-2256 report for the unit, through `chitieu template` and exceljs. */
-async function filledReport(dir: string) {
+async function filledReport(dir: string, name = "bao-cao.xlsx", planted: Edit[] = []) {
   const blank = join(dir, "blank.xlsx");
-  const filled = join(dir, "bao-cao.xlsx");
+  const filled = join(dir, name);
   expect(
     (await run("template", "can-tho-2256", "--unit", unit.code, "--period", "2025", "-o", blank))
       .code,
   ).toBe(0);
   const template = findTemplate("can-tho-2256");
-  await fillWorkbook(
-    blank,
-    filled,
-    validEdits(template, unit, buildLayout(template, unit, "2025"), new Date()),
-  );
+  await fillWorkbook(blank, filled, [
+    ...validEdits(template, unit, buildLayout(template, unit, "2025"), new Date()),
+    ...planted,
+  ]);
   return filled;
+}
+
+/** KT-10 (a share of the economy, ≥ 30%): the officer's figure, 80 then corrected to 90. */
+const KT10 = "KT-10";
+const kt10 = (value: number): Edit[] => {
+  const template = findTemplate("can-tho-2256");
+  const layout = buildLayout(template, unit, "2025");
+  return [{ address: addressOf(layout, { kind: "indicator", id: KT10, field: "value" }), value }];
+};
+
+/** The figure `chitieu consolidate` gives for the unit's KT-10, and the revision it counts. */
+async function consolidatedKt10() {
+  const r = await run(
+    "consolidate",
+    "--plan",
+    "can-tho-2256",
+    "--period",
+    "2025",
+    "--json",
+    "--data",
+    dataDir,
+  );
+  expect(r.code, r.out).toBe(0);
+  const c = JSON.parse(r.out) as Consolidation;
+  return {
+    value: c.indicators.find((i) => i.id === KT10)?.byUnit[unit.code]?.value,
+    revision: c.units.find((u) => u.code === unit.code)?.revision,
+    revisions: c.units.find((u) => u.code === unit.code)?.revisions,
+  };
+}
+
+/** Lets `submit` try once and give up at once: the tracker is down. */
+async function queuedWhileDown(file: string, code: string, outbox: string) {
+  const realSleep = submitDeps.sleep;
+  submitDeps.sleep = async () => undefined;
+  try {
+    const r = await run("submit", file, "--code", code, "--outbox", outbox, "--retries", "0");
+    expect(r.code, r.out).toBe(3);
+  } finally {
+    submitDeps.sleep = realSleep;
+  }
 }
 
 describe("chitieu submit", () => {
@@ -93,7 +137,12 @@ describe("chitieu submit", () => {
     expect(JSON.parse(readFileSync(outbox, "utf8"))).toEqual([]);
     expect(readFileSync(join(dir, "receipts.jsonl"), "utf8")).toContain('"revision":1');
     expect(readFileSync(file).includes(Buffer.from(KEY))).toBe(false);
-    const page = await app!.inject("/plans/can-tho-2256/2025");
+    const page = await app!.inject({
+      url: "/plans/can-tho-2256/2025",
+      headers: {
+        authorization: `Bearer ${issueConsolidatorCredential(store!, "kiểm thử").credential}`,
+      },
+    });
     expect(page.body).toContain("Đạt");
     expect(store!.submissionCount()).toBe(1);
   });
@@ -211,5 +260,98 @@ describe("chitieu submit", () => {
     } finally {
       await host.close();
     }
+  it("a report queued while the tracker was down, flushed after a correction was sent, never replaces the correction", async () => {
+    // The issue's reproduction: 80 queued while the tracker is down, 90 sent directly (from
+    // another machine, or the add-in), then `chitieu submit --flush`, as the CLI told the officer.
+    const port = await startTracker();
+    await app!.close();
+    store!.close();
+    const dir = mkdtempSync(join(tmpdir(), "chitieu-officer-"));
+    const old = await filledReport(dir, "bao-cao-80.xlsx", kt10(80));
+    const code = formatAccessCode({
+      url: `http://127.0.0.1:${port}/api/submit`,
+      unit: unit.code,
+      key: KEY,
+    });
+    const outbox = join(dir, "outbox.json");
+    await queuedWhileDown(old, code, outbox);
+
+    await startTracker(port);
+    const corrected = await filledReport(dir, "bao-cao-90.xlsx", kt10(90));
+    const direct = await run(
+      "submit",
+      corrected,
+      "--code",
+      code,
+      "--outbox",
+      join(dir, "other.json"),
+    );
+    expect(direct.code, direct.out).toBe(0);
+    expect(await consolidatedKt10()).toEqual({ value: 90, revision: 1, revisions: 1 });
+
+    const flushed = await run("submit", "--flush", "--outbox", outbox);
+    expect(flushed.code, flushed.out).toBe(0);
+    expect(flushed.out).toMatch(/lần 2/u);
+    expect(flushed.out).toContain("older than the report you already sent");
+    expect(flushed.out).toMatch(/lần 1 \/ revision 1/u);
+    expect(JSON.parse(readFileSync(outbox, "utf8"))).toEqual([]);
+    // Stored (nothing is lost), and the figure stays at the correction's.
+    expect(store!.submissionCount()).toBe(2);
+    expect(await consolidatedKt10()).toEqual({ value: 90, revision: 1, revisions: 2 });
+  });
+
+  it("sends what waits in the outbox before a newer report, in the order they were made", async () => {
+    const port = await startTracker();
+    await app!.close();
+    store!.close();
+    const dir = mkdtempSync(join(tmpdir(), "chitieu-officer-"));
+    const old = await filledReport(dir, "bao-cao-80.xlsx", kt10(80));
+    const code = formatAccessCode({
+      url: `http://127.0.0.1:${port}/api/submit`,
+      unit: unit.code,
+      key: KEY,
+    });
+    const outbox = join(dir, "outbox.json");
+    await queuedWhileDown(old, code, outbox);
+
+    await startTracker(port);
+    const corrected = await filledReport(dir, "bao-cao-90.xlsx", kt10(90));
+    const r = await run("submit", corrected, "--code", code, "--outbox", outbox);
+    expect(r.code, r.out).toBe(0);
+    const lines = r.out.split("\n").filter((l) => l.includes("Đã nhận"));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/lần 1/u);
+    expect(lines[1]).toMatch(/lần 2/u);
+    expect(r.out).not.toContain("older than");
+    expect(JSON.parse(readFileSync(outbox, "utf8"))).toEqual([]);
+    expect(await consolidatedKt10()).toEqual({ value: 90, revision: 2, revisions: 2 });
+  });
+
+  it("keeps a damaged outbox aside, says where, and still sends the reports it could read", async () => {
+    const port = await startTracker();
+    await app!.close();
+    store!.close();
+    const dir = mkdtempSync(join(tmpdir(), "chitieu-officer-"));
+    const code = formatAccessCode({
+      url: `http://127.0.0.1:${port}/api/submit`,
+      unit: unit.code,
+      key: KEY,
+    });
+    const outbox = join(dir, "outbox.json");
+    await queuedWhileDown(await filledReport(dir), code, outbox);
+    // The disk mangles the end of the file.
+    const damagedText = `${readFileSync(outbox, "utf8").slice(0, -2)}\u0000\u0000`;
+    writeFileSync(outbox, damagedText);
+
+    await startTracker(port);
+    const r = await run("submit", "--flush", "--outbox", outbox);
+    expect(r.code, r.out).toBe(0);
+    const aside = readdirSync(dir).filter((f) => f.startsWith("outbox.json.unreadable-"));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(dir, aside[0]!), "utf8")).toBe(damagedText);
+    expect(r.out).toContain(join(dir, aside[0]!));
+    expect(r.out).toMatch(/Đã nhận \/ received: .* lần 1/u);
+    expect(store!.submissionCount()).toBe(1);
+    expect(JSON.parse(readFileSync(outbox, "utf8"))).toEqual([]);
   });
 });

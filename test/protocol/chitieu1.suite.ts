@@ -8,7 +8,9 @@ import {
   errorAnswer,
   MAX_BODY_BYTES,
   PROTOCOL,
+  staleNotice,
 } from "../../src/core/protocol.js";
+import { planYears } from "../../src/core/plan-years.js";
 import { sign } from "../../src/core/signature.js";
 import { envelopeFor } from "../../src/core/submit-client.js";
 import type { Submission } from "../../src/core/submission-schema.js";
@@ -35,6 +37,10 @@ export interface ServerUnderTest {
   post(body: string): Promise<Answer>;
   /** Submissions stored, whatever their plan, unit or period. */
   storedCount(): Promise<number>;
+  /** The revision the tracker's consolidation counts for the unit in the suite's plan and period. */
+  currentRevision(unit: string): Promise<number | null>;
+  /** What the tracker shows of each stored submission: current (true) or superseded (false). */
+  currentBySubmission(): Promise<Record<string, boolean>>;
   /** Back to an empty tracker set up as above. */
   reset?(): Promise<void>;
 }
@@ -119,6 +125,11 @@ export function refusals(template: Template): [string, () => string, ErrorCode][
       "template-version",
     ],
     [
+      "a period far outside the plan's years",
+      () => envelope(JSON.stringify({ ...report(), period: "2099" })),
+      "validation-failed",
+    ],
+    [
       "an oversized body",
       () => `{"protocol":"chitieu/1","pad":"${"x".repeat(MAX_BODY_BYTES)}"}`,
       "payload-too-large",
@@ -141,6 +152,11 @@ const messageOf = (code: ErrorCode) => {
   const answer = errorAnswer(code);
   return answer.ok ? "" : answer.error.message;
 };
+
+const staleMessage = (() => {
+  const answer = staleNotice({ submissionId: "x", revision: 1, submittedAt: "" });
+  return answer.message;
+})();
 
 const ISO_VIETNAM = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+07:00$/u;
 
@@ -201,6 +217,47 @@ export function chitieu1Suite(name: string, server: ServerUnderTest, plan: Templ
       expect(await server.storedCount()).toBe(2);
     });
 
+    it("keeps the report signed last current: one signed earlier but sent later is stored, answered as older, and never counts", async () => {
+      const newer = validReport(template(), randomUUID());
+      newer.submittedAt = "2025-12-05T10:00:00.000+07:00";
+      const older = validReport(template(), randomUUID());
+      older.submittedAt = "2025-12-01T08:00:00.000+07:00";
+      await accepted(bodyOf(newer));
+      const receipt = await accepted(bodyOf(older));
+      const stale = {
+        code: "older-than-current",
+        message: staleMessage,
+        current: { submissionId: newer.submissionId, revision: 1, submittedAt: newer.submittedAt },
+      };
+      expect(receipt).toEqual({
+        submissionId: older.submissionId,
+        revision: 2,
+        receivedAt: expect.stringMatching(ISO_VIETNAM),
+        duplicate: false,
+        stale,
+      });
+      expect(await server.storedCount()).toBe(2);
+      expect(await server.currentRevision(reportingUnit.code)).toBe(1);
+      expect(await server.currentBySubmission()).toEqual({
+        [newer.submissionId]: true,
+        [older.submissionId]: false,
+      });
+      expect(await accepted(bodyOf(older))).toEqual({ ...receipt, duplicate: true });
+
+      // A report signed after both replaces the current one, not the last one stored.
+      const latest = validReport(template(), randomUUID());
+      latest.submittedAt = "2025-12-06T10:00:00.000+07:00";
+      const third = await accepted(bodyOf(latest));
+      expect(third).toMatchObject({ revision: 3, duplicate: false });
+      expect(third).not.toHaveProperty("stale");
+      expect(await server.currentRevision(reportingUnit.code)).toBe(3);
+      expect(await server.currentBySubmission()).toEqual({
+        [newer.submissionId]: false,
+        [older.submissionId]: false,
+        [latest.submissionId]: true,
+      });
+    });
+
     it.each(refusals(template()))(
       "refuses %s with its error code, storing nothing",
       async (_what, make, errorCode) => {
@@ -214,6 +271,31 @@ export function chitieu1Suite(name: string, server: ServerUnderTest, plan: Templ
         expect(await server.storedCount()).toBe(before);
       },
     );
+
+    it("refuses periods far outside the plan, naming the plan's years", async () => {
+      for (const period of ["2000", "2099"]) {
+        const answer = await server.post(
+          envelope(JSON.stringify({ ...validReport(template(), randomUUID()), period })),
+        );
+        expect(answer).toMatchObject({
+          ok: false,
+          error: {
+            code: "validation-failed",
+            details: {
+              issues: [
+                expect.objectContaining({
+                  code: "period-outside-plan",
+                  message: expect.objectContaining({
+                    en: expect.stringContaining(`(${planYears(template()).first}–2025)`),
+                  }),
+                }),
+              ],
+            },
+          },
+        });
+      }
+      expect(await server.storedCount()).toBe(0);
+    });
 
     it("refuses a report with errors, naming each issue where it is, storing nothing", async () => {
       const { body, indicatorId } = invalidReport(template());

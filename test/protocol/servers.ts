@@ -4,10 +4,13 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
+import type { Consolidation } from "../../src/core/consolidate.js";
 import type { Answer } from "../../src/core/protocol.js";
 import { httpStatus } from "../../src/core/protocol.js";
 import type { Template } from "../../src/core/template-schema.js";
+import { CURRENT, TRACKER_TABS } from "../../src/core/tracker-tabs.js";
 import { loadSeedTemplates } from "../../src/node/seeds.js";
+import { issueConsolidatorCredential } from "../../src/node/tracker/consolidator-credentials.js";
 import { openStore } from "../../src/node/tracker/open-store.js";
 import { buildServer } from "../../src/node/tracker/server.js";
 import type { SqliteStore } from "../../src/node/tracker/store.js";
@@ -32,6 +35,14 @@ export function serveServer(): ServeServer {
   let store: SqliteStore | undefined;
   let app: ReturnType<typeof buildServer> | undefined;
   let url = "";
+  let credential = "";
+  const read = async (path: string): Promise<unknown> => {
+    const response = await fetch(new URL(path, url), {
+      headers: { authorization: `Bearer ${credential}` },
+    });
+    expect(response.status).toBe(200);
+    return response.json();
+  };
   const close = async () => {
     await app?.close();
     store?.close();
@@ -44,6 +55,7 @@ export function serveServer(): ServeServer {
       store = openStore(mkdtempSync(join(tmpdir(), "chitieu-protocol-")));
       store.importUnits([...SUITE_UNITS]);
       for (const [unit, key] of Object.entries(SUITE_KEYS)) store.setKey(unit, key);
+      credential = issueConsolidatorCredential(store, "chitieu/1 suite").credential;
       app = buildServer({ store });
       url = `${await app.listen({ port: 0, host: "127.0.0.1" })}/api/submit`;
     },
@@ -62,6 +74,17 @@ export function serveServer(): ServeServer {
     },
     async storedCount() {
       return store?.submissionCount() ?? 0;
+    },
+    async currentRevision(unit) {
+      const c = (await read(`/api/consolidated/${SUITE_PLAN}/${SUITE_PERIOD}`)) as Consolidation;
+      return c.units.find((u) => u.code === unit)?.revision ?? null;
+    },
+    async currentBySubmission() {
+      const rows = (await read(`/api/submissions?plan=${SUITE_PLAN}&period=${SUITE_PERIOD}`)) as {
+        submissionId: string;
+        current: boolean;
+      }[];
+      return Object.fromEntries(rows.map((r) => [r.submissionId, r.current]));
     },
   };
 }
@@ -97,6 +120,29 @@ export function appsScriptServer(): AppsScriptServer {
     },
     async storedCount() {
       return storedCount(await ready());
+    },
+    async currentRevision(unit) {
+      const world = await ready();
+      world.run("consolidateNow");
+      const tab = TRACKER_TABS.units;
+      const rows = world.spreadsheet.sheet(tab.name)!.dump(2);
+      const at = (key: string) => tab.columns.findIndex((c) => c.key === key);
+      const row = rows.find((r) => String(r[at("unitCode")]) === unit);
+      const revision = row?.[at("revision")];
+      return typeof revision === "number" ? revision : null;
+    },
+    async currentBySubmission() {
+      const tab = TRACKER_TABS.submissions;
+      const at = (key: string) => tab.columns.findIndex((c) => c.key === key);
+      const states: Record<string, boolean> = {};
+      for (const row of (await ready()).spreadsheet.sheet(tab.name)?.dump(2) ?? []) {
+        const id = String(row[at("submissionId")]);
+        const current = row[at("state")] === CURRENT;
+        if (states[id] !== undefined && states[id] !== current)
+          throw new Error(`the log marks ${id} both current and superseded`);
+        states[id] = current;
+      }
+      return states;
     },
   };
 }

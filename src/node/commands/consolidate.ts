@@ -1,9 +1,12 @@
 // `chitieu consolidate --period <p>`: the tracker's consolidation as JSON or as the tracker workbook.
 import type { Command } from "commander";
+import { statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { consolidate } from "../../core/consolidate.js";
 import { Period } from "../../core/period.js";
 import { trackerTabs } from "../../core/tracker-tabs.js";
 import type { CommandIO } from "../io.js";
+import { CommandRefusal } from "../lookup.js";
 import { DEFAULT_DATA_DIR, openStore } from "../tracker/open-store.js";
 import { trackerWorkbook } from "../tracker/tracker-workbook.js";
 
@@ -34,6 +37,8 @@ export function registerConsolidate(
         setExit(2);
         return;
       }
+      // Before any work: a workbook with nowhere to go is a mistake to say at once.
+      if (opts.output) outputFolder(opts.output);
       const store = openStore(opts.data);
       try {
         const template = store.template(opts.plan);
@@ -56,9 +61,12 @@ export function registerConsolidate(
           now: new Date(),
         });
         if (opts.output) {
-          await trackerWorkbook(
-            trackerTabs({ template, consolidation, submissions }),
-          ).xlsx.writeFile(opts.output);
+          const workbook = trackerWorkbook(trackerTabs({ template, consolidation, submissions }));
+          await workbook.xlsx.writeFile(opts.output).catch((err: Error) => {
+            throw new CommandRefusal(
+              `Không ghi được / cannot write ${opts.output}: ${err.message}`,
+            );
+          });
           io.out(`Đã ghi / wrote ${opts.output}`);
         }
         if (opts.json) io.out(JSON.stringify(consolidation, null, 2));
@@ -74,4 +82,12 @@ export function registerConsolidate(
         store.close();
       }
     });
+}
+
+function outputFolder(file: string) {
+  const folder = dirname(resolve(file));
+  if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory())
+    throw new CommandRefusal(
+      `Thư mục ${folder} không tồn tại: tạo nó trước / the folder ${folder} does not exist: create it first (-o ${file})`,
+    );
 }

@@ -85,6 +85,14 @@ function describe(outcome: SendOutcome, io: CommandIO, storage: FileQueueStorage
     io.out(
       `✓ Đã nhận / received: ${r.submissionId} lần ${r.revision} lúc ${r.receivedAt}${r.duplicate ? " (đã gửi trước đó / sent before)" : ""}`,
     );
+    // Stored, yet not the report that counts: the officer must know which one does.
+    if (r.stale) {
+      const c = r.stale.current;
+      io.out(`  ⚠ ${r.stale.message}.`);
+      io.out(
+        `  Báo cáo được tính / the report that counts: ${c.submissionId}, lần ${c.revision} / revision ${c.revision}, lập lúc / made at ${c.submittedAt}`,
+      );
+    }
     return 0;
   }
   if (outcome.kind === "refused") {
@@ -122,7 +130,7 @@ export function registerSubmit(program: Command, io: CommandIO, setExit: (code: 
     .option("--retries <n>", "số lần thử lại / retries before leaving it queued", "4")
     .option("--flush", "gửi lại mọi báo cáo đang chờ / resend every queued report")
     .action(async (file: string | undefined, opts: SubmitOptions) => {
-      const storage = new FileQueueStorage(opts.outbox);
+      const storage = new FileQueueStorage(opts.outbox, (message) => io.err(`⚠ ${message}`));
       const queue = new SubmitQueue(storage, submitDeps.transport);
       try {
         if (opts.flush || !file) {
@@ -137,15 +145,26 @@ export function registerSubmit(program: Command, io: CommandIO, setExit: (code: 
           setExit(1);
           return;
         }
-        let outcome = await queue.submit(item, Date.now());
+        // What waited in the outbox goes first: it was made before this report.
+        const mine = (outcomes: SendOutcome[]) =>
+          outcomes.find((o) => o.submissionId === item.submissionId);
+        const earlier = (outcomes: SendOutcome[]) =>
+          outcomes.forEach((o) => {
+            if (o.submissionId !== item.submissionId && o.kind !== "queued")
+              describe(o, io, storage);
+          });
+        let outcomes = await queue.sendInOrder(item, Date.now());
+        earlier(outcomes);
+        let outcome = mine(outcomes)!;
         for (
           let attempt = 1;
           outcome.kind === "queued" && attempt <= Number(opts.retries);
           attempt++
         ) {
           await submitDeps.sleep(backoffDelay(attempt, Math.random));
-          const again = await queue.flush(Date.now(), { force: true });
-          outcome = again.find((o) => o.submissionId === item.submissionId) ?? outcome;
+          outcomes = await queue.flush(Date.now(), { force: true });
+          earlier(outcomes);
+          outcome = mine(outcomes) ?? outcome;
         }
         setExit(describe(outcome, io, storage));
       } catch (err) {

@@ -58,8 +58,30 @@ export function renderIndexPage(templates: Template[], unitCount: number): strin
     .join("");
   return page(
     "chitieu — tracker",
-    `<header><h1>chitieu — theo dõi chỉ tiêu chuyển đổi số</h1><p>${unitCount} đơn vị báo cáo / reporting units</p></header>` +
+    `<header><h1>chitieu — theo dõi chỉ tiêu chuyển đổi số</h1><p>${unitCount} đơn vị báo cáo / reporting units · <a style="color:#fff" href="/login">người tổng hợp đăng nhập / consolidators sign in</a></p></header>` +
       `<main><section><h2>Kế hoạch / plans</h2><table><tr><th>Mã</th><th>Kế hoạch</th><th>Số văn bản</th><th>Chỉ tiêu</th><th>Tổng hợp theo năm</th></tr>${rows}</table></section></main>`,
+  );
+}
+
+/** The consolidator's sign-in: the credential from `chitieu keys issue --consolidator`. */
+export function renderLoginPage({
+  next,
+  refused = false,
+}: {
+  next: string;
+  refused?: boolean;
+}): string {
+  const error = refused
+    ? `<p class="bad">Mã không đúng hoặc đã bị thu hồi / The credential is wrong or was revoked.</p>`
+    : "";
+  return page(
+    "chitieu — đăng nhập / sign in",
+    `<header><h1>chitieu — người tổng hợp / consolidator</h1><p>Báo cáo của các đơn vị chỉ người tổng hợp được xem / Only consolidators may read the units' reports.</p></header>` +
+      `<main><section>${error}<form method="post" action="/login">` +
+      `<input type="hidden" name="next" value="${h(next)}">` +
+      `<p><label>Mã người tổng hợp / consolidator credential<br><input type="password" name="credential" size="70" autocomplete="current-password" required autofocus></label></p>` +
+      `<p><button type="submit">Đăng nhập / sign in</button></p></form>` +
+      `<p><small>Mã do quản trị viên cấp: <code>chitieu keys issue --consolidator</code> / issued by the administrator.</small></p></section></main>`,
   );
 }
 
@@ -145,6 +167,7 @@ export function renderConsolidationPage(template: Template, c: Consolidation): s
       `<section><h2>Nhiệm vụ / tasks</h2><table><tr><th>Mã</th><th>Nhiệm vụ</th><th>Chủ trì</th><th>Hạn</th><th>Tình trạng</th><th></th></tr>${tasks}</table></section>` +
       budget +
       strays +
-      `<p><a href="/api/consolidated/${encodeURIComponent(c.planId)}/${encodeURIComponent(c.period)}">JSON</a> · <a href="/">Trang chủ</a></p></main>`,
+      `<p><a href="/api/consolidated/${encodeURIComponent(c.planId)}/${encodeURIComponent(c.period)}">JSON</a> · <a href="/">Trang chủ</a></p>` +
+      `<form method="post" action="/logout"><button type="submit">Đăng xuất / sign out</button></form></main>`,
   );
 }

@@ -1,10 +1,13 @@
 // The self-hosted tracker's HTTP side (Fastify): chitieu/1 submissions in, consolidation out as
 // JSON and as a page for the consolidator. Every decision is core's; this file only moves bytes.
 import Fastify, { type FastifyInstance } from "fastify";
-import { consolidate } from "../../core/consolidate.js";
+import { gzipSync } from "node:zlib";
+import { z } from "zod";
 import { Period } from "../../core/period.js";
 import { errorAnswer, httpStatus, MAX_BODY_BYTES, PROTOCOL } from "../../core/protocol.js";
 import { CommitBatcher } from "./commit-batcher.js";
+import { consolidatorAccess } from "./consolidator-access.js";
+import { ConsolidationCache, type CacheTiming } from "./consolidation-cache.js";
 import { renderConsolidationPage, renderIndexPage } from "./pages.js";
 import type { SqliteStore } from "./store.js";
 
@@ -16,29 +19,90 @@ export interface ServerOptions {
   register?: (app: FastifyInstance) => void;
   /** Proxies whose X-Forwarded-* headers count (`--trust-proxy`); none by default. */
   trustProxy?: boolean | string | string[];
+  /** Mark the sign-in cookie Secure: the tracker is reached over https (behind a TLS proxy). */
+  secureCookie?: boolean;
+  /** How long a client may take; tests shorten them. */
+  timeouts?: Partial<Timeouts>;
+  /** How long consolidations are kept (consolidation-cache.ts); tests step its clock. */
+  cacheTiming?: Partial<CacheTiming>;
 }
+
+export interface Timeouts {
+  /** To send the request's headers. */
+  headersMs: number;
+  /** To send the whole request: a 1 MB report over a slow mobile link fits well within it. */
+  requestMs: number;
+  /** Of silence on a connection, in either direction. */
+  idleMs: number;
+  /** How often the two above are checked (Node checks every 30 s by default). */
+  checkEveryMs: number;
+}
+
+/** Slow senders are let go: without these, a thousand of them held a thousand sockets for 80 s. */
+export const DEFAULT_TIMEOUTS: Timeouts = {
+  headersMs: 10_000,
+  requestMs: 60_000,
+  idleMs: 30_000,
+  checkEveryMs: 1_000,
+};
+
+/** One value per filter: a repeated one (`?unit=A&unit=B`) is a client's mistake, answered 400. */
+const HistoryQuery = z.object({
+  plan: z.string().optional(),
+  period: z.string().optional(),
+  unit: z.string().optional(),
+});
+
+/**
+ * What the Excel add-in reads and posts from another origin (a development server, or the add-in
+ * hosted elsewhere): CORS there only. Everything that shows submissions stays same-origin.
+ */
+const CROSS_ORIGIN_ROUTES = new Set([
+  "/api/submit",
+  "/api/templates",
+  "/api/templates/:id",
+  "/api/units",
+]);
 
 export function buildServer({
   store,
   clock = () => new Date(),
   register,
   trustProxy = false,
+  secureCookie,
+  timeouts,
+  cacheTiming,
 }: ServerOptions): FastifyInstance {
-  const app = Fastify({ bodyLimit: MAX_BODY_BYTES, logger: false, trustProxy });
+  const t = { ...DEFAULT_TIMEOUTS, ...timeouts };
+  const app = Fastify({
+    bodyLimit: MAX_BODY_BYTES,
+    logger: false,
+    trustProxy,
+    connectionTimeout: t.idleMs,
+    requestTimeout: t.requestMs,
+    keepAliveTimeout: 5_000,
+    http: { headersTimeout: t.headersMs, connectionsCheckingInterval: t.checkEveryMs },
+  });
 
   // Apps Script cannot answer a CORS preflight, so clients send text/plain; take JSON too, as text,
   // so the signature is checked over the bytes that arrived.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", { parseAs: "string" }, (_req, body, done) => done(null, body));
 
-  app.addHook("onSend", async (_req, reply) => {
-    // The add-in may be served from another origin during development; answers carry no secret.
-    reply.header("Access-Control-Allow-Origin", "*");
+  app.addHook("onSend", async (req, reply) => {
+    // These answers carry no secret: templates, the unit list without keys, receipts.
+    if (CROSS_ORIGIN_ROUTES.has(req.routeOptions.url ?? ""))
+      reply.header("Access-Control-Allow-Origin", "*");
   });
+
+  const access = consolidatorAccess(store, { secureCookie });
+  access.register(app);
 
   app.setErrorHandler((error, _req, reply) => {
     const tooLarge = (error as { code?: string }).code === "FST_ERR_CTP_BODY_TOO_LARGE";
-    const code = tooLarge ? "payload-too-large" : "server-error";
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    // A request Fastify could not take (bad media type, aborted body …) is the client's, not ours.
+    const code = tooLarge ? "payload-too-large" : status < 500 ? "bad-request" : "server-error";
     // Nothing of the request body is logged: it may hold a unit's figures, and its signature.
     reply.status(httpStatus[code]).send(errorAnswer(code));
   });
@@ -73,28 +137,32 @@ export function buildServer({
 
   app.get("/api/units", async () => store.units().map(({ hasKey: _hasKey, ...unit }) => unit));
 
-  app.get<{ Querystring: { plan?: string; period?: string; unit?: string } }>(
-    "/api/submissions",
-    async (req) =>
-      store.history({ planId: req.query.plan, period: req.query.period, unit: req.query.unit }),
-  );
+  app.get("/api/submissions", { preHandler: access.require("json") }, async (req, reply) => {
+    const query = HistoryQuery.safeParse(req.query);
+    if (!query.success)
+      return reply.status(httpStatus["bad-request"]).send(
+        errorAnswer("bad-request", {
+          issues: query.error.issues.map(
+            (i) => `${i.path.join(".")}: một giá trị / one value (${i.message})`,
+          ),
+        }),
+      );
+    const { plan, period, unit } = query.data;
+    return store.history({ planId: plan, period, unit });
+  });
 
+  const consolidations = new ConsolidationCache(store, clock, cacheTiming);
   const consolidationFor = (planId: string, period: string) => {
     const template = store.template(planId);
     if (!template || !Period.safeParse(period).success) return undefined;
-    return consolidate({
-      template,
-      units: store.units(),
-      period,
-      submissions: store.submissionsFor(planId, period),
-      now: clock(),
-    });
+    return consolidations.consolidation(template, period);
   };
 
   app.get<{ Params: { plan: string; period: string } }>(
     "/api/consolidated/:plan/:period",
+    { preHandler: access.require("json") },
     async (req, reply) => {
-      const result = consolidationFor(req.params.plan, req.params.period);
+      const result = await consolidationFor(req.params.plan, req.params.period);
       if (!result)
         return reply.status(404).send(errorAnswer("unknown-template", { planId: req.params.plan }));
       return result;
@@ -109,16 +177,26 @@ export function buildServer({
 
   app.get<{ Params: { plan: string; period: string } }>(
     "/plans/:plan/:period",
+    { preHandler: access.require("page") },
     async (req, reply) => {
-      const template = store.template(req.params.plan);
-      const result = consolidationFor(req.params.plan, req.params.period);
-      if (!template || !result) {
+      const { plan, period } = req.params;
+      const template = store.template(plan);
+      if (!template || !Period.safeParse(period).success) {
         return reply
           .status(404)
           .type("text/html; charset=utf-8")
           .send(renderIndexPage(store.templateList(), store.units().length));
       }
-      reply.type("text/html; charset=utf-8").send(renderConsolidationPage(template, result));
+      // Rendered and compressed once per consolidation: the page of a province runs to hundreds
+      // of kilobytes, and a reload must not cost the tracker that much work again.
+      const view = await consolidations.view(template, period, "page", (c) => {
+        const html = renderConsolidationPage(template, c);
+        return { html, gzip: gzipSync(html) };
+      });
+      reply.type("text/html; charset=utf-8").header("Vary", "Accept-Encoding");
+      if (/\bgzip\b/u.test(req.headers["accept-encoding"] ?? ""))
+        reply.header("Content-Encoding", "gzip").send(view.gzip);
+      else reply.send(view.html);
     },
   );
 

@@ -3,35 +3,17 @@ import Database from "better-sqlite3";
 import { chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { ReceivedSubmission } from "../../core/consolidate.js";
-import type { Receipt } from "../../core/protocol.js";
+import { currentOf } from "../../core/current-report.js";
 import { Submission } from "../../core/submission-schema.js";
 import type { Template } from "../../core/template-schema.js";
-import type { StoredReceipt, TrackerStore } from "../../core/tracker-service.js";
+import type {
+  AppendRecord,
+  StoredReceipt,
+  StoredRevision,
+  TrackerStore,
+} from "../../core/tracker-service.js";
 import type { Unit } from "../../core/unit-schema.js";
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS units (
-  code TEXT PRIMARY KEY,
-  name TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  level TEXT NOT NULL,
-  key_hex TEXT
-);
-CREATE TABLE IF NOT EXISTS submissions (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  submission_id TEXT NOT NULL UNIQUE,
-  plan_id TEXT NOT NULL,
-  unit TEXT NOT NULL,
-  period TEXT NOT NULL,
-  revision INTEGER NOT NULL,
-  received_at TEXT NOT NULL,
-  payload TEXT NOT NULL,
-  payload_hash TEXT NOT NULL,
-  UNIQUE (plan_id, unit, period, revision)
-);
-CREATE INDEX IF NOT EXISTS submissions_by_period ON submissions (plan_id, period, unit, revision);
-CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-`;
+import { prepareSchema, signedMs } from "./schema.js";
 
 export interface SubmissionRow {
   seq: number;
@@ -41,6 +23,9 @@ export interface SubmissionRow {
   period: string;
   revision: number;
   receivedAt: string;
+  submittedAt: string;
+  /** The report that counts for its unit, plan and period (core's current-report rule). */
+  current: boolean;
 }
 
 export class SqliteStore implements TrackerStore {
@@ -52,14 +37,19 @@ export class SqliteStore implements TrackerStore {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const file = join(dataDir, "tracker.sqlite");
     this.db = new Database(file);
-    // The file holds unit keys: readable by its owner only.
-    chmodSync(file, 0o600);
-    this.db.pragma("journal_mode = WAL");
-    // FULL: an acknowledged submission survives a power cut, not only a killed process. The
-    // fsync per commit is paid once per batch of submissions (commit-batcher.ts), not per one.
-    this.db.pragma("synchronous = FULL");
-    this.db.pragma("busy_timeout = 5000");
-    this.db.exec(SCHEMA);
+    try {
+      // The file holds unit keys: readable by its owner only (its WAL files take the same mode).
+      chmodSync(file, 0o600);
+      this.db.pragma("journal_mode = WAL");
+      // FULL: an acknowledged submission survives a power cut, not only a killed process. The
+      // fsync per commit is paid once per batch of submissions (commit-batcher.ts), not per one.
+      this.db.pragma("synchronous = FULL");
+      this.db.pragma("busy_timeout = 5000");
+      prepareSchema(this.db, file);
+    } catch (err) {
+      this.db.close();
+      throw err;
+    }
     this.templates = new Map(templates.map((t) => [t.id, t]));
     this.statements = {
       unit: this.db.prepare<
@@ -75,25 +65,43 @@ export class SqliteStore implements TrackerStore {
           "ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, level = excluded.level",
       ),
       setKey: this.db.prepare("UPDATE units SET key_hex = ? WHERE code = ?"),
+      revokeKey: this.db.prepare(
+        "UPDATE units SET key_hex = NULL WHERE code = ? AND key_hex IS NOT NULL",
+      ),
       bySubmissionId: this.db.prepare<
         [string],
         { revision: number; received_at: string; payload_hash: string }
       >("SELECT revision, received_at, payload_hash FROM submissions WHERE submission_id = ?"),
+      // Core's rule (current-report.ts): signed last, then stored last; unreadable times last.
+      current: this.db.prepare<[string, string, string], StoredRevision>(
+        "SELECT submission_id AS submissionId, revision, submitted_at AS submittedAt FROM submissions " +
+          "WHERE plan_id = ? AND unit = ? AND period = ? ORDER BY submitted_ms DESC, revision DESC LIMIT 1",
+      ),
       lastRevision: this.db.prepare<[string, string, string], { revision: number | null }>(
         "SELECT MAX(revision) AS revision FROM submissions WHERE plan_id = ? AND unit = ? AND period = ?",
       ),
       insert: this.db.prepare(
-        "INSERT INTO submissions (submission_id, plan_id, unit, period, revision, received_at, payload, payload_hash) " +
-          "VALUES (@submissionId, @planId, @unit, @period, @revision, @receivedAt, @payload, @payloadHash)",
+        "INSERT INTO submissions (submission_id, plan_id, unit, period, revision, received_at, payload, payload_hash, submitted_at, submitted_ms) " +
+          "VALUES (@submissionId, @planId, @unit, @period, @revision, @receivedAt, @payload, @payloadHash, @submittedAt, @submittedMs)",
       ),
       forPeriod: this.db.prepare<
-        [string, string],
-        { revision: number; received_at: string; payload: string }
+        [string, string, number, number, number],
+        { seq: number; revision: number; received_at: string; payload: string }
       >(
-        "SELECT revision, received_at, payload FROM submissions WHERE plan_id = ? AND period = ? ORDER BY seq",
+        "SELECT seq, revision, received_at, payload FROM submissions " +
+          "WHERE plan_id = ? AND period = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
       ),
-      history: this.db.prepare<[string, string, string, string, string, string], SubmissionRow>(
-        "SELECT seq, submission_id AS submissionId, plan_id AS planId, unit, period, revision, received_at AS receivedAt " +
+      lastSeq: this.db.prepare<[], { seq: number | null }>(
+        "SELECT MAX(seq) AS seq FROM submissions",
+      ),
+      dataVersion: this.db.prepare<[], { v: number; n: number }>(
+        "SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS n",
+      ),
+      history: this.db.prepare<
+        [string, string, string, string, string, string],
+        Omit<SubmissionRow, "current">
+      >(
+        "SELECT seq, submission_id AS submissionId, plan_id AS planId, unit, period, revision, received_at AS receivedAt, submitted_at AS submittedAt " +
           "FROM submissions WHERE (? = '' OR plan_id = ?) AND (? = '' OR period = ?) AND (? = '' OR unit = ?) ORDER BY seq",
       ),
       count: this.db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM submissions"),
@@ -129,6 +137,11 @@ export class SqliteStore implements TrackerStore {
     return this.statements.setKey.run(keyHex, code).changes === 1;
   }
 
+  /** The unit keeps its place on the list and its reports; it can no longer submit. */
+  revokeKey(code: string): boolean {
+    return this.statements.revokeKey.run(code).changes === 1;
+  }
+
   template(planId: string): Template | undefined {
     return this.templates.get(planId);
   }
@@ -146,12 +159,12 @@ export class SqliteStore implements TrackerStore {
     };
   }
 
-  append(record: {
-    submission: Submission;
-    payload: string;
-    payloadHash: string;
-    receivedAt: string;
-  }): Omit<Receipt, "duplicate"> {
+  current(planId: string, unit: string, period: string): StoredRevision | undefined {
+    return this.statements.current.get(planId, unit, period);
+  }
+
+  /** The current report is not stored as such: it follows from the signed times (core's rule). */
+  append(record: AppendRecord): StoredReceipt["receipt"] {
     const { submission: s } = record;
     // One transaction: the revision read and the insert cannot interleave with another writer.
     const insert = this.db.transaction(() => {
@@ -166,6 +179,8 @@ export class SqliteStore implements TrackerStore {
         receivedAt: record.receivedAt,
         payload: record.payload,
         payloadHash: record.payloadHash,
+        submittedAt: s.submittedAt,
+        submittedMs: signedMs(s.submittedAt),
       });
       return revision;
     });
@@ -180,18 +195,58 @@ export class SqliteStore implements TrackerStore {
 
   /** Every revision for a plan and period, oldest first: consolidation picks the current ones. */
   submissionsFor(planId: string, period: string): ReceivedSubmission[] {
-    return this.statements.forPeriod.all(planId, period).map((row) => ({
-      submission: Submission.parse(JSON.parse(row.payload)),
-      revision: row.revision,
-      receivedAt: row.received_at,
+    return this.submissionsSince(planId, period, { after: 0 }).map((r) => r.received);
+  }
+
+  /** The highest row number stored: rows are only ever appended, so it marks what is there now. */
+  lastSeq(): number {
+    return this.statements.lastSeq.get()?.seq ?? 0;
+  }
+
+  /** The revisions stored after row `after`, up to row `upTo`, oldest first, at most `limit`. */
+  submissionsSince(
+    planId: string,
+    period: string,
+    {
+      after,
+      upTo = Number.MAX_SAFE_INTEGER,
+      limit = -1,
+    }: { after: number; upTo?: number; limit?: number },
+  ): { seq: number; received: ReceivedSubmission }[] {
+    return this.statements.forPeriod.all(planId, period, after, upTo, limit).map((row) => ({
+      seq: row.seq,
+      received: {
+        submission: Submission.parse(JSON.parse(row.payload)),
+        revision: row.revision,
+        receivedAt: row.received_at,
+      },
     }));
+  }
+
+  /**
+   * Changes whenever anything is committed to the database, by this connection (its change
+   * count) or by another one, such as `chitieu units import` while the server runs (SQLite's
+   * data_version).
+   */
+  version(): string {
+    const row = this.statements.dataVersion.get()!;
+    return `${row.v}:${row.n}`;
   }
 
   history(filter: { planId?: string; period?: string; unit?: string }): SubmissionRow[] {
     const p = filter.planId ?? "";
     const q = filter.period ?? "";
     const u = filter.unit ?? "";
-    return this.statements.history.all(p, p, q, q, u, u);
+    const rows = this.statements.history.all(p, p, q, q, u, u);
+    const groups = new Map<string, typeof rows>();
+    for (const r of rows) {
+      const key = `${r.planId}\u0000${r.unit}\u0000${r.period}`;
+      const group = groups.get(key);
+      if (group) group.push(r);
+      else groups.set(key, [r]);
+    }
+    const current = new Set([...groups.values()].map((g) => currentOf(g)));
+    return rows.map((r) => ({ ...r, current: current.has(r) }));
   }
 
   submissionCount(): number {

@@ -397,6 +397,22 @@ export class FakeSheet {
   getFrozenRows() {
     return this.frozenRows;
   }
+  /**
+   * Sheet.copyTo(spreadsheet): "Copies the sheet to a given spreadsheet, which can be the same
+   * spreadsheet as the source. The copied sheet is named 'Copy of [original name]'."
+   * (developers.google.com/apps-script/reference/spreadsheet/sheet#copyTo(Spreadsheet)). Values,
+   * formulas and formats go along; being hidden or protected is not promised, so the copy is neither.
+   */
+  copyTo(_destination: FakeSpreadsheet): FakeSheet {
+    // The fake holds one spreadsheet: the copy goes into it, uncounted beyond the copyTo itself.
+    const view = this.parent.insertSheet(`Copy of ${this.name}`);
+    const copy = this.parent.sheets.find((s) => s.view === view)!;
+    copy.cells = this.cells.map((line) => line.map((c) => (c ? { ...c } : c)));
+    copy.maxRows = this.maxRows;
+    copy.maxColumns = this.maxColumns;
+    copy.frozenRows = this.frozenRows;
+    return view;
+  }
   hideSheet(): this {
     this.hidden = true;
     return this;

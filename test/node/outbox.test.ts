@@ -1,0 +1,77 @@
+// The CLI's outbox on disk: a damaged file is kept aside, never emptied, and every report that can
+// still be read from it stays queued.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { QueuedSubmission } from "../../src/core/submit-client.js";
+import { FileQueueStorage } from "../../src/node/outbox.js";
+
+const item = (n: number): QueuedSubmission => ({
+  submissionId: `00000000-0000-4000-8000-00000000000${n}`,
+  url: "http://127.0.0.1:8787/api/submit",
+  body: JSON.stringify({
+    protocol: "chitieu/1",
+    unit: "STTTT",
+    payload: `{"n":${n}}`,
+    signature: "ab",
+  }),
+  attempts: n,
+  nextAttemptAt: 0,
+  lastError: "fetch failed",
+});
+
+function damaged(text: string) {
+  const dir = mkdtempSync(join(tmpdir(), "chitieu-outbox-"));
+  const file = join(dir, "outbox.json");
+  writeFileSync(file, text);
+  const problems: string[] = [];
+  const storage = new FileQueueStorage(file, (message) => problems.push(message));
+  return { dir, file, storage, problems };
+}
+
+const asideIn = (dir: string) => readdirSync(dir).filter((f) => f.includes("unreadable"));
+
+describe("FileQueueStorage", () => {
+  it("reads and writes the queue as it is", () => {
+    const good = JSON.stringify([item(1), item(2)], null, 2);
+    const { dir, storage, problems } = damaged(good);
+    expect(storage.load()).toEqual([item(1), item(2)]);
+    expect(problems).toEqual([]);
+    expect(asideIn(dir)).toEqual([]);
+  });
+
+  it("keeps a damaged outbox aside, byte for byte, and keeps every report it can still read", () => {
+    const whole = JSON.stringify([item(1), item(2), item(3)], null, 2);
+    // A write cut short, then noise: the third report is lost in it, the first two are whole.
+    const text = `${whole.slice(0, whole.lastIndexOf('"submissionId"'))}\u0000\u0000 garbage`;
+    const { dir, file, storage, problems } = damaged(text);
+
+    expect(storage.load()).toEqual([item(1), item(2)]);
+    const aside = asideIn(dir);
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(dir, aside[0]!), "utf8")).toBe(text);
+    // The recovered reports are the queue now; nothing else was written over the damaged file.
+    expect(JSON.parse(readFileSync(file, "utf8"))).toEqual([item(1), item(2)]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(join(dir, aside[0]!));
+    expect(problems[0]).toMatch(/2 .*recovered/u);
+
+    // Told once: the next reads find a whole queue.
+    storage.save([...storage.load(), item(4)]);
+    expect(storage.load()).toHaveLength(3);
+    expect(problems).toHaveLength(1);
+    expect(asideIn(dir)).toHaveLength(1);
+  });
+
+  it("keeps aside a file that is not a queue at all, and starts an empty one", () => {
+    for (const text of ["not json at all", '{"submissionId":"x"}', '[{"url":1}]', "[1, 2]"]) {
+      const { dir, file, storage, problems } = damaged(text);
+      expect(storage.load()).toEqual([]);
+      expect(asideIn(dir)).toHaveLength(1);
+      expect(readFileSync(join(dir, asideIn(dir)[0]!), "utf8")).toBe(text);
+      expect(existsSync(file)).toBe(true);
+      expect(problems[0]).toContain("outbox");
+    }
+  });
+});
