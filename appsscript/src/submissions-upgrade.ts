@@ -4,7 +4,7 @@
 // current-report rule. Runs once, under the script lock, whichever action meets the old layout first.
 import { currentOf } from "../../src/core/current-report.js";
 import { CURRENT, SUPERSEDED, TRACKER_TABS } from "../../src/core/tracker-tabs.js";
-import { cellText, SUBMISSIONS_SHEET } from "./sheets.js";
+import { cellText, fitSheet, SUBMISSIONS_SHEET } from "./sheets.js";
 import { decodeIndex, type IndexRow } from "./submission-rows.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -35,6 +35,8 @@ export function upgradeSubmissions(ss: Spreadsheet): void {
   let name = BACKUP_SHEET;
   for (let n = 2; ss.getSheetByName(name); n++) name = `${BACKUP_SHEET} ${n}`;
   const backup = sheet.copyTo(ss).setName(name);
+  // A copy keeps the old grid (often 1000 × 26): sized to what it holds, it costs no cells for nothing.
+  fitSheet(backup, backup.getLastRow(), backup.getLastColumn());
   backup.hideSheet();
   backup.protect().setWarningOnly(true);
 

@@ -45,6 +45,11 @@ let world: AppsScriptWorld;
 function restore(name: keyof typeof fixture) {
   const { values, formats } = fixture[name];
   const sheet = world.spreadsheet.sheet(name)!.view;
+  // Set-up sizes each tab to its header: grow it as Sheets would, before writing the fixture.
+  const rows = values.length - sheet.getMaxRows();
+  if (rows > 0) sheet.insertRowsAfter(sheet.getMaxRows(), rows);
+  const columns = values[0]!.length - sheet.getMaxColumns();
+  if (columns > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), columns);
   const range = sheet.getRange(1, 1, values.length, values[0]!.length);
   range.setNumberFormats(formats);
   range.setValues(

@@ -32,23 +32,22 @@ beforeEach(async () => {
   restore(world, trackerV1());
 });
 
-/** Every stored submission, read back from the index rows as the fixture holds them. */
+/** Every stored submission, read back from the index rows (v1, or v2 with the signed time in J). */
 function received(): ReceivedSubmission[] {
-  return world.spreadsheet
-    .sheet("_submissions")!
-    .dump(2)
-    .map((row) => ({
-      submission: Submission.parse(
-        JSON.parse(
-          row
-            .slice(9, 9 + Number(row[8]))
-            .map(String)
-            .join(""),
-        ),
+  const sheet = world.spreadsheet.sheet("_submissions")!;
+  const first = sheet.dump()[0]![9] === "submittedAt" ? 10 : 9;
+  return sheet.dump(2).map((row) => ({
+    submission: Submission.parse(
+      JSON.parse(
+        row
+          .slice(first, first + Number(row[8]))
+          .map(String)
+          .join(""),
       ),
-      revision: Number(row[5]),
-      receivedAt: String(row[0]),
-    }));
+    ),
+    revision: Number(row[5]),
+    receivedAt: String(row[0]),
+  }));
 }
 
 describe("a tracker made by the first version", () => {
@@ -75,8 +74,19 @@ describe("a tracker made by the first version", () => {
     const cellsBefore = world.spreadsheet.cellCount();
     world.run("consolidateNow");
 
+    // The index also gains the signed time (column J, the submissions upgrade), read from each
+    // stored payload; every other cell stays as it was.
+    const SIGNED = 9;
+    const index = world.spreadsheet.sheet("_submissions")!.dump();
+    expect(index.map((row) => row.filter((_, c) => c !== SIGNED))).toEqual(before._submissions);
+    expect(index[0]![SIGNED]).toBe("submittedAt");
+    for (const row of index.slice(1)) {
+      const payload = String(row[SIGNED + 1]);
+      expect(row[SIGNED]).toBe(/"submittedAt":"([^"]+)"/u.exec(payload)![1]);
+    }
     for (const [name, cells] of Object.entries(before))
-      expect(world.spreadsheet.sheet(name)!.dump(), name).toEqual(cells);
+      if (name !== "_submissions")
+        expect(world.spreadsheet.sheet(name)!.dump(), name).toEqual(cells);
     expect(world.properties.script.getProperty("chitieu:layout")).toBe("2");
     for (const sheet of world.spreadsheet.sheets.filter((s) => s.getName() !== "Sheet1"))
       expect([sheet.getName(), sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([

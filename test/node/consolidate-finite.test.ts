@@ -47,6 +47,8 @@ function trackerWithExtremeFigures() {
       payload,
       payloadHash: payloadHash(payload),
       receivedAt: isoInVietnam(now),
+      current: true,
+      replaces: undefined,
     });
   });
   return { data, store, template, shareId };

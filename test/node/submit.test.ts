@@ -260,6 +260,8 @@ describe("chitieu submit", () => {
     } finally {
       await host.close();
     }
+  });
+
   it("a report queued while the tracker was down, flushed after a correction was sent, never replaces the correction", async () => {
     // The issue's reproduction: 80 queued while the tracker is down, 90 sent directly (from
     // another machine, or the add-in), then `chitieu submit --flush`, as the CLI told the officer.
