@@ -165,3 +165,27 @@ describe("checkSheet", () => {
     expect(r.statuses["CQ-02"]).toBe("not-met");
   });
 });
+
+describe("readSheet: the checksum cell", () => {
+  // H5 (row 5, column 8) holds the checksum of the sheet's fixed cells; the labels stay intact.
+  const withH5 = (value: unknown) => read(validFill, (g) => (g[4]![7] = value));
+  const sum = layout.meta.checksum;
+  const lastDigitChanged = sum.slice(0, -1) + (sum.endsWith("0") ? "1" : "0");
+
+  it("reads the sheet when H5 still holds the layout's checksum", () => {
+    expect(layout.meta.checksumCell).toBe("H5");
+    expect(withH5(sum).issues).toEqual([]);
+  });
+
+  it.each([
+    ["another checksum", "00000000"],
+    ["a blank cell", null],
+    ["the checksum with its last digit changed", lastDigitChanged],
+  ])("reports an edited sheet at H5 when H5 holds %s", (_, value) => {
+    const r = withH5(value);
+    expect(r.issues.map((i) => [i.code, i.location.cell, i.location.field])).toEqual([
+      ["sheet-edited", "H5", "checksum"],
+    ]);
+    expect(r.draft).toBeUndefined();
+  });
+});
