@@ -124,12 +124,13 @@ describe("consolidate: aggregation rules", () => {
     const ind = only(
       run(t, [
         received("STTTT", [{ indicatorId: "R", numerator: 80, denominator: 100 }]),
-        received("Q-NK", [{ indicatorId: "R", numerator: 10, denominator: 100 }]),
+        received("Q-NK", [{ indicatorId: "R", numerator: 10, denominator: 400 }]),
         received("X-AB", [{ indicatorId: "R", value: 99 }]),
       ]),
     );
-    // The mean of the units' shares would be 63; only the pooled ratio gives 45.
-    expect(ind.aggregate).toBe(45);
+    // Pooled: (80 + 10) / (100 + 400) = 18%. The mean of the two shares (80% and 2.5%) would be
+    // 41.25, and 60.5 with X-AB's bare 99 counted in.
+    expect(ind.aggregate).toBe(18);
     expect(ind.status).toBe("not-met");
     expect(ind.reported).toBe(3);
     expect(ind.contributing).toBe(2);
