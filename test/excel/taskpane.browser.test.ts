@@ -1,7 +1,7 @@
 // The built task pane in headless Chromium, with the in-memory Excel in place of office.js, against
 // a real tracker on 127.0.0.1: load a template, plant errors, find them, fix them, submit.
 import { build } from "esbuild";
-import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
@@ -17,8 +17,9 @@ import { buildServer } from "../../src/node/tracker/server.js";
 import type { SqliteStore } from "../../src/node/tracker/store.js";
 import { buildAddin } from "../../scripts/build-addin.mjs";
 import { validEdits } from "../fixtures/fill-workbook.js";
+import { CHROMIUM, hostTool } from "../fixtures/host-tools.js";
 
-const CHROMIUM = "/usr/bin/chromium";
+const hasChromium = hostTool("Chromium", CHROMIUM);
 const SCREENSHOT = join(import.meta.dirname, "../../test-results/taskpane.png");
 const KEY = "3".repeat(64);
 const unit: Unit = {
@@ -36,6 +37,7 @@ let base = "";
 let fakeOffice = "";
 
 beforeAll(async () => {
+  if (!hasChromium) return;
   const outdir = mkdtempSync(join(tmpdir(), "chitieu-addin-"));
   await buildAddin({ outdir });
   const fake = await build({
@@ -78,7 +80,7 @@ afterAll(async () => {
 
 const message = () => page.locator("#message").innerText();
 
-describe.runIf(existsSync(CHROMIUM))("the task pane in Chromium", () => {
+describe.runIf(hasChromium)("the task pane in Chromium", () => {
   it("takes the access code once and keeps it out of the workbook", async () => {
     await page.fill(
       "#code",
@@ -179,7 +181,7 @@ describe.runIf(existsSync(CHROMIUM))("the task pane in Chromium", () => {
   });
 });
 
-describe.runIf(existsSync(CHROMIUM))("the pane opened by the ribbon command with an error", () => {
+describe.runIf(hasChromium)("the pane opened by the ribbon command with an error", () => {
   it("shows the error the command could not show", async () => {
     const other = await browser.newPage();
     await other.route("https://appsforoffice.microsoft.com/**", (route) =>

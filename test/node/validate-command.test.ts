@@ -2,7 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { Issue } from "../../src/core/issues.js";
@@ -16,6 +16,7 @@ import { loadSeedTemplates } from "../../src/node/seeds.js";
 import { readWorkbookGrid } from "../../src/node/xlsx.js";
 import type { Edit } from "../fixtures/fill-workbook.js";
 import { addressOf, fillWorkbook, validEdits } from "../fixtures/fill-workbook.js";
+import { hostTool, onPath } from "../fixtures/host-tools.js";
 
 const NOW = "2025-11-30T10:00:00+07:00";
 const PERIOD = "2025";
@@ -508,10 +509,8 @@ describe("chitieu template: refusals", () => {
   });
 });
 
-const onPath = (name: string) =>
-  (process.env.PATH ?? "").split(delimiter).some((d) => d && existsSync(join(d, name)));
-const soffice = ["soffice", "libreoffice"].find(onPath);
-const hasSoffice = soffice !== undefined;
+const soffice = onPath("soffice", "libreoffice");
+const hasSoffice = hostTool("LibreOffice (soffice)", soffice);
 
 describe("LibreOffice", () => {
   it.runIf(hasSoffice)(
