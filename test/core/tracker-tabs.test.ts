@@ -414,3 +414,64 @@ describe("tracker tabs: no text becomes a formula", () => {
     expect(tabGrid(log, "raw").flat()).toContain(`=HYPERLINK("http://x")`);
   });
 });
+
+describe("quotedCell: what a parsing spreadsheet would not keep as typed gets the apostrophe", () => {
+  it.each([
+    // Formulas, however they start.
+    ["=1+1", "'=1+1"],
+    ['=HYPERLINK("http://x","y")', `'=HYPERLINK("http://x","y")`],
+    ["+84 912 345 678", "'+84 912 345 678"],
+    ["-5 hồ sơ", "'-5 hồ sơ"],
+    ["@all", "'@all"],
+    // After leading white space, tabs and newlines too.
+    [" =SUM(A1)", "' =SUM(A1)"],
+    ["\t=1+1", "'\t=1+1"],
+    ["\n+1", "'\n+1"],
+    ["\r\n@x", "'\r\n@x"],
+    // An apostrophe of its own, which the spreadsheet would swallow.
+    ["'trích dẫn", "''trích dẫn"],
+    // Numbers, dates, percentages, money and error literals typed as text.
+    ["30001", "'30001"],
+    ["0123", "'0123"],
+    ["12,5", "'12,5"],
+    ["1.234.567", "'1.234.567"],
+    [".5", "'.5"],
+    ["12,5%", "'12,5%"],
+    ["%5", "'%5"],
+    ["(5)", "'(5)"],
+    ["$5", "'$5"],
+    ["€5", "'€5"],
+    ["₫5", "'₫5"],
+    ["2025-12-05", "'2025-12-05"],
+    ["05/12/2025", "'05/12/2025"],
+    ["#N/A", "'#N/A"],
+    ["#REF!", "'#REF!"],
+    // Booleans, in any case, with spaces around.
+    ["TRUE", "'TRUE"],
+    ["false", "'false"],
+    [" True ", "' True "],
+  ])("%j → %j", (input, written) => {
+    expect(quotedCell(input)).toBe(written);
+    expect(safeCell(input, "parsed")).toBe(written);
+    expect(safeCell(input, "raw")).toBe(input);
+  });
+
+  it.each([
+    ["Sở Y tế"],
+    [""],
+    ["QĐ 123/QĐ-UBND"],
+    ["a=b"],
+    ["ghi chú\n=1"],
+    ["Tháng 12/2025"],
+    ["TRUE story"],
+    ["Hoàn thành"],
+    [12.5],
+    [-3],
+    [0],
+    [true],
+    [false],
+    [null],
+  ])("%j stays as it is", (value) => {
+    expect(quotedCell(value)).toBe(value);
+  });
+});
