@@ -13,7 +13,11 @@ export default {
   ignoreStatic: true,
   // The machine is shared; two test processes are what it can spare.
   concurrency: 2,
-  timeoutMS: 20_000,
+  timeoutMS: 10_000,
+  // Reuses the last run's results for mutants whose code and covering tests did not change
+  // (`npm run mutate -- --force` tests every mutant again).
+  incremental: true,
+  incrementalFile: "reports/stryker-incremental.json",
   reporters: ["clear-text", "progress", "html", "json"],
   htmlReporter: { fileName: "reports/mutation/mutation.html" },
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
