@@ -1,6 +1,6 @@
 // Consolidation: one test per aggregation rule, revisions, timeliness around the deadline, tasks, budget.
-import { describe, expect, it } from "vitest";
-import type { ReceivedSubmission } from "../../src/core/consolidate.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Consolidation, ReceivedSubmission } from "../../src/core/consolidate.js";
 import { consolidate } from "../../src/core/consolidate.js";
 import type { SubmissionInput } from "../../src/core/submission-schema.js";
 import { Submission } from "../../src/core/submission-schema.js";
@@ -731,17 +731,24 @@ describe("consolidate: budget", () => {
 
 describe("consolidate and the tracker tabs: a small fixed case, against tables worked out by hand", () => {
   const plan = loadSeedTemplates().templates.find((t) => t.id === SMALL_PLAN)!;
-  const c = consolidate({
-    template: plan,
-    units: smallUnits,
-    period: SMALL_PERIOD,
-    // Out of order, as a store may hand them: revisions decide, not the order.
-    submissions: [...smallSubmissions].reverse().map(({ submission, receivedAt }) => ({
-      submission,
-      revision: submission.submissionId.endsWith("2") ? 2 : 1,
-      receivedAt,
-    })),
-    now: new Date("2025-12-20T02:00:00Z"),
+  const consolidateCase = (order: (list: typeof smallSubmissions) => typeof smallSubmissions) =>
+    consolidate({
+      template: plan,
+      units: smallUnits,
+      period: SMALL_PERIOD,
+      submissions: order(smallSubmissions).map(({ submission, receivedAt }) => ({
+        submission,
+        revision: submission.submissionId.endsWith("2") ? 2 : 1,
+        receivedAt,
+      })),
+      now: new Date("2025-12-20T02:00:00Z"),
+    });
+  // In a hook, so that it is computed while a test runs; in both orders a store may hand them.
+  let c: Consolidation;
+  let reversed: Consolidation;
+  beforeEach(() => {
+    c = consolidateCase((list) => list);
+    reversed = consolidateCase((list) => [...list].reverse());
   });
   const body = (tab: TrackerTab) =>
     tabGrid(tab, "raw")
@@ -749,6 +756,7 @@ describe("consolidate and the tracker tabs: a small fixed case, against tables w
       .map((row) => row.map((v) => (v === null ? "" : v)));
 
   it("gives the hand-made units, consolidated, tasks, timeliness and budget tables", () => {
+    expect(reversed).toEqual(c);
     expect(body(unitsTab(c))).toEqual(expectedUnitsRows);
     expect(consolidatedTab(c).header).toEqual(expectedConsolidatedHeader);
     expect(body(consolidatedTab(c))).toEqual(expectedConsolidatedRows(plan));

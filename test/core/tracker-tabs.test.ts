@@ -1,6 +1,6 @@
 // The tracker's tabs: fixed headers, one log row per reported value, and text that never turns into a formula.
-import { describe, expect, it } from "vitest";
-import type { ReceivedSubmission } from "../../src/core/consolidate.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Consolidation, ReceivedSubmission } from "../../src/core/consolidate.js";
 import { consolidate } from "../../src/core/consolidate.js";
 import type { SubmissionInput } from "../../src/core/submission-schema.js";
 import { Submission } from "../../src/core/submission-schema.js";
@@ -89,7 +89,12 @@ const commune = received(
 const stray = received("X-LA", { indicators: [{ indicatorId: "KT-01", value: 4 }] });
 const otherPlan = received("STTTT", { planId: "khac" });
 const submissions = [second, commune, first, stray, otherPlan];
-const consolidation = consolidate({ template, units, period: "2025", submissions, now });
+// Built in a hook, not at load: what a test checks is computed while the test runs (a mutation
+// tester switches the code under test on per test).
+let consolidation: Consolidation;
+beforeEach(() => {
+  consolidation = consolidate({ template, units, period: "2025", submissions, now });
+});
 
 const column = (t: TrackerTab, key: string) => {
   const i = t.columns.indexOf(key);
@@ -315,7 +320,10 @@ describe("tracker tabs: contents", () => {
 });
 
 describe("tracker tabs: submission log", () => {
-  const log = submissionLogTab(template, submissions);
+  let log: TrackerTab;
+  beforeEach(() => {
+    log = submissionLogTab(template, submissions);
+  });
 
   it("has one row per reported value of every revision of this plan, in order of receipt", () => {
     // first: 2 + 1 + 2 + 1 (note only) + 2 (task) + 2 (budget); commune 2; second 2; stray 1.
@@ -374,8 +382,12 @@ describe("tracker tabs: submission log", () => {
 });
 
 describe("tracker tabs: no text becomes a formula", () => {
-  const log = submissionLogTab(template, submissions);
-  const texts = [...column(log, "note"), ...column(log, "value")];
+  let log: TrackerTab;
+  let texts: unknown[];
+  beforeEach(() => {
+    log = submissionLogTab(template, submissions);
+    texts = [...column(log, "note"), ...column(log, "value")];
+  });
 
   it("builders return formula-like text raw", () => {
     expect(texts).toContain('=HYPERLINK("http://x")');
