@@ -60,7 +60,16 @@ const platformGlobals = [
 ].map((name) => ({ name, message: `src/core không dùng ${name} / core uses no platform global` }));
 
 export default tseslint.config(
-  { ignores: ["dist/**", ".tsbuild/**", "node_modules/**", "coverage/**"] },
+  {
+    ignores: [
+      "dist/**",
+      ".tsbuild/**",
+      "node_modules/**",
+      "coverage/**",
+      ".stryker-tmp/**",
+      "reports/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

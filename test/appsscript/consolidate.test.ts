@@ -22,6 +22,14 @@ import type { Unit } from "../../src/core/unit-schema.js";
 import type { AppsScriptWorld } from "../fakes/apps-script/runtime.js";
 import { trackerWorld } from "../fakes/apps-script/tracker.js";
 import { reportingUnit, validReport } from "../fixtures/reports.js";
+import {
+  expectedBudgetRows,
+  expectedConsolidatedHeader,
+  expectedConsolidatedRows,
+  expectedTimelinessRows,
+  expectedUnitsRows,
+} from "../fixtures/small-case.js";
+import { setClock, smallCaseWorld } from "../fixtures/small-case-world.js";
 import { suitePlan } from "../protocol/servers.js";
 
 const template = suitePlan();
@@ -218,5 +226,20 @@ describe("Kiểm tra tất cả báo cáo", () => {
       /STTTT · 2025 · lần nộp\/revision 2 · [^<]+<\/p><ul><li>Cảnh báo [^<]*KP[^<]*250/u,
     );
     expect(html).not.toContain("SYT · 2025");
+  });
+});
+
+describe("Tổng hợp ngay: a small fixed case, checked against tables worked out by hand", () => {
+  it("writes the units, consolidated, tasks, timeliness and budget tabs of the hand-made tables", async () => {
+    const w = await smallCaseWorld();
+    setClock(w, "2025-12-20T09:00:00+07:00");
+    w.run("consolidateNow");
+    const body = (name: string) => w.spreadsheet.sheet(name)!.dump(2);
+    expect(body("Đơn vị")).toEqual(expectedUnitsRows);
+    expect(w.spreadsheet.sheet("Tổng hợp 2025")!.dump()[0]).toEqual(expectedConsolidatedHeader);
+    expect(body("Tổng hợp 2025")).toEqual(expectedConsolidatedRows(template));
+    expect(body("Nhiệm vụ")).toEqual([]);
+    expect(body("Tiến độ nộp")).toEqual(expectedTimelinessRows);
+    expect(body("Kinh phí")).toEqual(expectedBudgetRows);
   });
 });

@@ -17,6 +17,7 @@ import { storedCount, trackerWorld } from "../fakes/apps-script/tracker.js";
 import { CELL_LIMIT, columnLetters } from "../fakes/apps-script/spreadsheet.js";
 import { envelopeFor, SUBMIT_TIMEOUT_MS } from "../../src/core/submit-client.js";
 import { validReport } from "../fixtures/reports.js";
+import { smallCaseWorld } from "../fixtures/small-case-world.js";
 import {
   bodyOf,
   SUITE_KEYS,
@@ -464,5 +465,55 @@ describe("doGet", () => {
     const units = get({ resource: "units" });
     expect(units).toHaveLength(SUITE_UNITS.length);
     expect(Object.keys(units[0]).sort()).toEqual(["code", "kind", "level", "name"]);
+  });
+});
+
+describe("doPost: the log of a small fixed case, checked against rows worked out by hand", () => {
+  const S1 = "5a5a5a5a-0000-4000-8000-000000000001";
+  const S2 = "5a5a5a5a-0000-4000-8000-000000000002";
+  const S3 = "5a5a5a5a-0000-4000-8000-000000000003";
+  const R1 = "2025-12-01T09:00:00.000+07:00";
+  const R2 = "2025-12-03T10:00:00.000+07:00";
+  const R3 = "2025-12-10T08:00:00.000+07:00";
+  const OLD = "Đã thay thế";
+  const NOW = "Hiện hành";
+
+  it("appends one row per reported value in order of receipt, and supersedes STTTT's first revision", async () => {
+    const log = (await smallCaseWorld()).spreadsheet.sheet(LOG)!.dump(2);
+    // STTTT: 21 indicators, 16 of them ratios (two rows each), KT-07 with evidence (two rows);
+    // its second revision adds three budget lines of two figures. Q-NK: 19 indicators, 16 ratios,
+    // and two budget lines.
+    expect(log.map((r) => r[1])).toEqual([
+      ...Array(38).fill(S1),
+      ...Array(44).fill(S2),
+      ...Array(39).fill(S3),
+    ]);
+    expect(new Set(log.filter((r) => r[1] === S1).map((r) => r[3]))).toEqual(new Set([OLD]));
+    expect(new Set(log.filter((r) => r[1] !== S1).map((r) => r[3]))).toEqual(new Set([NOW]));
+    const rows = (id: string, item: string) => log.filter((r) => r[1] === id && r[7] === item);
+    // prettier-ignore
+    {
+      expect(log[0]).toEqual([R1, S1, 1, OLD, "STTTT", "2025", "Chỉ tiêu", "CQ-01", "Giá trị", 7, "", 1]);
+      expect(rows(S1, "CQ-05")).toEqual([
+        [R1, S1, 1, OLD, "STTTT", "2025", "Chỉ tiêu", "CQ-05", "Tử số", 1, "Mới triển khai", 1],
+        [R1, S1, 1, OLD, "STTTT", "2025", "Chỉ tiêu", "CQ-05", "Mẫu số", 10, "Mới triển khai", 1],
+      ]);
+      expect(rows(S2, "CQ-02")).toEqual([
+        [R2, S2, 2, NOW, "STTTT", "2025", "Chỉ tiêu", "CQ-02", "Tử số", 50, "Còn hồ sơ giấy", 1],
+        [R2, S2, 2, NOW, "STTTT", "2025", "Chỉ tiêu", "CQ-02", "Mẫu số", 100, "Còn hồ sơ giấy", 1],
+      ]);
+      expect(rows(S2, "KT-07")).toEqual([
+        [R2, S2, 2, NOW, "STTTT", "2025", "Chỉ tiêu", "KT-07", "Giá trị", 1, "", 1],
+        [R2, S2, 2, NOW, "STTTT", "2025", "Chỉ tiêu", "KT-07", "Minh chứng", "QĐ 12/QĐ-UBND", "", 1],
+      ]);
+      expect(rows(S2, "KP-TONG")).toEqual([
+        [R2, S2, 2, NOW, "STTTT", "2025", "Kinh phí", "KP-TONG", "Đã bố trí", 1000, "", 1],
+        [R2, S2, 2, NOW, "STTTT", "2025", "Kinh phí", "KP-TONG", "Đã giải ngân", 400, "", 1],
+      ]);
+      expect(rows(S3, "CQ-08")).toEqual([
+        [R3, S3, 1, NOW, "Q-NK", "2025", "Chỉ tiêu", "CQ-08", "Giá trị", 90, "Một phòng chưa kết nối", 1],
+      ]);
+      expect(log.at(-1)).toEqual([R3, S3, 1, NOW, "Q-NK", "2025", "Kinh phí", "KP-DTPT", "Đã giải ngân", 50, "", 1]);
+    }
   });
 });

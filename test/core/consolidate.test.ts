@@ -1,11 +1,32 @@
 // Consolidation: one test per aggregation rule, revisions, timeliness around the deadline, tasks, budget.
-import { describe, expect, it } from "vitest";
-import type { ReceivedSubmission } from "../../src/core/consolidate.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Consolidation, ReceivedSubmission } from "../../src/core/consolidate.js";
 import { consolidate } from "../../src/core/consolidate.js";
 import type { SubmissionInput } from "../../src/core/submission-schema.js";
 import { Submission } from "../../src/core/submission-schema.js";
 import { Template, type TemplateInput } from "../../src/core/template-schema.js";
 import type { Unit } from "../../src/core/unit-schema.js";
+import type { TrackerTab } from "../../src/core/tracker-tabs.js";
+import {
+  budgetTab,
+  consolidatedTab,
+  tabGrid,
+  tasksTab,
+  timelinessTab,
+  unitsTab,
+} from "../../src/core/tracker-tabs.js";
+import { loadSeedTemplates } from "../../src/node/seeds.js";
+import {
+  expectedBudgetRows,
+  expectedConsolidatedHeader,
+  expectedConsolidatedRows,
+  expectedTimelinessRows,
+  expectedUnitsRows,
+  SMALL_PERIOD,
+  SMALL_PLAN,
+  smallSubmissions,
+  smallUnits,
+} from "../fixtures/small-case.js";
 import { department, district, health, now, template as demo } from "../fixtures/template.js";
 
 type IndicatorInput = TemplateInput["indicators"][number];
@@ -125,12 +146,13 @@ describe("consolidate: aggregation rules", () => {
     const ind = only(
       run(t, [
         received("STTTT", [{ indicatorId: "R", numerator: 80, denominator: 100 }]),
-        received("Q-NK", [{ indicatorId: "R", numerator: 10, denominator: 100 }]),
+        received("Q-NK", [{ indicatorId: "R", numerator: 10, denominator: 400 }]),
         received("X-AB", [{ indicatorId: "R", value: 99 }]),
       ]),
     );
-    // The mean of the units' shares would be 63; only the pooled ratio gives 45.
-    expect(ind.aggregate).toBe(45);
+    // Pooled: (80 + 10) / (100 + 400) = 18%. The mean of the two shares (80% and 2.5%) would be
+    // 41.25, and 60.5 with X-AB's bare 99 counted in.
+    expect(ind.aggregate).toBe(18);
     expect(ind.status).toBe("not-met");
     expect(ind.reported).toBe(3);
     expect(ind.contributing).toBe(2);
@@ -750,5 +772,316 @@ describe("consolidate: budget", () => {
 
   it("is empty when the template has no budget", () => {
     expect(run(templateOf([indicator("M", {})]), []).budget).toEqual([]);
+  });
+});
+
+describe("consolidate and the tracker tabs: a small fixed case, against tables worked out by hand", () => {
+  const plan = loadSeedTemplates().templates.find((t) => t.id === SMALL_PLAN)!;
+  const consolidateCase = (order: (list: typeof smallSubmissions) => typeof smallSubmissions) =>
+    consolidate({
+      template: plan,
+      units: smallUnits,
+      period: SMALL_PERIOD,
+      submissions: order(smallSubmissions).map(({ submission, receivedAt }) => ({
+        submission,
+        revision: submission.submissionId.endsWith("2") ? 2 : 1,
+        receivedAt,
+      })),
+      now: new Date("2025-12-20T02:00:00Z"),
+    });
+  // In a hook, so that it is computed while a test runs; in both orders a store may hand them.
+  let c: Consolidation;
+  let reversed: Consolidation;
+  beforeEach(() => {
+    c = consolidateCase((list) => list);
+    reversed = consolidateCase((list) => [...list].reverse());
+  });
+  const body = (tab: TrackerTab) =>
+    tabGrid(tab, "raw")
+      .slice(1)
+      .map((row) => row.map((v) => (v === null ? "" : v)));
+
+  it("gives the hand-made units, consolidated, tasks, timeliness and budget tables", () => {
+    expect(reversed).toEqual(c);
+    expect(body(unitsTab(c))).toEqual(expectedUnitsRows);
+    expect(consolidatedTab(c).header).toEqual(expectedConsolidatedHeader);
+    expect(body(consolidatedTab(c))).toEqual(expectedConsolidatedRows(plan));
+    expect(body(tasksTab(c))).toEqual([]);
+    expect(body(timelinessTab(c))).toEqual(expectedTimelinessRows);
+    expect(body(budgetTab(c))).toEqual(expectedBudgetRows);
+  });
+
+  it("counts the summary by hand: 16 indicators met, 5 not, 8 without data; 2 of 3 units sent", () => {
+    expect(c.summary).toEqual({
+      unitsExpected: 3,
+      unitsSubmitted: 2,
+      unitsOnTime: 0,
+      unitsLate: 0,
+      unitsMissing: 1,
+      indicatorsMet: 16,
+      indicatorsNotMet: 5,
+      indicatorsNoData: 8,
+      tasks: 0,
+      tasksDone: 0,
+      tasksOverdue: 0,
+      strays: 0,
+    });
+  });
+
+  it("keeps STTTT's first receipt as its first revision, and the second as current", () => {
+    const stttt = c.units.find((u) => u.code === "STTTT")!;
+    expect(stttt).toMatchObject({
+      revision: 2,
+      revisions: 2,
+      firstReceivedAt: "2025-12-01T09:00:00.000+07:00",
+      receivedAt: "2025-12-03T10:00:00.000+07:00",
+      submissionId: "5a5a5a5a-0000-4000-8000-000000000002",
+    });
+  });
+});
+
+describe("consolidate: edges the rules above leave open", () => {
+  const health2: Unit = { code: "SYT", name: "Sở Y tế", kind: "department", level: "province" };
+
+  it("min takes the lowest figure wherever it comes in the list", () => {
+    const subs = [
+      received("STTTT", [{ indicatorId: "A", value: 90 }]),
+      received("Q-NK", [{ indicatorId: "A", value: 60 }]),
+      received("X-AB", [{ indicatorId: "A", value: 85 }]),
+    ];
+    expect(only(run(templateOf([indicator("A", { aggregation: "min" })]), subs)).aggregate).toBe(
+      60,
+    );
+    expect(only(run(templateOf([indicator("A", { aggregation: "max" })]), subs)).aggregate).toBe(
+      90,
+    );
+  });
+
+  it("sum, mean, min and max add no note", () => {
+    for (const aggregation of ["sum", "mean", "min", "max"] as const) {
+      const ind = only(
+        run(templateOf([indicator("A", { aggregation })]), [
+          received("STTTT", [{ indicatorId: "A", value: 90 }]),
+        ]),
+      );
+      expect(ind.note, aggregation).toBe("");
+    }
+  });
+
+  it("an entry with empty figures, or half a ratio, is no report, whatever else it carries", () => {
+    const t = templateOf([
+      indicator("R", { aggregation: "ratio-of-sums", numeratorLabel: "n", denominatorLabel: "d" }),
+    ]);
+    const c = run(t, [
+      received("STTTT", [
+        { indicatorId: "R", numerator: null, denominator: null, note: "chưa có" },
+      ]),
+      received("Q-NK", [{ indicatorId: "R", numerator: 5 }]),
+    ]);
+    expect(only(c)).toMatchObject({
+      reported: 0,
+      aggregate: null,
+      status: "no-data",
+      contributing: 0,
+    });
+    expect(c.units.map((u) => u.indicatorsReported)).toEqual([0, 0, 0]);
+  });
+
+  it("0 of 0 is a figure the unit gave, though no share: reported, not contributing", () => {
+    const t = templateOf([
+      indicator("R", { aggregation: "ratio-of-sums", numeratorLabel: "n", denominatorLabel: "d" }),
+    ]);
+    const c = run(t, [received("STTTT", [{ indicatorId: "R", numerator: 0, denominator: 0 }])]);
+    expect(only(c)).toMatchObject({ reported: 1, contributing: 0, aggregate: null });
+    expect(c.units[0]).toMatchObject({ indicatorsReported: 1, indicatorsRequiredReported: 1 });
+  });
+
+  it("every-unit: all expected units met is met, with the one note; no expected unit is no data", () => {
+    const t = templateOf([indicator("E", { aggregation: "every-unit" })]);
+    const all = only(
+      run(t, [
+        received("STTTT", [{ indicatorId: "E", value: 90 }]),
+        received("Q-NK", [{ indicatorId: "E", value: 85 }]),
+        received("X-AB", [{ indicatorId: "E", value: 80 }]),
+      ]),
+    );
+    expect(all).toMatchObject({
+      aggregate: 100,
+      status: "met",
+      note: "3/3 đơn vị đạt mục tiêu của cấp mình",
+    });
+    const none = only(run(t, [], { units: [] }));
+    expect(none).toMatchObject({ aggregate: null, status: "no-data", expected: 0 });
+  });
+
+  it("a named lead only says who is in charge unless the lead alone reports: everyone's figure counts", () => {
+    const t = templateOf([
+      indicator("S", { aggregation: "sum", kind: "count", unit: "hệ thống", lead: ["Sở Y tế"] }),
+    ]);
+    const ind = only(
+      run(
+        t,
+        [
+          received("STTTT", [{ indicatorId: "S", value: 3 }]),
+          received("SYT", [{ indicatorId: "S", value: 4 }]),
+        ],
+        { units: [department, health2] },
+      ),
+    );
+    expect(ind).toMatchObject({ aggregate: 7, reported: 2, outside: 0, note: "" });
+  });
+
+  it("a single reporter with a named lead takes the lead's figure; others are outside, counted for them", () => {
+    const t = templateOf([indicator("S", { aggregation: "single-reporter", lead: ["Sở Y tế"] })]);
+    const c = run(
+      t,
+      [
+        received("STTTT", [{ indicatorId: "S", value: 99 }], {
+          receivedAt: "2025-12-05T09:00:00+07:00",
+        }),
+        received("SYT", [{ indicatorId: "S", value: 70 }]),
+      ],
+      { units: [department, health2] },
+    );
+    expect(only(c)).toMatchObject({
+      aggregate: 70,
+      aggregateFrom: "SYT",
+      reported: 1,
+      outside: 1,
+      note: "1 đơn vị báo cáo; lấy số của Sở Y tế; 1 đơn vị không được giao cũng báo cáo: không tính vào tổng hợp",
+    });
+    expect(c.units.map((u) => [u.code, u.indicatorsReported])).toEqual([
+      ["STTTT", 1],
+      ["SYT", 1],
+    ]);
+    const waiting = only(
+      run(t, [received("STTTT", [{ indicatorId: "S", value: 99 }])], {
+        units: [department, health2],
+      }),
+    );
+    expect(waiting).toMatchObject({ aggregate: null, status: "no-data" });
+    expect(waiting.note).toBe(
+      "Đơn vị chủ trì (Sở Y tế) chưa báo cáo; 1 đơn vị không được giao cũng báo cáo: không tính vào tổng hợp",
+    );
+  });
+
+  it("a single reporter without a lead: on a tie in receipt time, the unit listed first", () => {
+    const t = templateOf([indicator("S", { aggregation: "single-reporter" })]);
+    const ind = only(
+      run(t, [
+        received("Q-NK", [{ indicatorId: "S", value: 30 }]),
+        received("STTTT", [{ indicatorId: "S", value: 20 }]),
+      ]),
+    );
+    expect(ind).toMatchObject({ aggregate: 20, aggregateFrom: "STTTT" });
+  });
+
+  it("tells lead lists apart that join to the same text", () => {
+    // ["Sở Y", " tế"] names two units that do not exist, not "Sở Y tế".
+    const t = templateOf([
+      indicator("A", { aggregation: "sum", reporters: "lead", lead: ["Sở Y tế"] }),
+      indicator("B", { aggregation: "sum", reporters: "lead", lead: ["Sở Y", " tế"] }),
+      indicator("C", { aggregation: "single-reporter", lead: ["Sở Y", " tế"] }),
+    ]);
+    const c = run(t, [received("SYT", [{ indicatorId: "C", value: 5 }])], { units: [health2] });
+    expect(c.indicators.map((i) => [i.id, i.expected])).toEqual([
+      ["A", 1],
+      ["B", 0],
+      ["C", 0],
+    ]);
+    expect(c.indicators[2]).toMatchObject({ reported: 0, outside: 1, aggregate: null });
+  });
+
+  it("of two receipts with the same revision, the later one is current and the earlier first", () => {
+    const t = templateOf([indicator("M", {})]);
+    const early = received("STTTT", [{ indicatorId: "M", value: 10 }], {
+      receivedAt: "2025-12-02T09:00:00+07:00",
+    });
+    const late = received("STTTT", [{ indicatorId: "M", value: 20 }], {
+      receivedAt: "2025-12-03T09:00:00+07:00",
+    });
+    for (const order of [
+      [early, late],
+      [late, early],
+    ]) {
+      const c = run(t, order);
+      expect(only(c).aggregate).toBe(20);
+      expect(c.units[0]).toMatchObject({
+        revisions: 2,
+        receivedAt: "2025-12-03T09:00:00+07:00",
+        firstReceivedAt: "2025-12-02T09:00:00+07:00",
+      });
+    }
+  });
+
+  it("lists strays in code order, and only units that are not on the list", () => {
+    const t = templateOf([indicator("M", {})]);
+    const c = run(t, [
+      received("X-ZZ", [{ indicatorId: "M", value: 1 }]),
+      received("STTTT", [{ indicatorId: "M", value: 1 }]),
+      received("X-AA", [{ indicatorId: "M", value: 1 }]),
+      received("X-MM", [{ indicatorId: "M", value: 1 }]),
+    ]);
+    expect(c.strays.map((s) => s.unit)).toEqual(["X-AA", "X-MM", "X-ZZ"]);
+  });
+
+  it("is late from the very instant the deadline day begins", () => {
+    const t = templateOf([indicator("M", {})]);
+    const c = run(t, [
+      received("STTTT", [{ indicatorId: "M", value: 90 }], {
+        receivedAt: "2025-12-10T00:00:00.000+07:00",
+      }),
+    ]);
+    expect(c.units[0]).toMatchObject({ timeliness: "late", daysLate: 1 });
+  });
+
+  it("counts a unit's reported tasks: only those it leads, only with a status", () => {
+    const c = run(
+      demo,
+      [
+        received("SYT", [], {
+          planId: "demo",
+          tasks: [
+            { taskId: "NV-01", status: null, note: "chưa rõ" },
+            { taskId: "NV-02", status: "in-progress" },
+          ],
+        }),
+        received("STTTT", [], {
+          planId: "demo",
+          tasks: [
+            { taskId: "NV-01", status: "done", completedOn: "2025-05-01" },
+            { taskId: "NV-02", status: "done", completedOn: "2025-05-01" },
+          ],
+        }),
+      ],
+      { units: [department, health] },
+    );
+    expect(c.units.map((u) => [u.code, u.tasksLed, u.tasksReported])).toEqual([
+      ["STTTT", 1, 1],
+      ["SYT", 2, 1],
+    ]);
+    expect(c.summary).toMatchObject({ tasks: 2, tasksDone: 0 });
+  });
+
+  it("a budget line given only a note has no reporter", () => {
+    const c = run(
+      demo,
+      [
+        received("STTTT", [], {
+          planId: "demo",
+          budget: [
+            { lineId: "KP-TONG", note: "chưa có số" },
+            { lineId: "KP-SN", allocated: null, disbursed: null },
+          ],
+        }),
+      ],
+      { units: [department] },
+    );
+    expect(c.budget.map((b) => [b.id, b.allocated, b.disbursed, b.reporters])).toEqual([
+      ["KP-TONG", 0, 0, 0],
+      ["KP-DTPT", 0, 0, 0],
+      ["KP-SN", 0, 0, 0],
+    ]);
+    expect(c.budget[0]?.byUnit["STTTT"]).toMatchObject({ note: "chưa có số", allocated: null });
   });
 });

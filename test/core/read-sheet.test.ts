@@ -1,13 +1,19 @@
 // Reading a filled sheet back: typed values, located problems, and a sheet that is not what it was.
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { checkSheet } from "../../src/core/check-sheet.js";
+import type { SheetLayout } from "../../src/core/layout.js";
 import { buildLayout, headerCells } from "../../src/core/layout.js";
 import { readSheet } from "../../src/core/read-sheet.js";
 import { Template } from "../../src/core/template-schema.js";
 import { department, now, template } from "../fixtures/template.js";
 import { addressOf, filledGrid, key, validFill } from "../fixtures/sheet.js";
 
-const layout = buildLayout(template, department, "2025");
+// Built in a hook, not at load: what a test checks is computed while the test runs (a mutation
+// tester switches the code under test on per test).
+let layout: SheetLayout;
+beforeEach(() => {
+  layout = buildLayout(template, department, "2025");
+});
 const read = (fill = validFill, mutate?: (g: unknown[][]) => void) => {
   const grid = filledGrid(layout, fill);
   mutate?.(grid);
@@ -163,5 +169,28 @@ describe("checkSheet", () => {
       ["budget-parts-sum", addressOf(layout, key("budget", "KP-TONG", "allocated"))],
     ]);
     expect(r.statuses["CQ-02"]).toBe("not-met");
+  });
+});
+
+describe("readSheet: the checksum cell", () => {
+  // H5 (row 5, column 8) holds the checksum of the sheet's fixed cells; the labels stay intact.
+  const withH5 = (value: unknown) => read(validFill, (g) => (g[4]![7] = value));
+  const lastDigitChanged = (sum: string) => sum.slice(0, -1) + (sum.endsWith("0") ? "1" : "0");
+
+  it("reads the sheet when H5 still holds the layout's checksum", () => {
+    expect(layout.meta.checksumCell).toBe("H5");
+    expect(withH5(layout.meta.checksum).issues).toEqual([]);
+  });
+
+  it.each([
+    ["another checksum", () => "00000000"],
+    ["a blank cell", () => null],
+    ["the checksum with its last digit changed", lastDigitChanged],
+  ])("reports an edited sheet at H5 when H5 holds %s", (_, value) => {
+    const r = withH5(value(layout.meta.checksum));
+    expect(r.issues.map((i) => [i.code, i.location.cell, i.location.field])).toEqual([
+      ["sheet-edited", "H5", "checksum"],
+    ]);
+    expect(r.draft).toBeUndefined();
   });
 });

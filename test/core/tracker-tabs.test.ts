@@ -1,6 +1,6 @@
 // The tracker's tabs: fixed headers, one log row per reported value, and text that never turns into a formula.
-import { describe, expect, it } from "vitest";
-import type { ReceivedSubmission } from "../../src/core/consolidate.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Consolidation, ReceivedSubmission } from "../../src/core/consolidate.js";
 import { consolidate } from "../../src/core/consolidate.js";
 import type { SubmissionInput } from "../../src/core/submission-schema.js";
 import { Submission } from "../../src/core/submission-schema.js";
@@ -92,7 +92,12 @@ const commune = received(
 const stray = received("X-LA", { indicators: [{ indicatorId: "KT-01", value: 4 }] });
 const otherPlan = received("STTTT", { planId: "khac" });
 const submissions = [second, commune, first, stray, otherPlan];
-const consolidation = consolidate({ template, units, period: "2025", submissions, now });
+// Built in a hook, not at load: what a test checks is computed while the test runs (a mutation
+// tester switches the code under test on per test).
+let consolidation: Consolidation;
+beforeEach(() => {
+  consolidation = consolidate({ template, units, period: "2025", submissions, now });
+});
 
 const column = (t: TrackerTab, key: string) => {
   const i = t.columns.indexOf(key);
@@ -336,7 +341,10 @@ describe("tracker tabs: contents", () => {
 });
 
 describe("tracker tabs: submission log", () => {
-  const log = submissionLogTab(template, submissions);
+  let log: TrackerTab;
+  beforeEach(() => {
+    log = submissionLogTab(template, submissions);
+  });
 
   it("has one row per reported value of every revision of this plan, in order of receipt", () => {
     // first: 2 + 1 + 2 + 1 (note only) + 2 (task) + 2 (budget); commune 2; second 2; stray 1.
@@ -421,8 +429,12 @@ describe("tracker tabs: submission log", () => {
 });
 
 describe("tracker tabs: no text becomes a formula", () => {
-  const log = submissionLogTab(template, submissions);
-  const texts = [...column(log, "note"), ...column(log, "value")];
+  let log: TrackerTab;
+  let texts: unknown[];
+  beforeEach(() => {
+    log = submissionLogTab(template, submissions);
+    texts = [...column(log, "note"), ...column(log, "value")];
+  });
 
   it("builders return formula-like text raw", () => {
     expect(texts).toContain('=HYPERLINK("http://x")');
@@ -459,5 +471,66 @@ describe("tracker tabs: no text becomes a formula", () => {
     expect(flat).not.toContain(`=HYPERLINK("http://x")`);
     expect(flat).toContain("'31117");
     expect(tabGrid(log, "raw").flat()).toContain(`=HYPERLINK("http://x")`);
+  });
+});
+
+describe("quotedCell: what a parsing spreadsheet would not keep as typed gets the apostrophe", () => {
+  it.each([
+    // Formulas, however they start.
+    ["=1+1", "'=1+1"],
+    ['=HYPERLINK("http://x","y")', `'=HYPERLINK("http://x","y")`],
+    ["+84 912 345 678", "'+84 912 345 678"],
+    ["-5 hồ sơ", "'-5 hồ sơ"],
+    ["@all", "'@all"],
+    // After leading white space, tabs and newlines too.
+    [" =SUM(A1)", "' =SUM(A1)"],
+    ["\t=1+1", "'\t=1+1"],
+    ["\n+1", "'\n+1"],
+    ["\r\n@x", "'\r\n@x"],
+    // An apostrophe of its own, which the spreadsheet would swallow.
+    ["'trích dẫn", "''trích dẫn"],
+    // Numbers, dates, percentages, money and error literals typed as text.
+    ["30001", "'30001"],
+    ["0123", "'0123"],
+    ["12,5", "'12,5"],
+    ["1.234.567", "'1.234.567"],
+    [".5", "'.5"],
+    ["12,5%", "'12,5%"],
+    ["%5", "'%5"],
+    ["(5)", "'(5)"],
+    ["$5", "'$5"],
+    ["€5", "'€5"],
+    ["₫5", "'₫5"],
+    ["2025-12-05", "'2025-12-05"],
+    ["05/12/2025", "'05/12/2025"],
+    ["#N/A", "'#N/A"],
+    ["#REF!", "'#REF!"],
+    // Booleans, in any case, with spaces around.
+    ["TRUE", "'TRUE"],
+    ["false", "'false"],
+    [" True ", "' True "],
+  ])("%j → %j", (input, written) => {
+    expect(quotedCell(input)).toBe(written);
+    expect(safeCell(input, "parsed")).toBe(written);
+    expect(safeCell(input, "raw")).toBe(input);
+  });
+
+  it.each([
+    ["Sở Y tế"],
+    [""],
+    ["QĐ 123/QĐ-UBND"],
+    ["a=b"],
+    ["ghi chú\n=1"],
+    ["Tháng 12/2025"],
+    ["TRUE story"],
+    ["Hoàn thành"],
+    [12.5],
+    [-3],
+    [0],
+    [true],
+    [false],
+    [null],
+  ])("%j stays as it is", (value) => {
+    expect(quotedCell(value)).toBe(value);
   });
 });

@@ -1,7 +1,7 @@
 // The built task pane in headless Chromium, with the in-memory Excel in place of office.js, against
 // a real tracker on 127.0.0.1: load a template, plant errors, find them, fix them, submit.
 import { build } from "esbuild";
-import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
@@ -18,8 +18,9 @@ import type { SqliteStore } from "../../src/node/tracker/store.js";
 import { buildAddin } from "../../scripts/build-addin.mjs";
 import { PARTITION_KEY } from "../fakes/excel/office-host.js";
 import { validEdits } from "../fixtures/fill-workbook.js";
+import { CHROMIUM, hostTool } from "../fixtures/host-tools.js";
 
-const CHROMIUM = "/usr/bin/chromium";
+const hasChromium = hostTool("Chromium", CHROMIUM);
 const SCREENSHOT = join(import.meta.dirname, "../../test-results/taskpane.png");
 const KEY = "3".repeat(64);
 const unit: Unit = {
@@ -38,6 +39,7 @@ let fakeOffice = "";
 let dialogOffice = "";
 
 beforeAll(async () => {
+  if (!hasChromium) return;
   const outdir = mkdtempSync(join(tmpdir(), "chitieu-addin-"));
   await buildAddin({ outdir });
   const fake = await build({
@@ -88,7 +90,7 @@ afterAll(async () => {
 
 const message = () => page.locator("#message").innerText();
 
-describe.runIf(existsSync(CHROMIUM))("the task pane in Chromium", () => {
+describe.runIf(hasChromium)("the task pane in Chromium", () => {
   it("takes the access code once and keeps it out of the workbook", async () => {
     await page.fill(
       "#code",
@@ -192,7 +194,7 @@ describe.runIf(existsSync(CHROMIUM))("the task pane in Chromium", () => {
   });
 });
 
-describe.runIf(existsSync(CHROMIUM))("the ribbon's notice dialog", () => {
+describe.runIf(hasChromium)("the ribbon's notice dialog", () => {
   it("shows its notice as text, and its button asks the opener to close it", async () => {
     const dialog = await browser.newPage();
     const errors: string[] = [];
@@ -235,7 +237,7 @@ describe.runIf(existsSync(CHROMIUM))("the ribbon's notice dialog", () => {
   });
 });
 
-describe.runIf(existsSync(CHROMIUM))("in an old Office webview (IE 11, Edge Legacy)", () => {
+describe.runIf(hasChromium)("in an old Office webview (IE 11, Edge Legacy)", () => {
   it("says plainly, in Vietnamese and English, that the add-in cannot run there and what to do", async () => {
     const old = await browser.newPage();
     const errors: string[] = [];

@@ -2,7 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { Issue } from "../../src/core/issues.js";
@@ -16,6 +16,7 @@ import { loadSeedTemplates } from "../../src/node/seeds.js";
 import { readWorkbookGrid } from "../../src/node/xlsx.js";
 import type { Edit } from "../fixtures/fill-workbook.js";
 import { addressOf, fillWorkbook, validEdits } from "../fixtures/fill-workbook.js";
+import { hostTool, onPath } from "../fixtures/host-tools.js";
 
 const NOW = "2025-11-30T10:00:00+07:00";
 const PERIOD = "2025";
@@ -86,16 +87,22 @@ describe("golden round trip: template → fill → validate", () => {
   });
 
   it("a blank report is refused with every required field at its cell", async () => {
-    const { blank, layout } = await generate("hau-giang-190", "Q-NINHKIEU");
+    const { blank, at } = await generate("hau-giang-190", "Q-NINHKIEU");
     const { code, report } = await validate(blank);
     expect(code).toBe(1);
     expect(report.ok).toBe(false);
-    const required = report.issues.filter((i) => i.code === "required");
-    expect(required.length).toBeGreaterThan(0);
-    const valueCells = new Set(
-      layout.fields.filter((f) => f.ref.field === "value").map((f) => f.address),
-    );
-    for (const issue of required) expect(valueCells.has(issue.location.cell!)).toBe(true);
+    // KH 190 asks every unit for its shares (mean and ratio-of-sums); the single-reporter
+    // indicators are nobody's duty without a named lead.
+    const required = ["CQ-02", "CQ-03", "CQ-05", "CQ-07", "CQ-08", "CQ-09"];
+    required.push("KT-04", "XH-03", "XH-04", "XH-05");
+    expect(
+      report.issues
+        .filter((i) => i.code === "required")
+        .map((i) => [i.location.indicatorId, i.location.field, i.location.cell]),
+    ).toEqual(required.map((id) => [id, "value", at({ kind: "indicator", id, field: "value" })]));
+    // The value column, I, of each indicator's row.
+    for (const id of required)
+      expect(at({ kind: "indicator", id, field: "value" })).toMatch(/^I\d+$/u);
   });
 });
 
@@ -502,10 +509,8 @@ describe("chitieu template: refusals", () => {
   });
 });
 
-const onPath = (name: string) =>
-  (process.env.PATH ?? "").split(delimiter).some((d) => d && existsSync(join(d, name)));
-const soffice = ["soffice", "libreoffice"].find(onPath);
-const hasSoffice = soffice !== undefined;
+const soffice = onPath("soffice", "libreoffice");
+const hasSoffice = hostTool("LibreOffice (soffice)", soffice);
 
 describe("LibreOffice", () => {
   it.runIf(hasSoffice)(

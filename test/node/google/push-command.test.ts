@@ -32,6 +32,18 @@ import type { FakeSheets } from "../../fakes/sheets-server.js";
 import { FAKE_MAX_BODY_BYTES, startFakeSheets } from "../../fakes/sheets-server.js";
 import { fillWorkbook, validEdits } from "../../fixtures/fill-workbook.js";
 import { reportingUnit, validReport } from "../../fixtures/reports.js";
+import {
+  expectedBudgetRows,
+  expectedConsolidatedHeader,
+  expectedConsolidatedRows,
+  expectedTimelinessRows,
+  expectedUnitsRows,
+  SMALL_PERIOD,
+  SMALL_PLAN,
+  smallKeys,
+  smallSubmissions,
+  smallUnits,
+} from "../../fixtures/small-case.js";
 
 const KEY = "9".repeat(64);
 const PLAN = "can-tho-2256";
@@ -503,5 +515,54 @@ describe("chitieu push", () => {
     const noKey = await push(data);
     expect(noKey.code).toBe(2);
     expect(noKey.err).toContain("Không đọc được khóa GOOGLE_APPLICATION_CREDENTIALS");
+  });
+});
+
+describe("chitieu push: a small fixed case, checked against tables worked out by hand", () => {
+  /** A row as the values API reads it back: trailing blank cells are not sent. */
+  const trimmed = (rows: unknown[][]) =>
+    rows.map((row) => {
+      const out = [...row];
+      while (out.length && out.at(-1) === "") out.pop();
+      return out;
+    });
+
+  it("pushes the units, consolidated, tasks, timeliness and budget tabs of the hand-made tables", async () => {
+    const data = mkdtempSync(join(tmpdir(), "chitieu-push-small-"));
+    const store = openStore(data);
+    try {
+      store.importUnits(smallUnits);
+      for (const [unit, key] of Object.entries(smallKeys)) store.setKey(unit, key);
+      for (const { submission, receivedAt } of smallSubmissions) {
+        const body = envelopeFor(submission, {
+          url: "http://x",
+          unit: submission.unit,
+          key: smallKeys[submission.unit]!,
+        }).body;
+        const at = new Date(receivedAt);
+        const r = processPost(body, store, { date: at, iso: isoInVietnam(at) });
+        expect(r.answer, submission.submissionId).toMatchObject({
+          ok: true,
+          receipt: { receivedAt },
+        });
+      }
+    } finally {
+      store.close();
+    }
+    const r = await run(
+      "push",
+      ...["--to", `google:${fake.spreadsheetId}`, "--period", SMALL_PERIOD],
+      ...["--plan", SMALL_PLAN, "--from", data],
+    );
+    expect(r.code, r.err).toBe(0);
+    const body = (name: string) => fake.values(name).slice(1);
+    expect(body("Đơn vị")).toEqual(trimmed(expectedUnitsRows));
+    expect(fake.values("Tổng hợp 2025")[0]).toEqual(expectedConsolidatedHeader);
+    expect(body("Tổng hợp 2025")).toEqual(
+      trimmed(expectedConsolidatedRows(findTemplate(SMALL_PLAN))),
+    );
+    expect(body("Nhiệm vụ")).toEqual([]);
+    expect(body("Tiến độ nộp")).toEqual(trimmed(expectedTimelinessRows));
+    expect(body("Kinh phí")).toEqual(trimmed(expectedBudgetRows));
   });
 });
