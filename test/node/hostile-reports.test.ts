@@ -1,7 +1,6 @@
 // Hostile report files at the commands: `validate` and `submit` refuse them with a clear message and
 // exit 2, `push --from` lists them as skipped beside the good reports; nothing hangs or eats memory.
 import { execFileSync } from "node:child_process";
-import { delimiter } from "node:path";
 import {
   existsSync,
   mkdirSync,
@@ -21,6 +20,7 @@ import { findTemplate } from "../../src/node/lookup.js";
 import { runCli } from "../../src/node/program.js";
 import { writeLayoutFile } from "../../src/node/xlsx.js";
 import { fillWorkbook, validEdits } from "../fixtures/fill-workbook.js";
+import { hostTool, SOFFICE } from "../fixtures/host-tools.js";
 import {
   compoundFile,
   partsOf,
@@ -171,19 +171,17 @@ describe("chitieu push --from", () => {
   });
 });
 
-const onPath = (name: string) =>
-  (process.env.PATH ?? "").split(delimiter).some((d) => d && existsSync(join(d, name)));
-const soffice = ["soffice", "libreoffice"].find(onPath);
+const hasSoffice = hostTool("LibreOffice (soffice)", SOFFICE);
 
 describe("files saved by LibreOffice Calc", () => {
-  it.runIf(soffice !== undefined)(
+  it.runIf(hasSoffice)(
     "its .xlsx reads clean; its .xls and .ods, named so, are told to be saved as .xlsx (exit 2)",
     async () => {
       const out = mkdtempSync(join(tmpdir(), "chitieu-calc-"));
       const profile = mkdtempSync(join(tmpdir(), "chitieu-lo-profile-"));
       for (const format of ["xlsx", "xls", "ods"])
         execFileSync(
-          soffice!,
+          SOFFICE!,
           [
             `-env:UserInstallation=file://${profile}`,
             "--headless",

@@ -16,7 +16,7 @@ import { loadSeedTemplates } from "../../src/node/seeds.js";
 import { readWorkbookGrid } from "../../src/node/xlsx.js";
 import type { Edit } from "../fixtures/fill-workbook.js";
 import { addressOf, fillWorkbook, validEdits } from "../fixtures/fill-workbook.js";
-import { hostTool, onPath } from "../fixtures/host-tools.js";
+import { hostTool, SOFFICE } from "../fixtures/host-tools.js";
 
 const NOW = "2025-11-30T10:00:00+07:00";
 const PERIOD = "2025";
@@ -509,8 +509,7 @@ describe("chitieu template: refusals", () => {
   });
 });
 
-const soffice = onPath("soffice", "libreoffice");
-const hasSoffice = hostTool("LibreOffice (soffice)", soffice);
+const hasSoffice = hostTool("LibreOffice (soffice)", SOFFICE);
 
 describe("LibreOffice", () => {
   it.runIf(hasSoffice)(
@@ -520,7 +519,7 @@ describe("LibreOffice", () => {
       const file = await filled("for-libreoffice");
       const profile = mkdtempSync(join(tmpdir(), "chitieu-lo-profile-"));
       execFileSync(
-        soffice!,
+        SOFFICE!,
         [
           `-env:UserInstallation=file://${profile}`,
           "--headless",

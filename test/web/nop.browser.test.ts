@@ -23,15 +23,10 @@ import { buildWeb } from "../../scripts/build-web.mjs";
 import type { AppsScriptWorld } from "../fakes/apps-script/runtime.js";
 import type { FakeHtmlOutput } from "../fakes/apps-script/ui.js";
 import { storedCount, trackerWorld } from "../fakes/apps-script/tracker.js";
-import { hasChromium, launchChromium, resultFile } from "../fixtures/chromium.js";
+import { launchChromium, resultFile } from "../fixtures/chromium.js";
+import { CHROMIUM, hostTool, PDFTOTEXT, SOFFICE } from "../fixtures/host-tools.js";
 import type { ReportMaker } from "../fixtures/report-files.js";
-import {
-  libreOffice,
-  reportMaker,
-  soffice,
-  withFarCell,
-  withPassword,
-} from "../fixtures/report-files.js";
+import { libreOffice, reportMaker, withFarCell, withPassword } from "../fixtures/report-files.js";
 import { prepareTracker, startTracker, type TrackerProcess } from "../fixtures/tracker-process.js";
 import { builtPage } from "../fixtures/web-build.js";
 import { SUITE_KEY, SUITE_PERIOD, SUITE_PLAN, SUITE_UNITS } from "../protocol/chitieu1.suite.js";
@@ -41,7 +36,11 @@ const units = loadUnits();
 const template = (id: string) => templates.find((t) => t.id === id)!;
 const unit = (code: string) => units.find((u) => u.code === code)!;
 const KEY = "4b".repeat(32);
-const runnable = hasChromium && soffice !== undefined;
+// Each tool asked for on its own, so that CI names every one that is missing.
+const hasChromium = hostTool("Chromium", CHROMIUM);
+const hasSoffice = hostTool("LibreOffice (soffice)", SOFFICE);
+const hasPdftotext = hostTool("pdftotext (poppler-utils)", PDFTOTEXT);
+const runnable = hasChromium && hasSoffice && hasPdftotext;
 
 async function validate(file: string): Promise<Issue[]> {
   const out: string[] = [];
@@ -196,7 +195,7 @@ describe.runIf(runnable)("/nop on chitieu serve", () => {
     await page.pdf({ path: pdf, format: "A4" });
     await page.emulateMedia({ media: "screen" });
     expect(statSync(pdf).size).toBeLessThan(150_000);
-    const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
+    const text = execFileSync(PDFTOTEXT!, [pdf, "-"], { encoding: "utf8" });
     expect(text).toContain(rows[0]!.submissionId);
     expect(text).toContain("Biên nhận nộp báo cáo");
     // The printed receipt is the receipt alone: no sheet, no issue list.

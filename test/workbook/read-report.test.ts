@@ -13,7 +13,10 @@ import { loadSeedTemplates } from "../../src/node/seeds.js";
 import type { ReportReading } from "../../src/workbook/read-report.js";
 import { readReport } from "../../src/workbook/read-report.js";
 import type { ReportMaker } from "../fixtures/report-files.js";
-import { libreOffice, reportMaker, soffice, withFarCell } from "../fixtures/report-files.js";
+import { hostTool, SOFFICE } from "../fixtures/host-tools.js";
+import { libreOffice, reportMaker, withFarCell } from "../fixtures/report-files.js";
+
+const hasSoffice = hostTool("LibreOffice (soffice)", SOFFICE);
 
 const NOW = "2025-11-30T10:00:00+07:00";
 const templates = loadSeedTemplates().templates;
@@ -81,7 +84,7 @@ beforeAll(async () => {
       secondPlanted: await maker.secondWriter("second-planted", planted),
     });
   }
-  if (soffice) {
+  if (hasSoffice) {
     const all = [...files.values()];
     const saved = libreOffice(
       all.flatMap((f) => [f.golden, f.planted]),
@@ -122,7 +125,7 @@ describe("the page's reader and `chitieu validate` give the same issues", () => 
     expect(planted).toEqual(issuesOf(await read(f.planted)));
   });
 
-  it.runIf(soffice).each(cases)(
+  it.runIf(hasSoffice).each(cases)(
     "%s for %s, re-saved by LibreOffice Calc",
     async (planId, unitCode) => {
       const f = files.get(`${planId}/${unitCode}`)!;

@@ -7,7 +7,10 @@ import { loadUnits } from "../../src/node/lookup.js";
 import { loadSeedTemplates } from "../../src/node/seeds.js";
 import { readReport } from "../../src/workbook/read-report.js";
 import { sniffWorkbook, WORKBOOK_LIMITS } from "../../src/workbook/workbook-bytes.js";
-import { libreOffice, reportMaker, soffice, withPassword } from "../fixtures/report-files.js";
+import { hostTool, SOFFICE } from "../fixtures/host-tools.js";
+import { libreOffice, reportMaker, withPassword } from "../fixtures/report-files.js";
+
+const hasSoffice = hostTool("LibreOffice (soffice)", SOFFICE);
 
 const templates = loadSeedTemplates().templates;
 const maker = reportMaker(
@@ -96,7 +99,7 @@ describe("files the reader refuses, each with its own message", () => {
     expect(refusal?.message.en).toContain("password");
   });
 
-  it.runIf(soffice)(
+  it.runIf(hasSoffice)(
     ".xls and .ods saved by LibreOffice: save as .xlsx",
     () => {
       const [xls] = libreOffice([report], "xls");

@@ -13,7 +13,7 @@ import { envelopeFor } from "../../../src/core/submit-client.js";
 import { CommitBatcher } from "../../../src/node/tracker/commit-batcher.js";
 import { openStore } from "../../../src/node/tracker/open-store.js";
 import type { SqliteStore } from "../../../src/node/tracker/store.js";
-import { hostTool, onPath } from "../../fixtures/host-tools.js";
+import { hostTool, STRACE } from "../../fixtures/host-tools.js";
 import { reportingUnit, validReport } from "../../fixtures/reports.js";
 
 const KEY = "6".repeat(64);
@@ -106,7 +106,6 @@ describe("a failing statement in the middle of a batch", () => {
   });
 });
 
-const STRACE = onPath("strace");
 const hasStrace = hostTool("strace", STRACE);
 
 describe.runIf(hasStrace)("what reaches the disk before an answer (strace)", () => {
