@@ -9,6 +9,9 @@ describe("fnv1a", () => {
     ["a", "e40c292c"],
     ["b", "e70c2de5"],
     ["foobar", "bf9cf968"],
+    // A hash below 0x10000000 keeps its leading zeros (worked out with a separate implementation).
+    ["cfx", "0076912c"],
+    ["cvx", "004f81bc"],
   ])("%j → %s", (text, hash) => {
     expect(fnv1a(text)).toBe(hash);
   });

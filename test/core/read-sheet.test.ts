@@ -5,7 +5,7 @@ import type { SheetLayout } from "../../src/core/layout.js";
 import { buildLayout, headerCells } from "../../src/core/layout.js";
 import { readSheet } from "../../src/core/read-sheet.js";
 import { Template } from "../../src/core/template-schema.js";
-import { department, now, template } from "../fixtures/template.js";
+import { department, district, now, template } from "../fixtures/template.js";
 import { addressOf, filledGrid, key, validFill } from "../fixtures/sheet.js";
 
 // Built in a hook, not at load: what a test checks is computed while the test runs (a mutation
@@ -192,5 +192,139 @@ describe("readSheet: the checksum cell", () => {
       ["sheet-edited", "H5", "checksum"],
     ]);
     expect(r.draft).toBeUndefined();
+  });
+});
+
+describe("readSheet: each header cell, each kind of field", () => {
+  const unrecognised = {
+    code: "sheet-unrecognised",
+    severity: "error",
+    location: { sheet: "Báo cáo", cell: "B5", field: "template" },
+  };
+  it.each([
+    ["the plan's id", headerCells.templateId, ""],
+    ["the unit's code", headerCells.unitCode, ""],
+    ["the unit's level", headerCells.unitLevel, "Cấp trung ương"],
+    ["the unit's kind", headerCells.unitKind, "Hội đoàn thể"],
+    ["the period", headerCells.period, "năm ngoái"],
+  ])("does not recognise a sheet whose header lacks only %s", (_, cell, text) => {
+    const r = read(validFill, (g) => (g[cell.row - 1]![cell.col - 1] = text));
+    expect(r.issues).toMatchObject([unrecognised]);
+    expect(r.draft).toBeUndefined();
+  });
+
+  it("reads a district's header as a district's, level and kind", () => {
+    const grid = filledGrid(buildLayout(template, district, "2025"), {});
+    const r = readSheet(template, grid);
+    expect(r.issues).toEqual([]);
+    expect(r.unit).toEqual({
+      code: "Q-NK",
+      name: "UBND quận Ninh Kiều",
+      level: "district",
+      kind: "district",
+    });
+    expect(r.draft).toMatchObject({ unit: "Q-NK", indicators: [], tasks: [], budget: [] });
+  });
+
+  it("names what it found and what it expected when the plan or the version differs", () => {
+    const other = read(
+      validFill,
+      (g) => (g[headerCells.templateId.row - 1]![headerCells.templateId.col - 1] = "khac"),
+    );
+    expect(other.issues[0]).toMatchObject({
+      location: { sheet: "Báo cáo", cell: "B5", field: "template" },
+      message: {
+        vi: 'Trang này thuộc biểu mẫu "khac", không phải "demo".',
+        en: 'This sheet belongs to template "khac", not "demo".',
+      },
+    });
+    const old = read(
+      validFill,
+      (g) => (g[headerCells.templateVersion.row - 1]![headerCells.templateVersion.col - 1] = 2),
+    );
+    expect(old.issues[0]).toMatchObject({
+      location: { sheet: "Báo cáo", cell: "F5", field: "version" },
+    });
+    expect(old.issues[0]!.message.vi).toContain(
+      "Biểu mẫu phiên bản 2 đã cũ; phiên bản hiện hành là 3.",
+    );
+  });
+
+  it("locates a task's and a budget line's problem by the task and the line", () => {
+    const r = read({
+      ...validFill,
+      [key("task", "NV-01", "status")]: "Xong rồi",
+      [key("budget", "KP-DTPT", "disbursed")]: "năm mươi",
+    });
+    expect(r.issues.map((i) => i.location)).toEqual([
+      {
+        sheet: "Báo cáo",
+        cell: addressOf(layout, key("task", "NV-01", "status")),
+        taskId: "NV-01",
+        field: "status",
+      },
+      {
+        sheet: "Báo cáo",
+        cell: addressOf(layout, key("budget", "KP-DTPT", "disbursed")),
+        budgetLineId: "KP-DTPT",
+        field: "disbursed",
+      },
+    ]);
+  });
+
+  it("reads yes and no as 1 and 0, from a checkbox's TRUE and FALSE and from words", () => {
+    const yesNo = (value: unknown) =>
+      read({ ...validFill, [key("indicator", "KT-02", "value")]: value as never }).draft
+        ?.indicators[3]?.value;
+    expect([true, false, "Không", "chưa", "x", "Có"].map(yesNo)).toEqual([1, 0, 0, 0, 1, 1]);
+  });
+
+  it("reads a task's state by its Vietnamese name in any case, or by its code", () => {
+    const state = (value: string) =>
+      read({ ...validFill, [key("task", "NV-01", "status")]: value }).draft?.tasks[0]?.status;
+    expect(["đang thực hiện", "CHƯA THỰC HIỆN", "in-progress", "done"].map(state)).toEqual([
+      "in-progress",
+      "not-started",
+      "in-progress",
+      "done",
+    ]);
+  });
+
+  it("reads 1.234 as a thousand and more where a whole number is due, and asks where a share part may be a fraction", () => {
+    // Money, counts and ranks are whole: "1.234" can only be 1234. A numerator or a percentage
+    // may be 1.234 as well, so the officer is asked which.
+    const kinds = Template.parse({
+      ...template,
+      indicators: template.indicators.map((i) =>
+        i.id === "KT-01"
+          ? { ...i, kind: "rank", unit: "hạng", target: { op: "<=", value: 10, year: 2030 } }
+          : i,
+      ),
+    });
+    const money = Template.parse({
+      ...template,
+      indicators: template.indicators.map((i) =>
+        i.id === "KT-01" ? { ...i, kind: "money", unit: "đồng" } : i,
+      ),
+    });
+    const fill = {
+      ...validFill,
+      [key("indicator", "CQ-01", "numerator")]: "1.234",
+      [key("indicator", "KT-01", "value")]: "1.234",
+      [key("budget", "KP-SN", "disbursed")]: "1.234",
+    };
+    for (const t of [template, kinds, money]) {
+      const grid = filledGrid(buildLayout(t, department, "2025"), fill);
+      const r = readSheet(t, grid);
+      expect(r.issues.map((i) => [i.code, i.location.indicatorId])).toEqual([
+        ["ambiguous-number", "CQ-01"],
+      ]);
+      expect(r.draft?.indicators.find((i) => i.indicatorId === "KT-01")?.value).toBe(1234);
+      expect(r.draft?.budget.find((b) => b.lineId === "KP-SN")).toEqual({
+        lineId: "KP-SN",
+        allocated: 200000,
+        disbursed: 1234,
+      });
+    }
   });
 });

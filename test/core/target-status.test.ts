@@ -51,6 +51,20 @@ describe("meets", () => {
     expect(meets(t("<", 0.3), 0.3 - 1e-6)).toBe(true);
   });
 
+  it("counts a value exactly at the tolerance's edge as the target itself", () => {
+    // 1e-9 is the whole tolerance: at 0, a value of ±1e-9 is equal to the target, so it meets
+    // >=, <= and =, and is neither above nor below it.
+    const edge = 1e-9;
+    expect(meets(t(">=", 0), -edge)).toBe(true);
+    expect(meets(t("<=", 0), edge)).toBe(true);
+    expect(meets(t("=", 0), edge)).toBe(true);
+    expect(meets(t("=", 0), -edge)).toBe(true);
+    expect(meets(t(">", 0), edge)).toBe(false);
+    expect(meets(t("<", 0), -edge)).toBe(false);
+    expect(meets(t("between", 0, 1), -edge)).toBe(true);
+    expect(meets(t("between", 0, 1), 1 + edge)).toBe(true);
+  });
+
   it("between: both ends included, nothing outside", () => {
     const range = t("between", 50, 60);
     expect([49.99, 50, 55, 60, 60.01].map((v) => meets(range, v))).toEqual([
