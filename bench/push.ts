@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { ReceivedSubmission } from "../src/core/consolidate.js";
 import { consolidate } from "../src/core/consolidate.js";
-import { tasksOf } from "../src/core/layout.js";
+import { tasksOf } from "../src/core/reporting-duties.js";
 import type { Submission } from "../src/core/submission-schema.js";
 import type { Template } from "../src/core/template-schema.js";
 import { trackerTabs } from "../src/core/tracker-tabs.js";

@@ -8,8 +8,8 @@ import {
   timelinessTab,
   unitsTab,
   unitValuesTab,
-  type TrackerTab,
 } from "../../src/core/tracker-tabs.js";
+import { type TrackerTab } from "../../src/core/tracker-tab-layout.js";
 import { capacityWarning, NO_ROOM } from "./capacity.js";
 import { upgradeLayout } from "./layout-upgrade.js";
 import { writeTabs } from "./render-tab.js";

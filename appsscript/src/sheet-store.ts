@@ -10,12 +10,8 @@ import type {
   StoredRevision,
   TrackerStore,
 } from "../../src/core/tracker-service.js";
-import {
-  submissionLogTab,
-  SUPERSEDED,
-  TRACKER_TABS,
-  type TrackerTab,
-} from "../../src/core/tracker-tabs.js";
+import { submissionLogTab } from "../../src/core/tracker-tabs.js";
+import { SUPERSEDED, TRACKER_TABS, type TrackerTab } from "../../src/core/tracker-tab-layout.js";
 import { Unit } from "../../src/core/unit-schema.js";
 import { keyProperty, type TrackerConfig } from "./config.js";
 import { BUSY, withScriptLock } from "./lock.js";

@@ -5,7 +5,7 @@
 // release) had no submittedAt and the payload from J: submissions-upgrade.ts migrates it.
 import type { ReceivedSubmission } from "../../src/core/consolidate.js";
 import { Submission } from "../../src/core/submission-schema.js";
-import type { CellValue } from "../../src/core/tracker-tabs.js";
+import type { CellValue } from "../../src/core/tracker-tab-layout.js";
 import { cellText } from "./sheets.js";
 
 export const SUBMISSION_COLUMNS = [

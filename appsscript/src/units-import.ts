@@ -1,6 +1,6 @@
 // Importing the unit list (code,name,kind,level) from the "Đơn vị (nhập)" sheet or pasted CSV: each
 // row checked with core's Unit schema, errors located by cell, the valid list merged into "_units".
-import { a1 } from "../../src/core/layout.js";
+import { a1 } from "../../src/core/layout-types.js";
 import { normalizeText } from "../../src/core/normalize-text.js";
 import { Unit } from "../../src/core/unit-schema.js";
 import { parseCsv } from "./csv.js";

@@ -1,7 +1,7 @@
 // Loading a newer template version keeps what the officer entered: each input of the old sheet is
 // found again by its row's code (indicator, task or budget line id) and the column of its field,
 // with the number format that gives it its meaning (a typed "80%" is 0.8 shown as a percent).
-import type { SheetLayout } from "./layout.js";
+import type { SheetLayout } from "./layout-types.js";
 import { canonicalLabel } from "./layout.js";
 import { isBlank } from "./normalize-text.js";
 import type { CellValue } from "./parse-number.js";

@@ -1,6 +1,6 @@
 // Groups cells that share a property into rectangles, so a shell formats a 10,000-row sheet with a
 // few range operations instead of one per cell (each operation costs request bytes in Office.js).
-import { a1 } from "./layout.js";
+import { a1 } from "./layout-types.js";
 
 export interface CellBlock<K> {
   key: K;

@@ -1,9 +1,10 @@
 // The one-click check: read a report sheet, validate it, and answer issues in sheet order together
 // with each indicator's status, ready for a shell to highlight cells and fill the status column.
 import type { Issue } from "./issues.js";
-import { a1, type SheetLayout } from "./layout.js";
+import { a1, type SheetLayout } from "./layout-types.js";
 import type { FieldName } from "./messages.js";
-import type { Grid, SubmissionDraft } from "./read-sheet.js";
+import type { Grid } from "./read-sheet.js";
+import type { SubmissionDraft } from "./submission-schema.js";
 import { readSheet } from "./read-sheet.js";
 import { statusOf, type TargetStatus } from "./target-status.js";
 import type { Template } from "./template-schema.js";

@@ -15,7 +15,7 @@ import type {
   UnitIndicatorValue,
 } from "./consolidation-types.js";
 import { signedInstant, supersedesAt } from "./current-report.js";
-import { isRequiredOf } from "./layout.js";
+import { isRequiredOf } from "./reporting-duties.js";
 import { isoInVietnam, isTaskOverdue, Period, periodLabelVi, reportDueAt } from "./period.js";
 import type { IndicatorEntry, TaskStatus } from "./submission-schema.js";
 import type { TargetStatus } from "./target-status.js";

@@ -29,11 +29,9 @@ import { formatDateVi } from "./parse-date.js";
 import { describeAllTargets, describeTarget, targetFor } from "./target-status.js";
 import type { Indicator, Level, Template } from "./template-schema.js";
 import type { Unit } from "./unit-schema.js";
-import { isLeadUnit } from "./unit-match.js";
+import { isRequiredOf, tasksOf } from "./reporting-duties.js";
 import type { ValueLimit } from "./value-limits.js";
 import { budgetLimit, indicatorLimit } from "./value-limits.js";
-
-export * from "./layout-types.js";
 
 const indicatorColumns = {
   code: 1,
@@ -66,17 +64,6 @@ const budgetColumns = {
   disbursed: 6,
   note: 7,
 } as const;
-
-/** Whether the unit must fill this indicator (an error when blank) or may (blank is fine). */
-export function isRequiredOf(indicator: Indicator, unit: Unit): boolean {
-  if (indicator.reporters === "lead") return isLeadUnit(indicator.lead, unit);
-  // A province-wide figure without a named lead is reported by whoever measures it.
-  return indicator.aggregation !== "single-reporter";
-}
-
-export function tasksOf(template: Template, unit: Unit) {
-  return template.tasks.filter((t) => isLeadUnit(t.lead, unit));
-}
 
 /** "Tháng 12/2025", "Thường xuyên", "Không nêu hạn": a task's deadline as officers read it. */
 export function deadlineText(deadline: string | null): string {

@@ -2,11 +2,9 @@
 // back, → a draft submission with the cell address of every field, and the problems of reading it.
 import type { Issue, IssueLocation } from "./issues.js";
 import { makeIssue } from "./issues.js";
-import type { FieldCell, FieldRef, SheetLayout } from "./layout.js";
+import type { FieldCell, FieldRef, SheetLayout } from "./layout-types.js";
 import {
   a1,
-  buildLayout,
-  canonicalLabel,
   headerCells,
   levelNames,
   NO,
@@ -14,28 +12,24 @@ import {
   taskStateNames,
   unitKindNames,
   YES,
-} from "./layout.js";
+} from "./layout-types.js";
+import { buildLayout, canonicalLabel } from "./layout.js";
 import { isBlank, normalizeText } from "./normalize-text.js";
 import { Period } from "./period.js";
 import { parseDate } from "./parse-date.js";
 import type { CellValue } from "./parse-number.js";
 import { cellInput, isPercentFormat, parseNumber } from "./parse-number.js";
-import type { BudgetEntry, IndicatorEntry, TaskState, TaskStatus } from "./submission-schema.js";
+import type {
+  BudgetEntry,
+  IndicatorEntry,
+  SubmissionDraft,
+  TaskState,
+  TaskStatus,
+} from "./submission-schema.js";
 import type { Indicator, Level, Template } from "./template-schema.js";
 import type { Unit, UnitKind } from "./unit-schema.js";
 
 export type Grid = readonly (readonly CellValue[])[];
-
-/** What a sheet holds, before a submissionId and a time are put on it. */
-export interface SubmissionDraft {
-  planId: string;
-  templateVersion: number;
-  unit: string;
-  period: string;
-  indicators: IndicatorEntry[];
-  tasks: TaskStatus[];
-  budget: BudgetEntry[];
-}
 
 export interface SheetReading {
   /** Absent when the sheet could not be read at all (not ours, another template, outdated, edited). */

@@ -1,6 +1,8 @@
 // How far a report sheet reaches: a reader keeps the cells of this area and skips the rest, so a
 // stray cell at row 1,048,576 or column XFD costs nothing to read.
-import { buildLayout, COLUMN_COUNT, tasksOf } from "./layout.js";
+import { buildLayout } from "./layout.js";
+import { COLUMN_COUNT } from "./layout-types.js";
+import { tasksOf } from "./reporting-duties.js";
 import type { Template } from "./template-schema.js";
 import type { Unit } from "./unit-schema.js";
 

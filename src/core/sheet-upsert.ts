@@ -1,6 +1,6 @@
 // Upserting a tracker tab into what a sheet already holds: rows matched by key and updated in place,
 // new ones appended, none removed — one rule for every writer (Sheets API push, Apps Script).
-import type { CellValue, TrackerTab } from "./tracker-tabs.js";
+import type { CellValue, TrackerTab } from "./tracker-tab-layout.js";
 import { rowKeyOf } from "./tracker-tabs.js";
 
 /** A rectangle of cells to write, 0-based; null is an empty cell. */

@@ -69,3 +69,6 @@ export function toSubmission(
 ): Submission {
   return Submission.parse({ ...draft, ...stamp });
 }
+
+/** What a sheet holds, before a submissionId and a time are put on it. */
+export type SubmissionDraft = Omit<Submission, "submissionId" | "submittedAt">;

@@ -1,7 +1,7 @@
 // The tracker's tabs as a vocabulary: names, columns and their keys, and the words statuses are
 // written in. The builders in tracker-tabs.ts fill these; every writer reads the same definitions.
 import type { TaskOverallState, Timeliness } from "./consolidation-types.js";
-import { STATUS_MET, STATUS_NOT_MET, taskStateNames } from "./layout.js";
+import { STATUS_MET, STATUS_NOT_MET, taskStateNames } from "./layout-types.js";
 import type { TargetStatus } from "./target-status.js";
 import type { Aggregation, IndicatorKind } from "./template-schema.js";
 

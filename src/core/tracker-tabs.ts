@@ -7,15 +7,8 @@ import type {
   UnitConsolidation,
 } from "./consolidate.js";
 import { isCurrentOver } from "./consolidate.js";
-import {
-  deadlineText,
-  levelNames,
-  looksLikeFormula,
-  NO,
-  taskStateNames,
-  unitKindNames,
-  YES,
-} from "./layout.js";
+import { deadlineText, looksLikeFormula } from "./layout.js";
+import { levelNames, NO, taskStateNames, unitKindNames, YES } from "./layout-types.js";
 import { formatDateVi } from "./parse-date.js";
 import type { CellValue, ColumnKey, TabDef, TabKey, TrackerTab } from "./tracker-tab-layout.js";
 import {

@@ -2,7 +2,7 @@
 // template. The same function judges a report in the add-in, in Apps Script and in the tracker.
 import type { Issue, IssueLocation } from "./issues.js";
 import { makeIssue } from "./issues.js";
-import { isRequiredOf, tasksOf } from "./layout.js";
+import { isRequiredOf, tasksOf } from "./reporting-duties.js";
 import type { FieldName, IssueCode, Params } from "./messages.js";
 import { formatDateVi } from "./parse-date.js";
 import { formatNumberVi } from "./parse-number.js";
@@ -12,7 +12,7 @@ import type { BudgetEntry, IndicatorEntry, TaskStatus } from "./submission-schem
 import { describeTarget, meets, targetFor } from "./target-status.js";
 import type { BudgetLine, Indicator, Task, Template } from "./template-schema.js";
 import type { Unit } from "./unit-schema.js";
-import type { SubmissionDraft } from "./read-sheet.js";
+import type { SubmissionDraft } from "./submission-schema.js";
 import type { ValueLimit } from "./value-limits.js";
 import { budgetLimit, indicatorLimit, TEXT_MAX_CHARS } from "./value-limits.js";
 

@@ -3,7 +3,7 @@ import { extname } from "node:path";
 import { checkSheet } from "../core/check-sheet.js";
 import type { Issue } from "../core/issues.js";
 import { formatIssue } from "../core/issues.js";
-import type { SubmissionDraft } from "../core/read-sheet.js";
+import type { SubmissionDraft } from "../core/submission-schema.js";
 import { readHeader } from "../core/read-sheet.js";
 import { Submission } from "../core/submission-schema.js";
 import { MAX_BODY_BYTES } from "../core/protocol.js";

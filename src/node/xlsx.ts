@@ -1,8 +1,13 @@
 // The .xlsx shell: renders core's sheet layout with exceljs, and reads a report sheet back as plain
 // values within the report's area (`xlsx-read/`, no exceljs: it would inflate every part).
 import ExcelJS from "exceljs";
-import type { ConditionalFormat, LayoutCell, SheetLayout, ValidationRule } from "../core/layout.js";
-import { cellStyles, columnLetter, PROTECTION_PASSWORD } from "../core/layout.js";
+import type {
+  ConditionalFormat,
+  LayoutCell,
+  SheetLayout,
+  ValidationRule,
+} from "../core/layout-types.js";
+import { cellStyles, columnLetter, PROTECTION_PASSWORD } from "../core/layout-types.js";
 import { formatNumberVi } from "../core/parse-number.js";
 import type { SheetArea } from "../core/report-area.js";
 import { reportArea } from "../core/report-area.js";

@@ -3,7 +3,7 @@
 // returns. The queue holds envelopes (payload and signature), never the key.
 import type { AccessCode } from "../core/access-code.js";
 import { isoInVietnam } from "../core/period.js";
-import type { SubmissionDraft } from "../core/read-sheet.js";
+import type { SubmissionDraft } from "../core/submission-schema.js";
 import type {
   QueuedSubmission,
   QueueStorage,

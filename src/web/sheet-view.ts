@@ -2,8 +2,8 @@
 // yellow input cells, merged titles), with the cells and rows of each issue marked. Text only goes
 // in as text nodes, so nothing a file holds becomes markup.
 import type { Issue } from "../core/issues.js";
-import type { CellStyle, SheetLayout } from "../core/layout.js";
-import { a1, columnLetter } from "../core/layout.js";
+import type { CellStyle, SheetLayout } from "../core/layout-types.js";
+import { a1, columnLetter } from "../core/layout-types.js";
 import { formatDateVi } from "../core/parse-date.js";
 import type { CellValue } from "../core/parse-number.js";
 import { formatNumberVi } from "../core/parse-number.js";

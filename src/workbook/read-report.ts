@@ -3,8 +3,9 @@
 import type { SheetCheck } from "../core/check-sheet.js";
 import { checkSheet } from "../core/check-sheet.js";
 import type { Issue } from "../core/issues.js";
-import type { SheetLayout } from "../core/layout.js";
-import { buildLayout, COLUMN_COUNT, headerCells } from "../core/layout.js";
+import type { SheetLayout } from "../core/layout-types.js";
+import { buildLayout } from "../core/layout.js";
+import { COLUMN_COUNT, headerCells } from "../core/layout-types.js";
 import { readHeader } from "../core/read-sheet.js";
 import type { Template } from "../core/template-schema.js";
 import type { Unit } from "../core/unit-schema.js";

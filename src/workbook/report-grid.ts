@@ -1,7 +1,7 @@
 // An opened .xlsx (exceljs, which reads an ArrayBuffer in the browser and in Node alike) and the
 // values and number formats of its report sheet within a bounded area, as core's readSheet takes them.
 import ExcelJS from "exceljs";
-import { REPORT_SHEET } from "../core/layout.js";
+import { REPORT_SHEET } from "../core/layout-types.js";
 import type { CellValue } from "../core/parse-number.js";
 import type { Grid } from "../core/read-sheet.js";
 

@@ -12,12 +12,11 @@ import {
   consolidatedTab,
   tasksTab,
   tabGrid,
-  targetStatusNames,
-  timelinessNames,
   timelinessTab,
   unitsTab,
   unitValuesTab,
 } from "../../src/core/tracker-tabs.js";
+import { targetStatusNames, timelinessNames } from "../../src/core/tracker-tab-layout.js";
 import type { Unit } from "../../src/core/unit-schema.js";
 import type { AppsScriptWorld } from "../fakes/apps-script/runtime.js";
 import { trackerWorld } from "../fakes/apps-script/tracker.js";

@@ -13,7 +13,7 @@ import {
   tabName,
   TRACKER_TAB_ORDER,
   TRACKER_TABS,
-} from "../../src/core/tracker-tabs.js";
+} from "../../src/core/tracker-tab-layout.js";
 import type { Unit } from "../../src/core/unit-schema.js";
 import { AppsScriptWorld, builtBundle } from "../fakes/apps-script/runtime.js";
 import { trackerWorld, unitsCsv } from "../fakes/apps-script/tracker.js";

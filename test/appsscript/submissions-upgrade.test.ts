@@ -8,11 +8,11 @@ import type { Answer } from "../../src/core/protocol.js";
 import { payloadHash } from "../../src/core/signature.js";
 import {
   CURRENT,
-  quotedCell,
   SUPERSEDED,
   TRACKER_TABS,
   type CellValue,
-} from "../../src/core/tracker-tabs.js";
+} from "../../src/core/tracker-tab-layout.js";
+import { quotedCell } from "../../src/core/tracker-tabs.js";
 import type { AppsScriptWorld } from "../fakes/apps-script/runtime.js";
 import { trackerWorld } from "../fakes/apps-script/tracker.js";
 import { validReport } from "../fixtures/reports.js";

@@ -8,14 +8,8 @@ import { consolidate, type ReceivedSubmission } from "../../src/core/consolidate
 import type { Answer } from "../../src/core/protocol.js";
 import { Submission } from "../../src/core/submission-schema.js";
 import { envelopeFor } from "../../src/core/submit-client.js";
-import {
-  consolidatedTab,
-  SUPERSEDED,
-  tabGrid,
-  tabName,
-  TRACKER_TABS,
-  unitValuesTab,
-} from "../../src/core/tracker-tabs.js";
+import { consolidatedTab, tabGrid, unitValuesTab } from "../../src/core/tracker-tabs.js";
+import { SUPERSEDED, tabName, TRACKER_TABS } from "../../src/core/tracker-tab-layout.js";
 import { AppsScriptWorld, builtBundle } from "../fakes/apps-script/runtime.js";
 import { restore } from "../fakes/apps-script/snapshot.js";
 import { trackerV1, V1_KEY, V1_UNITS } from "../fixtures/appsscript/tracker-v1.js";

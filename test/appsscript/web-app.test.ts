@@ -5,13 +5,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { consolidate } from "../../src/core/consolidate.js";
 import type { Answer } from "../../src/core/protocol.js";
 import type { Submission } from "../../src/core/submission-schema.js";
-import {
-  CURRENT,
-  submissionLogTab,
-  SUPERSEDED,
-  timelinessTab,
-  TRACKER_TABS,
-} from "../../src/core/tracker-tabs.js";
+import { CURRENT, SUPERSEDED, TRACKER_TABS } from "../../src/core/tracker-tab-layout.js";
+import { submissionLogTab, timelinessTab } from "../../src/core/tracker-tabs.js";
 import type { AppsScriptWorld } from "../fakes/apps-script/runtime.js";
 import { storedCount, trackerWorld } from "../fakes/apps-script/tracker.js";
 import { CELL_LIMIT, columnLetters } from "../fakes/apps-script/spreadsheet.js";

@@ -1,7 +1,8 @@
 // A newer template version keeps the officer's entries by id.
 import { describe, expect, it } from "vitest";
 import { carryOver } from "../../src/core/carry-over.js";
-import { buildLayout, headerCells } from "../../src/core/layout.js";
+import { buildLayout } from "../../src/core/layout.js";
+import { headerCells } from "../../src/core/layout-types.js";
 import { Template } from "../../src/core/template-schema.js";
 import { addressOf, filledGrid, key, validFill } from "../fixtures/sheet.js";
 import { department, district, template } from "../fixtures/template.js";

@@ -6,7 +6,7 @@ import type { SubmissionInput } from "../../src/core/submission-schema.js";
 import { Submission } from "../../src/core/submission-schema.js";
 import { Template, type TemplateInput } from "../../src/core/template-schema.js";
 import type { Unit } from "../../src/core/unit-schema.js";
-import type { TrackerTab } from "../../src/core/tracker-tabs.js";
+import type { TrackerTab } from "../../src/core/tracker-tab-layout.js";
 import {
   budgetTab,
   consolidatedTab,

@@ -1,7 +1,8 @@
 // The sheet description core hands to every shell.
 import { beforeEach, describe, expect, it } from "vitest";
-import type { SheetLayout } from "../../src/core/layout.js";
-import { a1, buildLayout, headerCells, layoutGrid, numberFormats } from "../../src/core/layout.js";
+import type { SheetLayout } from "../../src/core/layout-types.js";
+import { a1, headerCells, numberFormats } from "../../src/core/layout-types.js";
+import { buildLayout, layoutGrid } from "../../src/core/layout.js";
 import { Template } from "../../src/core/template-schema.js";
 import { department, district, health, template } from "../fixtures/template.js";
 

@@ -1,8 +1,9 @@
 // Reading a filled sheet back: typed values, located problems, and a sheet that is not what it was.
 import { beforeEach, describe, expect, it } from "vitest";
 import { checkSheet } from "../../src/core/check-sheet.js";
-import type { SheetLayout } from "../../src/core/layout.js";
-import { buildLayout, headerCells } from "../../src/core/layout.js";
+import type { SheetLayout } from "../../src/core/layout-types.js";
+import { buildLayout } from "../../src/core/layout.js";
+import { headerCells } from "../../src/core/layout-types.js";
 import { readSheet } from "../../src/core/read-sheet.js";
 import { Template } from "../../src/core/template-schema.js";
 import { department, now, template } from "../fixtures/template.js";

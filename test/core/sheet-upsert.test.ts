@@ -2,7 +2,7 @@
 // ones appended, nothing removed; columns found by their header label wherever the owner put them.
 import { describe, expect, it } from "vitest";
 import { cellText, planTabUpsert } from "../../src/core/sheet-upsert.js";
-import type { CellValue, TrackerTab } from "../../src/core/tracker-tabs.js";
+import type { CellValue, TrackerTab } from "../../src/core/tracker-tab-layout.js";
 
 const tab = (rows: CellValue[][], extra: Partial<TrackerTab> = {}): TrackerTab => ({
   key: "units",

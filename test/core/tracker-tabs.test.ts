@@ -17,14 +17,16 @@ import {
   tabGrid,
   tasksTab,
   timelinessTab,
-  TRACKER_TAB_ORDER,
-  TRACKER_TABS,
   trackerTabs,
   unitIndicatorKey,
   unitsTab,
   valueRowKey,
-  type TrackerTab,
 } from "../../src/core/tracker-tabs.js";
+import {
+  TRACKER_TAB_ORDER,
+  TRACKER_TABS,
+  type TrackerTab,
+} from "../../src/core/tracker-tab-layout.js";
 import type { Unit } from "../../src/core/unit-schema.js";
 import { department, district, health, now, template } from "../fixtures/template.js";
 
@@ -313,7 +315,6 @@ describe("tracker tabs: contents", () => {
     expect(column(t, "level")).toEqual(["Cấp tỉnh", "Cấp tỉnh", "Cấp huyện", "Cấp xã"]);
     expect(column(t, "indicator:CQ-01")).toEqual([90, null, null, 70]);
   });
-
 
   it("timeliness: the deadline and each unit's state in Vietnamese", () => {
     const t = timelinessTab(consolidation);

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hasErrors } from "../../src/core/issues.js";
-import type { SubmissionDraft } from "../../src/core/read-sheet.js";
+import type { SubmissionDraft } from "../../src/core/submission-schema.js";
 import { Submission } from "../../src/core/submission-schema.js";
 import { validateDraft } from "../../src/core/validate.js";
 import { department, now, template, validDraft } from "../fixtures/template.js";

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Issue } from "../../src/core/issues.js";
 import { catalogue } from "../../src/core/messages.js";
-import type { SubmissionDraft } from "../../src/core/read-sheet.js";
+import type { SubmissionDraft } from "../../src/core/submission-schema.js";
 import {
   budgetLineRules,
   budgetRules,

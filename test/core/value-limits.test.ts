@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { Issue } from "../../src/core/issues.js";
 import { buildLayout } from "../../src/core/layout.js";
-import type { SubmissionDraft } from "../../src/core/read-sheet.js";
+import type { SubmissionDraft } from "../../src/core/submission-schema.js";
 import { Template, type TemplateInput } from "../../src/core/template-schema.js";
 import { validateDraft } from "../../src/core/validate.js";
 import { budgetLimit, indicatorLimit, valueLimits } from "../../src/core/value-limits.js";

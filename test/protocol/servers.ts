@@ -8,7 +8,7 @@ import type { Consolidation } from "../../src/core/consolidate.js";
 import type { Answer } from "../../src/core/protocol.js";
 import { httpStatus } from "../../src/core/protocol.js";
 import type { Template } from "../../src/core/template-schema.js";
-import { CURRENT, TRACKER_TABS } from "../../src/core/tracker-tabs.js";
+import { CURRENT, TRACKER_TABS } from "../../src/core/tracker-tab-layout.js";
 import { loadSeedTemplates } from "../../src/node/seeds.js";
 import { issueConsolidatorCredential } from "../../src/node/tracker/consolidator-credentials.js";
 import { openStore } from "../../src/node/tracker/open-store.js";

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatAccessCode } from "../../src/core/access-code.js";
 import type { Issue } from "../../src/core/issues.js";
 import { formatIssue } from "../../src/core/issues.js";
-import { a1, headerCells } from "../../src/core/layout.js";
+import { a1, headerCells } from "../../src/core/layout-types.js";
 import type { CommandIO } from "../../src/node/io.js";
 import { loadUnits } from "../../src/node/lookup.js";
 import { runCli } from "../../src/node/program.js";

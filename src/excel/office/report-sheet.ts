@@ -4,16 +4,16 @@ import { carryOver } from "../../core/carry-over.js";
 import { blocksOf } from "../../core/cell-blocks.js";
 import type { SheetCheck } from "../../core/check-sheet.js";
 import type { Issue } from "../../core/issues.js";
-import type { SheetLayout } from "../../core/layout.js";
+import type { SheetLayout } from "../../core/layout-types.js";
 import {
   a1,
-  buildLayout,
   cellStyles,
   columnLetter,
   COLUMN_COUNT,
   headerCells,
   PROTECTION_PASSWORD,
-} from "../../core/layout.js";
+} from "../../core/layout-types.js";
+import { buildLayout } from "../../core/layout.js";
 import type { Receipt } from "../../core/protocol.js";
 import type { Template } from "../../core/template-schema.js";
 import type { Unit } from "../../core/unit-schema.js";

@@ -1,7 +1,7 @@
 // `chitieu template <planId> --unit <code> --period <p> -o <file.xlsx>`: one unit's report workbook.
 import type { Command } from "commander";
 import { buildLayout } from "../../core/layout.js";
-import type { SheetLayout } from "../../core/layout.js";
+import type { SheetLayout } from "../../core/layout-types.js";
 import { Period } from "../../core/period.js";
 import type { CommandIO } from "../io.js";
 import { CommandRefusal, findTemplate, findUnit, loadUnits } from "../lookup.js";

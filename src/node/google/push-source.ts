@@ -7,7 +7,7 @@ import type { ReceivedSubmission } from "../../core/consolidate.js";
 import type { Issue } from "../../core/issues.js";
 import { formatIssue } from "../../core/issues.js";
 import { isoInVietnam } from "../../core/period.js";
-import type { SubmissionDraft } from "../../core/read-sheet.js";
+import type { SubmissionDraft } from "../../core/submission-schema.js";
 import { toSubmission } from "../../core/submission-schema.js";
 import type { Template } from "../../core/template-schema.js";
 import type { Unit } from "../../core/unit-schema.js";

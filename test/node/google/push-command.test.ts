@@ -6,21 +6,21 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { consolidate } from "../../../src/core/consolidate.js";
-import { a1, buildLayout } from "../../../src/core/layout.js";
+import { a1 } from "../../../src/core/layout-types.js";
+import { buildLayout } from "../../../src/core/layout.js";
 import { isoInVietnam } from "../../../src/core/period.js";
 import type { Submission } from "../../../src/core/submission-schema.js";
 import { envelopeFor } from "../../../src/core/submit-client.js";
 import { processPost } from "../../../src/core/tracker-service.js";
-import type { CellValue, TrackerTab } from "../../../src/core/tracker-tabs.js";
+import type { CellValue, TrackerTab } from "../../../src/core/tracker-tab-layout.js";
 import {
   CURRENT,
   SUPERSEDED,
   tabName,
   TRACKER_TAB_ORDER,
   TRACKER_TABS,
-  tabGrid,
-  trackerTabs,
-} from "../../../src/core/tracker-tabs.js";
+} from "../../../src/core/tracker-tab-layout.js";
+import { tabGrid, trackerTabs } from "../../../src/core/tracker-tabs.js";
 import type { Unit } from "../../../src/core/unit-schema.js";
 import { pushDeps } from "../../../src/node/commands/push.js";
 import { connectSheets } from "../../../src/node/google/sheets-client.js";

@@ -4,8 +4,9 @@ import { describe, expect, it } from "vitest";
 import type { ReceivedSubmission } from "../../../src/core/consolidate.js";
 import { consolidate } from "../../../src/core/consolidate.js";
 import { cellText, planTabUpsert } from "../../../src/core/sheet-upsert.js";
-import type { CellValue, TrackerTab } from "../../../src/core/tracker-tabs.js";
-import { TRACKER_TABS, tabGrid, trackerTabs } from "../../../src/core/tracker-tabs.js";
+import type { CellValue, TrackerTab } from "../../../src/core/tracker-tab-layout.js";
+import { TRACKER_TABS } from "../../../src/core/tracker-tab-layout.js";
+import { tabGrid, trackerTabs } from "../../../src/core/tracker-tabs.js";
 import type { Unit } from "../../../src/core/unit-schema.js";
 import {
   MAX_BODY_BYTES,
