@@ -6,11 +6,11 @@ import type {
   LayoutCell,
   SheetLayout,
   ValidationRule,
-} from "../core/layout-types.js";
-import { cellStyles, columnLetter, PROTECTION_PASSWORD } from "../core/layout-types.js";
-import { formatNumberVi } from "../core/parse-number.js";
-import type { SheetArea } from "../core/report-area.js";
-import { reportArea } from "../core/report-area.js";
+} from "../core/sheet/layout-types.js";
+import { cellStyles, columnLetter, PROTECTION_PASSWORD } from "../core/sheet/layout-types.js";
+import { formatNumberVi } from "../core/text/parse-number.js";
+import type { SheetArea } from "../core/sheet/report-area.js";
+import { reportArea } from "../core/sheet/report-area.js";
 import { readRegularFile } from "./regular-file.js";
 import { loadSeedTemplates } from "./seeds.js";
 import { workbookLimits } from "./xlsx-read/refusal.js";

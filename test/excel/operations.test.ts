@@ -1,9 +1,9 @@
 // The add-in's operations against the in-memory Excel: what lands in the sheet, and how many syncs.
 import { beforeEach, describe, expect, it } from "vitest";
-import { buildLayout } from "../../src/core/layout.js";
-import { headerCells, a1, PROTECTION_PASSWORD } from "../../src/core/layout-types.js";
-import { formatAccessCode } from "../../src/core/access-code.js";
-import { Template } from "../../src/core/template-schema.js";
+import { buildLayout } from "../../src/core/sheet/layout.js";
+import { headerCells, a1, PROTECTION_PASSWORD } from "../../src/core/sheet/layout-types.js";
+import { formatAccessCode } from "../../src/core/wire/access-code.js";
+import { Template } from "../../src/core/plan/template-schema.js";
 import {
   checkReport,
   flushQueue,

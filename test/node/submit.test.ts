@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { formatAccessCode } from "../../src/core/access-code.js";
-import { buildLayout } from "../../src/core/layout.js";
+import { formatAccessCode } from "../../src/core/wire/access-code.js";
+import { buildLayout } from "../../src/core/sheet/layout.js";
 import type { CommandIO } from "../../src/node/io.js";
 import { findTemplate } from "../../src/node/lookup.js";
 import { runCli } from "../../src/node/program.js";
@@ -26,7 +26,7 @@ import {
   SUITE_UNITS,
 } from "../protocol/chitieu1.suite.js";
 import { suitePlan } from "../protocol/servers.js";
-import type { Consolidation } from "../../src/core/consolidate.js";
+import type { Consolidation } from "../../src/core/tracker/consolidate.js";
 import { addressOf, fillWorkbook, validEdits, type Edit } from "../fixtures/fill-workbook.js";
 
 const KEY = "e".repeat(64);

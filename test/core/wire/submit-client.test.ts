@@ -1,0 +1,235 @@
+// The client half of chitieu/1: the signed envelope, the backoff, and a queue that forgets a report
+// only once the tracker has answered for it (accepted or refused), never on a failure.
+import { createHmac } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { errorAnswer } from "../../../src/core/wire/protocol.js";
+import type {
+  QueuedSubmission,
+  QueueStorage,
+  Transport,
+} from "../../../src/core/wire/submit-client.js";
+import { backoffDelay, envelopeFor, SubmitQueue } from "../../../src/core/wire/submit-client.js";
+import { validReport } from "../../fixtures/reports.js";
+import { suitePlan } from "../../protocol/servers.js";
+
+const KEY = "7c".repeat(32);
+const code = { url: "https://tracker.example.vn/api/submit", unit: "STTTT", key: KEY };
+const report = (n: number) =>
+  validReport(suitePlan(), `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`);
+
+class MemoryStorage implements QueueStorage {
+  items: QueuedSubmission[] = [];
+  saves = 0;
+  load() {
+    return this.items.map((i) => ({ ...i }));
+  }
+  save(items: QueuedSubmission[]) {
+    this.saves++;
+    this.items = items.map((i) => ({ ...i }));
+  }
+}
+
+type Reply = { status: number; text: string } | Error | string;
+/** Answers each post with the next reply; records what was posted and what was queued then. */
+function scripted(storage: MemoryStorage, ...replies: Reply[]) {
+  const posts: { url: string; body: string; queued: string[] }[] = [];
+  const transport: Transport = {
+    post(url, body) {
+      posts.push({ url, body, queued: storage.items.map((i) => i.submissionId) });
+      const reply = replies.shift();
+      if (reply === undefined) throw new Error("no more replies");
+      if (reply instanceof Error) return Promise.reject(reply);
+      if (typeof reply === "string") return Promise.reject(reply);
+      return Promise.resolve(reply);
+    },
+  };
+  return { transport, posts };
+}
+const json = (status: number, body: unknown) => ({ status, text: JSON.stringify(body) });
+const receipt = (id: string) => ({
+  ok: true,
+  receipt: {
+    submissionId: id,
+    revision: 1,
+    receivedAt: "2025-12-05T10:00:00.000+07:00",
+    duplicate: false,
+  },
+});
+
+describe("envelopeFor", () => {
+  it("signs the payload's exact bytes with the unit's key and starts with no attempt", () => {
+    const s = report(1);
+    const q = envelopeFor(s, code);
+    const body = JSON.parse(q.body) as Record<string, string>;
+    expect(Object.keys(body)).toEqual(["protocol", "unit", "payload", "signature"]);
+    expect(body.protocol).toBe("chitieu/1");
+    expect(body.unit).toBe("STTTT");
+    expect(body.payload).toBe(JSON.stringify(s));
+    expect(body.signature).toBe(
+      createHmac("sha256", Buffer.from(KEY, "hex")).update(body.payload!, "utf8").digest("hex"),
+    );
+    expect(q).toMatchObject({
+      submissionId: s.submissionId,
+      url: code.url,
+      attempts: 0,
+      nextAttemptAt: 0,
+    });
+    expect(q.body).not.toContain(KEY);
+  });
+});
+
+describe("backoffDelay", () => {
+  it.each([
+    // attempt, random, delay: 1 s, 2 s, 4 s … times 0.5 to 1.
+    [1, 0, 500],
+    [1, 0.5, 750],
+    [1, 0.999, 1000],
+    [0, 0, 500],
+    [2, 0, 1000],
+    [3, 0.5, 3000],
+    [9, 0, 128_000],
+    // 2^9 s is past the five-minute cap.
+    [10, 0, 150_000],
+    [10, 0.999, 299_850],
+    [30, 0.5, 225_000],
+  ])("attempt %d with random %d waits %d ms", (attempt, random, ms) => {
+    expect(backoffDelay(attempt, () => random)).toBe(ms);
+  });
+
+  it("rounds to whole milliseconds", () => {
+    expect(backoffDelay(1, () => 0.3333)).toBe(667);
+  });
+});
+
+describe("SubmitQueue", () => {
+  const NOW = 1_000_000;
+
+  it("queues the report before sending it, and forgets it once accepted", async () => {
+    const storage = new MemoryStorage();
+    const item = envelopeFor(report(1), code);
+    const { transport, posts } = scripted(storage, json(200, receipt(item.submissionId)));
+    const outcome = await new SubmitQueue(storage, transport).submit(item, NOW);
+    expect(posts).toEqual([{ url: code.url, body: item.body, queued: [item.submissionId] }]);
+    expect(outcome).toMatchObject({
+      kind: "accepted",
+      submissionId: item.submissionId,
+      answer: receipt(item.submissionId),
+    });
+    expect(storage.items).toEqual([]);
+  });
+
+  it("forgets a refused report too: the tracker has answered, and sending it again cannot help", async () => {
+    const storage = new MemoryStorage();
+    const item = envelopeFor(report(1), code);
+    const refusal = errorAnswer("validation-failed", { issues: [] });
+    const { transport } = scripted(storage, json(422, refusal));
+    const outcome = await new SubmitQueue(storage, transport).submit(item, NOW);
+    expect(outcome).toEqual({ kind: "refused", submissionId: item.submissionId, answer: refusal });
+    expect(storage.items).toEqual([]);
+  });
+
+  it.each([
+    [
+      "a 500 with the server-error answer",
+      json(500, errorAnswer("server-error")),
+      "HTTP 500: Lỗi máy chủ, báo cáo chưa được lưu / Server error, the report was not stored",
+    ],
+    [
+      "a 200 with the server-error answer (Apps Script)",
+      json(200, errorAnswer("server-error")),
+      "HTTP 200: Lỗi máy chủ, báo cáo chưa được lưu / Server error, the report was not stored",
+    ],
+    ["a 429 with a receipt", json(429, receipt("x")), "HTTP 429"],
+    [
+      "a 408",
+      json(408, errorAnswer("bad-request")),
+      "HTTP 408: Yêu cầu không đúng định dạng chitieu/1 / The request is not a chitieu/1 envelope",
+    ],
+    [
+      "a 503 that is not JSON",
+      { status: 503, text: "<html>Service Unavailable</html>" },
+      "HTTP 503",
+    ],
+    ["a 200 that is not a chitieu/1 answer", json(200, { ok: "yes" }), "HTTP 200"],
+    [
+      "a network failure",
+      new Error("connect ECONNREFUSED 127.0.0.1:8787"),
+      "connect ECONNREFUSED 127.0.0.1:8787",
+    ],
+    ["a failure that is not an Error", "offline", "offline"],
+  ] as const)(
+    "keeps the report queued after %s, to retry after a backoff",
+    async (_, reply, error) => {
+      const storage = new MemoryStorage();
+      const item = envelopeFor(report(1), code);
+      const { transport } = scripted(storage, reply);
+      const outcome = await new SubmitQueue(storage, transport, () => 0).submit(item, NOW);
+      expect(outcome).toEqual({
+        kind: "queued",
+        submissionId: item.submissionId,
+        error,
+        nextAttemptAt: NOW + 500,
+      });
+      expect(storage.items).toEqual([
+        { ...item, attempts: 1, nextAttemptAt: NOW + 500, lastError: error },
+      ]);
+    },
+  );
+
+  it("backs off longer on each failed attempt", async () => {
+    const storage = new MemoryStorage();
+    const item = envelopeFor(report(1), code);
+    const down = new Error("offline");
+    const { transport } = scripted(storage, down, down, down);
+    const queue = new SubmitQueue(storage, transport, () => 0);
+    await queue.submit(item, NOW);
+    await queue.flush(NOW + 500);
+    await queue.flush(NOW + 2000);
+    expect(storage.items.map((i) => [i.attempts, i.nextAttemptAt])).toEqual([[3, NOW + 4000]]);
+  });
+
+  it("submitting the same report again replaces its queued copy, never doubles it", async () => {
+    const storage = new MemoryStorage();
+    const item = envelopeFor(report(1), code);
+    const { transport } = scripted(storage, new Error("offline"), new Error("offline"));
+    const queue = new SubmitQueue(storage, transport, () => 0);
+    await queue.submit(item, NOW);
+    await queue.submit(item, NOW + 10);
+    expect(queue.pending().map((i) => [i.submissionId, i.attempts, i.nextAttemptAt])).toEqual([
+      [item.submissionId, 1, NOW + 10 + 500],
+    ]);
+  });
+
+  it("flushes the reports whose time has come, in order, and leaves the others", async () => {
+    const storage = new MemoryStorage();
+    const [a, b, c] = [1, 2, 3].map((n) => envelopeFor(report(n), code));
+    storage.items = [
+      { ...a!, nextAttemptAt: NOW - 1 },
+      { ...b!, nextAttemptAt: NOW + 1 },
+      { ...c!, nextAttemptAt: NOW },
+    ];
+    const { transport, posts } = scripted(
+      storage,
+      json(200, receipt(a!.submissionId)),
+      json(200, receipt(c!.submissionId)),
+    );
+    const outcomes = await new SubmitQueue(storage, transport).flush(NOW);
+    expect(posts.map((p) => p.body)).toEqual([a!.body, c!.body]);
+    expect(outcomes.map((o) => [o.kind, o.submissionId])).toEqual([
+      ["accepted", a!.submissionId],
+      ["accepted", c!.submissionId],
+    ]);
+    expect(storage.items.map((i) => i.submissionId)).toEqual([b!.submissionId]);
+  });
+
+  it("sends every queued report when forced, whatever its time", async () => {
+    const storage = new MemoryStorage();
+    const a = envelopeFor(report(1), code);
+    storage.items = [{ ...a, nextAttemptAt: NOW + 60_000 }];
+    const { transport } = scripted(storage, json(200, receipt(a.submissionId)));
+    const queue = new SubmitQueue(storage, transport);
+    expect(await queue.flush(NOW)).toEqual([]);
+    expect(await queue.flush(NOW, { force: true })).toMatchObject([{ kind: "accepted" }]);
+    expect(queue.pending()).toEqual([]);
+  });
+});
