@@ -1,19 +1,15 @@
 // Layout as data: (template, unit, period) → a plain description of the report sheet that every
 // shell renders the same way (Office.js, exceljs, SpreadsheetApp). Shells decide nothing here.
 import { fnv1a } from "./checksum.js";
-import type {
-  CellStyle,
-  ValidationRule,
-  LayoutCell,
-  FieldRef,
-  FieldCell,
-  SheetLayout,
-} from "./layout-types.js";
+import type { LayoutColumn } from "./layout-draft.js";
+import { columnsOf, LayoutDraft } from "./layout-draft.js";
+import type { CellStyle, ValidationRule, SheetLayout } from "./layout-types.js";
 import {
   REPORT_SHEET,
   COLUMN_COUNT,
   numberFormats,
   a1,
+  columnLetter,
   headerCells,
   levelNames,
   unitKindNames,
@@ -33,37 +29,46 @@ import { isRequiredOf, tasksOf } from "../plan/reporting-duties.js";
 import type { ValueLimit } from "../plan/value-limits.js";
 import { budgetLimit, indicatorLimit } from "../plan/value-limits.js";
 
-const indicatorColumns = {
-  code: 1,
-  group: 2,
-  name: 3,
-  unit: 4,
-  planTarget: 5,
-  unitTarget: 6,
-  numerator: 7,
-  denominator: 8,
-  value: 9,
-  status: 10,
-  evidence: 11,
-  note: 12,
-} as const;
-const taskColumns = {
-  code: 1,
-  deadline: 2,
-  text: 3,
-  lead: 4,
-  status: 5,
-  completedOn: 6,
-  note: 7,
-} as const;
-const budgetColumns = {
-  code: 1,
-  label: 3,
-  planned: 4,
-  allocated: 5,
-  disbursed: 6,
-  note: 7,
-} as const;
+/** The indicators' table spans the sheet: its widths are the sheet's column widths. */
+const INDICATOR_COLUMNS = [
+  { key: "code", header: "Mã", width: 12 },
+  { key: "group", header: "Nhóm", width: 18 },
+  { key: "name", header: "Chỉ tiêu", width: 48 },
+  // Column D holds both "Đơn vị tính" and the budget plan in đồng (657.187.600.000): 18 wide.
+  { key: "unit", header: "Đơn vị tính", width: 18 },
+  { key: "planTarget", header: "Mục tiêu kế hoạch", width: 16 },
+  { key: "unitTarget", header: "Mục tiêu của đơn vị", width: 16 },
+  { key: "numerator", header: "Tử số", width: 12 },
+  { key: "denominator", header: "Mẫu số", width: 12 },
+  { key: "value", header: "Giá trị", width: 12 },
+  { key: "status", header: "Đánh giá", width: 11 },
+  { key: "evidence", header: "Minh chứng", width: 24 },
+  { key: "note", header: "Giải trình / ghi chú", width: 30 },
+] as const satisfies readonly (LayoutColumn & { width: number })[];
+const TASK_COLUMNS = [
+  { key: "code", header: "Mã" },
+  { key: "deadline", header: "Hạn" },
+  { key: "text", header: "Nhiệm vụ" },
+  { key: "lead", header: "Chủ trì" },
+  { key: "status", header: "Trạng thái" },
+  { key: "completedOn", header: "Ngày hoàn thành" },
+  { key: "note", header: "Ghi chú" },
+] as const satisfies readonly LayoutColumn[];
+const BUDGET_COLUMNS = [
+  { key: "code", header: "Mã" },
+  // Column C holds the line's wording, as it holds an indicator's and a task's.
+  { key: "blank", header: "" },
+  { key: "label", header: "Nội dung" },
+  { key: "planned", header: "Kế hoạch" },
+  { key: "allocated", header: "Đã bố trí" },
+  { key: "disbursed", header: "Đã giải ngân" },
+  { key: "note", header: "Ghi chú" },
+] as const satisfies readonly LayoutColumn[];
+
+const indicatorColumns = columnsOf(INDICATOR_COLUMNS);
+const taskColumns = columnsOf(TASK_COLUMNS);
+const budgetColumns = columnsOf(BUDGET_COLUMNS);
+const LAST_COLUMN = columnLetter(COLUMN_COUNT);
 
 /** "Tháng 12/2025", "Thường xuyên", "Không nêu hạn": a task's deadline as officers read it. */
 export function deadlineText(deadline: string | null): string {
@@ -110,261 +115,27 @@ function statusFormula(indicator: Indicator, level: Level, row: number): string 
   return `IF(ISNUMBER(${v}),${verdict(v)},IF(AND(ISNUMBER(${n}),ISNUMBER(${d}),${d}>0),${verdict(ratio)},""))`;
 }
 
+/** What every section is laid out for. */
+interface LayoutFor {
+  template: Template;
+  unit: Unit;
+  period: string;
+}
+
+/**
+ * The sheet, section by section. Each section starts one empty row below the last row of the one
+ * before and answers its own last row, so adding a section is one line here.
+ */
 export function buildLayout(template: Template, unit: Unit, period: string): SheetLayout {
-  const cells: LayoutCell[] = [];
-  const fields: FieldCell[] = [];
-  const merges: string[] = [];
-  const rows: SheetLayout["rows"] = { indicators: {}, tasks: {}, budget: {} };
-  const put = (
-    row: number,
-    col: number,
-    value: string | number | null,
-    style: CellStyle,
-    extra: Partial<LayoutCell> = {},
-  ) => {
-    const fixed = !extra.input && style !== "computed";
-    const text = typeof value === "string";
-    cells.push({
-      row,
-      col,
-      value,
-      style,
-      fixed,
-      ...(text && fixed ? { numberFormat: numberFormats.text } : {}),
-      ...extra,
-    });
-  };
-  const field = (
-    ref: FieldRef,
-    row: number,
-    col: number,
-    rule: ValidationRule | undefined,
-    format: string,
-  ) => {
-    put(row, col, null, "input", {
-      input: true,
-      numberFormat: format,
-      ...(rule ? { validation: rule } : {}),
-    });
-    fields.push({ ref, row, col, address: a1(row, col) });
-  };
+  const draft = new LayoutDraft();
+  const input: LayoutFor = { template, unit, period };
+  let row = headerBlock(draft, input);
+  row = indicatorSection(draft, input, row);
+  row = taskSection(draft, input, row);
+  row = budgetSection(draft, input, row);
 
-  // Header block: what the sheet is, for whom, for when.
-  put(1, 1, "BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU, NHIỆM VỤ CHUYỂN ĐỔI SỐ", "title");
-  merges.push("A1:L1");
-  put(2, 1, "Kế hoạch", "label");
-  put(
-    2,
-    2,
-    `${template.plan.title}${template.plan.documentNumber ? ` (${template.plan.documentNumber})` : ""}`,
-    "readonly",
-  );
-  merges.push("B2:L2");
-  put(3, 1, "Đơn vị", "label");
-  put(headerCells.unitName.row, headerCells.unitName.col, unit.name, "readonly");
-  put(3, 5, "Mã đơn vị", "label");
-  put(headerCells.unitCode.row, headerCells.unitCode.col, unit.code, "readonly");
-  put(3, 7, "Cấp", "label");
-  put(headerCells.unitLevel.row, headerCells.unitLevel.col, levelNames[unit.level], "readonly");
-  put(3, 9, "Loại", "label");
-  put(headerCells.unitKind.row, headerCells.unitKind.col, unitKindNames[unit.kind], "readonly");
-  put(4, 1, "Kỳ báo cáo", "label");
-  put(headerCells.period.row, headerCells.period.col, period, "readonly");
-  put(4, 3, periodLabelVi(period), "readonly");
-  const due = reportDueAt(period, template.reporting);
-  if (due) {
-    // Due "before" the day: the last day to submit is the day before, in Vietnam.
-    const iso = vietnamDate(due.getTime() - 1);
-    put(4, 5, "Hạn nộp", "label");
-    put(
-      4,
-      6,
-      `${formatDateVi(iso)} (trước ${template.reporting!.unitDeadline.day}/${template.reporting!.unitDeadline.month})`,
-      "readonly",
-    );
-  }
-  put(5, 1, "Mã biểu mẫu", "meta");
-  put(headerCells.templateId.row, headerCells.templateId.col, template.id, "meta");
-  put(5, 5, "Phiên bản", "meta");
-  put(headerCells.templateVersion.row, headerCells.templateVersion.col, template.version, "meta");
-  put(5, 7, "Mã kiểm tra", "meta");
-  put(4, 7, "Kiểm tra", "label");
-  put(headerCells.checkResult.row, headerCells.checkResult.col, null, "computed");
-  merges.push("H4:L4");
-
-  // I. Indicators.
-  let row = 7;
-  put(row, 1, "I. CHỈ TIÊU", "section");
-  merges.push(`A${row}:L${row}`);
-  row++;
-  const headerRow = row;
-  const indicatorHeaders = [
-    "Mã",
-    "Nhóm",
-    "Chỉ tiêu",
-    "Đơn vị tính",
-    "Mục tiêu kế hoạch",
-    "Mục tiêu của đơn vị",
-    "Tử số",
-    "Mẫu số",
-    "Giá trị",
-    "Đánh giá",
-    "Minh chứng",
-    "Giải trình / ghi chú",
-  ];
-  indicatorHeaders.forEach((h, i) => put(row, i + 1, h, "header"));
-  const groupName = new Map(
-    template.pillars.flatMap((p) => p.groups.map((g) => [g.id, g.name] as const)),
-  );
-  const firstIndicatorRow = row + 1;
-  for (const ind of template.indicators) {
-    row++;
-    rows.indicators[ind.id] = row;
-    const required = isRequiredOf(ind, unit);
-    put(row, indicatorColumns.code, ind.id, "readonly");
-    put(row, indicatorColumns.group, groupName.get(ind.group) ?? ind.group, "readonly");
-    put(row, indicatorColumns.name, ind.name, "readonly");
-    put(row, indicatorColumns.unit, ind.unit, "readonly");
-    put(row, indicatorColumns.planTarget, describeAllTargets(ind), "readonly");
-    const unitTarget = describeTarget(ind, targetFor(ind, unit.level));
-    put(
-      row,
-      indicatorColumns.unitTarget,
-      required ? unitTarget : `${unitTarget} (không bắt buộc)`,
-      "readonly",
-    );
-    if (ind.numeratorLabel) {
-      field(
-        { kind: "indicator", id: ind.id, field: "numerator" },
-        row,
-        indicatorColumns.numerator,
-        numberRule(indicatorLimit(ind, "numerator")),
-        numberFormats.decimal,
-      );
-      field(
-        { kind: "indicator", id: ind.id, field: "denominator" },
-        row,
-        indicatorColumns.denominator,
-        numberRule(indicatorLimit(ind, "denominator")),
-        numberFormats.decimal,
-      );
-    } else {
-      put(row, indicatorColumns.numerator, "—", "readonly");
-      put(row, indicatorColumns.denominator, "—", "readonly");
-    }
-    const { rule, format } = valueRule(ind);
-    field(
-      { kind: "indicator", id: ind.id, field: "value" },
-      row,
-      indicatorColumns.value,
-      rule,
-      format,
-    );
-    const formula = statusFormula(ind, unit.level, row);
-    put(row, indicatorColumns.status, null, "computed", formula ? { formula } : {});
-    field(
-      { kind: "indicator", id: ind.id, field: "evidence" },
-      row,
-      indicatorColumns.evidence,
-      undefined,
-      numberFormats.text,
-    );
-    field(
-      { kind: "indicator", id: ind.id, field: "note" },
-      row,
-      indicatorColumns.note,
-      undefined,
-      numberFormats.text,
-    );
-  }
-  const statusRange = `${a1(firstIndicatorRow, indicatorColumns.status)}:${a1(row, indicatorColumns.status)}`;
-
-  // II. Tasks the unit leads.
-  row += 2;
-  put(row, 1, "II. NHIỆM VỤ ĐƠN VỊ CHỦ TRÌ", "section");
-  merges.push(`A${row}:L${row}`);
-  row++;
-  ["Mã", "Hạn", "Nhiệm vụ", "Chủ trì", "Trạng thái", "Ngày hoàn thành", "Ghi chú"].forEach((h, i) =>
-    put(row, i + 1, h, "header"),
-  );
-  const tasks = tasksOf(template, unit);
-  if (tasks.length === 0) {
-    row++;
-    put(row, taskColumns.text, "Đơn vị không chủ trì nhiệm vụ nào của kế hoạch này.", "readonly");
-  }
-  for (const task of tasks) {
-    row++;
-    rows.tasks[task.id] = row;
-    put(row, taskColumns.code, task.id, "readonly");
-    put(row, taskColumns.deadline, deadlineText(task.deadline), "readonly");
-    put(row, taskColumns.text, task.text, "readonly");
-    put(row, taskColumns.lead, task.lead.join("; "), "readonly");
-    field(
-      { kind: "task", id: task.id, field: "status" },
-      row,
-      taskColumns.status,
-      { type: "list", values: Object.values(taskStateNames) },
-      numberFormats.text,
-    );
-    field(
-      { kind: "task", id: task.id, field: "completedOn" },
-      row,
-      taskColumns.completedOn,
-      { type: "date" },
-      numberFormats.date,
-    );
-    field(
-      { kind: "task", id: task.id, field: "note" },
-      row,
-      taskColumns.note,
-      undefined,
-      numberFormats.text,
-    );
-  }
-
-  // III. Budget.
-  if (template.budget) {
-    row += 2;
-    put(row, 1, "III. KINH PHÍ (đồng)", "section");
-    merges.push(`A${row}:L${row}`);
-    row++;
-    ["Mã", "", "Nội dung", "Kế hoạch", "Đã bố trí", "Đã giải ngân", "Ghi chú"].forEach((h, i) =>
-      put(row, i + 1, h, "header"),
-    );
-    for (const line of [template.budget.total, ...template.budget.parts]) {
-      row++;
-      rows.budget[line.id] = row;
-      put(row, budgetColumns.code, line.id, "readonly");
-      put(row, budgetColumns.label, line.label, "readonly");
-      put(row, budgetColumns.planned, line.amount, "readonly", {
-        numberFormat: numberFormats.whole,
-      });
-      field(
-        { kind: "budget", id: line.id, field: "allocated" },
-        row,
-        budgetColumns.allocated,
-        numberRule(budgetLimit(template)),
-        numberFormats.whole,
-      );
-      field(
-        { kind: "budget", id: line.id, field: "disbursed" },
-        row,
-        budgetColumns.disbursed,
-        numberRule(budgetLimit(template)),
-        numberFormats.whole,
-      );
-      field(
-        { kind: "budget", id: line.id, field: "note" },
-        row,
-        budgetColumns.note,
-        undefined,
-        numberFormats.text,
-      );
-    }
-  }
-
-  const checksum = labelChecksum(cells);
-  put(headerCells.checksum.row, headerCells.checksum.col, checksum, "meta", {
+  const checksum = labelChecksum(draft.cells);
+  draft.put(headerCells.checksum.row, headerCells.checksum.col, checksum, "meta", {
     fixed: false,
     numberFormat: numberFormats.text,
   });
@@ -373,16 +144,12 @@ export function buildLayout(template: Template, unit: Unit, period: string): She
     sheetName: REPORT_SHEET,
     rowCount: row,
     columnCount: COLUMN_COUNT,
-    // Column D holds both "Đơn vị tính" and the budget plan in đồng (657.187.600.000): 18 wide.
-    columnWidths: [12, 18, 48, 18, 16, 16, 12, 12, 12, 11, 24, 30],
-    freeze: { rows: headerRow, columns: 3 },
-    merges,
-    cells,
-    fields,
-    conditionalFormats: [
-      { range: statusRange, equals: STATUS_MET, fill: "#C6EFCE", font: "#006100" },
-      { range: statusRange, equals: STATUS_NOT_MET, fill: "#FFC7CE", font: "#9C0006" },
-    ],
+    columnWidths: INDICATOR_COLUMNS.map((c) => c.width),
+    freeze: { rows: draft.freezeRows, columns: indicatorColumns.name },
+    merges: draft.merges,
+    cells: draft.cells,
+    fields: draft.fields,
+    conditionalFormats: draft.conditionalFormats,
     meta: {
       templateId: template.id,
       templateVersion: template.version,
@@ -391,8 +158,191 @@ export function buildLayout(template: Template, unit: Unit, period: string): She
       checksum,
       checksumCell: a1(headerCells.checksum.row, headerCells.checksum.col),
     },
-    rows,
+    rows: draft.rows,
   };
+}
+
+/** What the sheet is, for whom, for when: each label beside the cell it labels. Ends at row 5. */
+function headerBlock(draft: LayoutDraft, { template, unit, period }: LayoutFor): number {
+  const labelled = (
+    label: string,
+    labelCol: number,
+    cell: { row: number; col: number },
+    value: string | number | null,
+    style: CellStyle = "readonly",
+    labelStyle: CellStyle = "label",
+  ) => {
+    draft.put(cell.row, labelCol, label, labelStyle);
+    draft.put(cell.row, cell.col, value, style);
+  };
+  draft.put(1, 1, "BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU, NHIỆM VỤ CHUYỂN ĐỔI SỐ", "title");
+  draft.merges.push(`A1:${LAST_COLUMN}1`);
+  const plan = template.plan;
+  labelled(
+    "Kế hoạch",
+    1,
+    { row: 2, col: 2 },
+    `${plan.title}${plan.documentNumber ? ` (${plan.documentNumber})` : ""}`,
+  );
+  draft.merges.push(`B2:${LAST_COLUMN}2`);
+  labelled("Đơn vị", 1, headerCells.unitName, unit.name);
+  labelled("Mã đơn vị", 5, headerCells.unitCode, unit.code);
+  labelled("Cấp", 7, headerCells.unitLevel, levelNames[unit.level]);
+  labelled("Loại", 9, headerCells.unitKind, unitKindNames[unit.kind]);
+  labelled("Kỳ báo cáo", 1, headerCells.period, period);
+  draft.put(4, 3, periodLabelVi(period), "readonly");
+  const due = reportDueAt(period, template.reporting);
+  if (due) {
+    // Due "before" the day: the last day to submit is the day before, in Vietnam.
+    const iso = vietnamDate(due.getTime() - 1);
+    const { day, month } = template.reporting!.unitDeadline;
+    labelled("Hạn nộp", 5, { row: 4, col: 6 }, `${formatDateVi(iso)} (trước ${day}/${month})`);
+  }
+  labelled("Mã biểu mẫu", 1, headerCells.templateId, template.id, "meta", "meta");
+  labelled("Phiên bản", 5, headerCells.templateVersion, template.version, "meta", "meta");
+  // The checksum's own value is written last, once every fixed cell it covers is in place.
+  draft.put(headerCells.checksum.row, headerCells.checksum.col - 1, "Mã kiểm tra", "meta");
+  labelled("Kiểm tra", 7, headerCells.checkResult, null, "computed");
+  draft.merges.push(`H4:${LAST_COLUMN}4`);
+  return 5;
+}
+
+/** I. Indicators, with the unit's target and a status formula; every unit gets every indicator. */
+function indicatorSection(
+  draft: LayoutDraft,
+  { template, unit }: LayoutFor,
+  after: number,
+): number {
+  let row = after + 2;
+  draft.section(row, "I. CHỈ TIÊU", LAST_COLUMN);
+  row++;
+  draft.headers(row, INDICATOR_COLUMNS);
+  draft.freezeRows = row;
+  const groupName = new Map(
+    template.pillars.flatMap((p) => p.groups.map((g) => [g.id, g.name] as const)),
+  );
+  const firstIndicatorRow = row + 1;
+  for (const ind of template.indicators) {
+    row++;
+    draft.rows.indicators[ind.id] = row;
+    const at = (key: keyof typeof indicatorColumns) => [row, indicatorColumns[key]] as const;
+    const ref = (field: "numerator" | "denominator" | "value" | "evidence" | "note") =>
+      ({ kind: "indicator", id: ind.id, field }) as const;
+    const required = isRequiredOf(ind, unit);
+    draft.put(...at("code"), ind.id, "readonly");
+    draft.put(...at("group"), groupName.get(ind.group) ?? ind.group, "readonly");
+    draft.put(...at("name"), ind.name, "readonly");
+    draft.put(...at("unit"), ind.unit, "readonly");
+    draft.put(...at("planTarget"), describeAllTargets(ind), "readonly");
+    const unitTarget = describeTarget(ind, targetFor(ind, unit.level));
+    draft.put(
+      ...at("unitTarget"),
+      required ? unitTarget : `${unitTarget} (không bắt buộc)`,
+      "readonly",
+    );
+    if (ind.numeratorLabel) {
+      for (const part of ["numerator", "denominator"] as const)
+        draft.field(
+          ref(part),
+          ...at(part),
+          numberRule(indicatorLimit(ind, part)),
+          numberFormats.decimal,
+        );
+    } else {
+      draft.put(...at("numerator"), "—", "readonly");
+      draft.put(...at("denominator"), "—", "readonly");
+    }
+    const { rule, format } = valueRule(ind);
+    draft.field(ref("value"), ...at("value"), rule, format);
+    const formula = statusFormula(ind, unit.level, row);
+    draft.put(...at("status"), null, "computed", formula ? { formula } : {});
+    draft.field(ref("evidence"), ...at("evidence"), undefined, numberFormats.text);
+    draft.field(ref("note"), ...at("note"), undefined, numberFormats.text);
+  }
+  const statusRange = `${a1(firstIndicatorRow, indicatorColumns.status)}:${a1(row, indicatorColumns.status)}`;
+  draft.conditionalFormats.push(
+    { range: statusRange, equals: STATUS_MET, fill: "#C6EFCE", font: "#006100" },
+    { range: statusRange, equals: STATUS_NOT_MET, fill: "#FFC7CE", font: "#9C0006" },
+  );
+  return row;
+}
+
+/** II. The tasks the unit leads, or a line saying it leads none. */
+function taskSection(draft: LayoutDraft, { template, unit }: LayoutFor, after: number): number {
+  let row = after + 2;
+  draft.section(row, "II. NHIỆM VỤ ĐƠN VỊ CHỦ TRÌ", LAST_COLUMN);
+  row++;
+  draft.headers(row, TASK_COLUMNS);
+  const tasks = tasksOf(template, unit);
+  if (tasks.length === 0) {
+    row++;
+    draft.put(
+      row,
+      taskColumns.text,
+      "Đơn vị không chủ trì nhiệm vụ nào của kế hoạch này.",
+      "readonly",
+    );
+  }
+  for (const task of tasks) {
+    row++;
+    draft.rows.tasks[task.id] = row;
+    const at = (key: keyof typeof taskColumns) => [row, taskColumns[key]] as const;
+    draft.put(...at("code"), task.id, "readonly");
+    draft.put(...at("deadline"), deadlineText(task.deadline), "readonly");
+    draft.put(...at("text"), task.text, "readonly");
+    draft.put(...at("lead"), task.lead.join("; "), "readonly");
+    draft.field(
+      { kind: "task", id: task.id, field: "status" },
+      ...at("status"),
+      { type: "list", values: Object.values(taskStateNames) },
+      numberFormats.text,
+    );
+    draft.field(
+      { kind: "task", id: task.id, field: "completedOn" },
+      ...at("completedOn"),
+      { type: "date" },
+      numberFormats.date,
+    );
+    draft.field(
+      { kind: "task", id: task.id, field: "note" },
+      ...at("note"),
+      undefined,
+      numberFormats.text,
+    );
+  }
+  return row;
+}
+
+/** III. The plan's budget lines (a total and its parts), when the plan states a budget. */
+function budgetSection(draft: LayoutDraft, { template }: LayoutFor, after: number): number {
+  if (!template.budget) return after;
+  let row = after + 2;
+  draft.section(row, "III. KINH PHÍ (đồng)", LAST_COLUMN);
+  row++;
+  draft.headers(row, BUDGET_COLUMNS);
+  const amountRule = numberRule(budgetLimit(template));
+  for (const line of [template.budget.total, ...template.budget.parts]) {
+    row++;
+    draft.rows.budget[line.id] = row;
+    const at = (key: keyof typeof budgetColumns) => [row, budgetColumns[key]] as const;
+    draft.put(...at("code"), line.id, "readonly");
+    draft.put(...at("label"), line.label, "readonly");
+    draft.put(...at("planned"), line.amount, "readonly", { numberFormat: numberFormats.whole });
+    for (const field of ["allocated", "disbursed"] as const)
+      draft.field(
+        { kind: "budget", id: line.id, field },
+        ...at(field),
+        amountRule,
+        numberFormats.whole,
+      );
+    draft.field(
+      { kind: "budget", id: line.id, field: "note" },
+      ...at("note"),
+      undefined,
+      numberFormats.text,
+    );
+  }
+  return row;
 }
 
 /** How a fixed cell's value reads back from any spreadsheet: numbers may come back as text. */
