@@ -6,10 +6,9 @@ import type { Consolidation, ReceivedSubmission } from "../../../src/core/tracke
 import { consolidate } from "../../../src/core/tracker/consolidate.js";
 import type { IndicatorEntry, SubmissionInput } from "../../../src/core/check/submission-schema.js";
 import { Submission } from "../../../src/core/check/submission-schema.js";
-import { Template, type TemplateInput } from "../../../src/core/plan/template-schema.js";
+import { Template } from "../../../src/core/plan/template-schema.js";
 import type { Unit } from "../../../src/core/plan/unit-schema.js";
-
-type IndicatorInput = TemplateInput["indicators"][number];
+import { indicator, testPlan } from "../../fixtures/test-plan.js";
 
 const units: Unit[] = [
   { code: "STTTT", name: "Sở Thông tin và Truyền thông", kind: "department", level: "province" },
@@ -18,31 +17,9 @@ const units: Unit[] = [
   { code: "X-AB", name: "UBND phường An Bình", kind: "commune", level: "commune" },
 ];
 
-const indicator = (id: string, extra: Partial<IndicatorInput>): IndicatorInput => ({
-  id,
-  group: "G-1",
-  name: `Chỉ tiêu ${id}`,
-  unit: "%",
-  kind: "percent",
-  target: { op: ">=", value: 80, year: 2030 },
-  aggregation: "mean",
-  source: "trích dẫn nguồn của chỉ tiêu",
-  ...extra,
-});
-
 /** Every aggregation, over every kind that can carry it. */
 const template = Template.parse({
-  id: "thu",
-  version: 1,
-  plan: {
-    province: "Tỉnh Thử",
-    issuer: "UBND tỉnh Thử",
-    kind: "ke-hoach",
-    title: "Kế hoạch thử",
-    horizon: 2030,
-    sourceFile: "000_0123456789abcdef.txt",
-  },
-  pillars: [{ id: "P", name: "Chính quyền số", groups: [{ id: "G-1", name: "Nhóm 1" }] }],
+  ...testPlan,
   indicators: [
     indicator("R-1", {
       aggregation: "ratio-of-sums",

@@ -28,8 +28,7 @@ import {
   smallUnits,
 } from "../../fixtures/small-case.js";
 import { department, district, health, now, template as demo } from "../../fixtures/template.js";
-
-type IndicatorInput = TemplateInput["indicators"][number];
+import { indicator, type IndicatorInput, testPlan } from "../../fixtures/test-plan.js";
 
 const commune: Unit = {
   code: "X-AB",
@@ -44,33 +43,9 @@ const commune2: Unit = {
   level: "commune",
 };
 
-function indicator(id: string, extra: Partial<IndicatorInput>): IndicatorInput {
-  return {
-    id,
-    group: "G-1",
-    name: `Chỉ tiêu ${id}`,
-    unit: "%",
-    kind: "percent",
-    target: { op: ">=", value: 80, year: 2030 },
-    aggregation: "mean",
-    source: "trích dẫn nguồn của chỉ tiêu",
-    ...extra,
-  };
-}
-
 function templateOf(indicators: IndicatorInput[], extra: Partial<TemplateInput> = {}): Template {
   return Template.parse({
-    id: "thu",
-    version: 1,
-    plan: {
-      province: "Tỉnh Thử",
-      issuer: "UBND tỉnh Thử",
-      kind: "ke-hoach",
-      title: "Kế hoạch thử",
-      horizon: 2030,
-      sourceFile: "000_0123456789abcdef.txt",
-    },
-    pillars: [{ id: "P", name: "Chính quyền số", groups: [{ id: "G-1", name: "Nhóm 1" }] }],
+    ...testPlan,
     indicators,
     reporting: {
       frequency: "yearly",
