@@ -27,6 +27,8 @@ import {
   expectedConsolidatedRows,
   expectedTimelinessRows,
   expectedUnitsRows,
+  expectedUnitValuesHeader,
+  expectedUnitValuesRows,
 } from "../fixtures/small-case.js";
 import { setClock, smallCaseWorld } from "../fixtures/small-case-world.js";
 import { suitePlan } from "../protocol/servers.js";
@@ -229,7 +231,7 @@ describe("Kiểm tra tất cả báo cáo", () => {
 });
 
 describe("Tổng hợp ngay: a small fixed case, checked against tables worked out by hand", () => {
-  it("writes the units, consolidated, tasks, timeliness and budget tabs of the hand-made tables", async () => {
+  it("writes the units, consolidated, unit values, tasks, timeliness and budget tabs of the hand-made tables", async () => {
     const w = await smallCaseWorld();
     setClock(w, "2025-12-20T09:00:00+07:00");
     w.run("consolidateNow");
@@ -237,6 +239,10 @@ describe("Tổng hợp ngay: a small fixed case, checked against tables worked o
     expect(body("Đơn vị")).toEqual(expectedUnitsRows);
     expect(w.spreadsheet.sheet("Tổng hợp 2025")!.dump()[0]).toEqual(expectedConsolidatedHeader);
     expect(body("Tổng hợp 2025")).toEqual(expectedConsolidatedRows(template));
+    expect(w.spreadsheet.sheet("Số liệu đơn vị 2025")!.dump()[0]).toEqual(
+      expectedUnitValuesHeader(template),
+    );
+    expect(body("Số liệu đơn vị 2025")).toEqual(expectedUnitValuesRows(template));
     expect(body("Nhiệm vụ")).toEqual([]);
     expect(body("Tiến độ nộp")).toEqual(expectedTimelinessRows);
     expect(body("Kinh phí")).toEqual(expectedBudgetRows);

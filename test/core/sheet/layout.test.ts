@@ -176,14 +176,16 @@ describe("buildLayout: the demo sheet cell by cell, as written out by hand", () 
         .filter((c) => c.input)
         .map((c) => [a1(c.row, c.col), [c.numberFormat, c.validation ?? "free"]]),
     );
-    const decimalFrom0 = ["General", { type: "decimal", min: 0 }];
-    const wholeFrom0 = ["#,##0", { type: "whole", min: 0 }];
+    // A numerator or denominator is a count (up to a billion, fractions allowed); a count of
+    // things is whole up to a billion; a unit's budget line at most the plan's whole 300,000.
+    const shareParts = ["General", { type: "decimal", min: 0, max: 1_000_000_000 }];
+    const money = ["#,##0", { type: "whole", min: 0, max: 300_000 }];
     expect(inputs).toEqual({
-      G9: decimalFrom0,
-      H9: decimalFrom0,
+      G9: shareParts,
+      H9: shareParts,
       I9: ["General", { type: "decimal", min: 0, max: 100 }],
       I10: ["General", { type: "decimal", min: 0, max: 100 }],
-      I11: ["#,##0", { type: "whole", min: 0 }],
+      I11: ["#,##0", { type: "whole", min: 0, max: 1_000_000_000 }],
       I12: ["@", { type: "list", values: ["Có", "Không"] }],
       I13: ["General", { type: "decimal", min: 0, max: 100 }],
       ...Object.fromEntries(
@@ -197,8 +199,8 @@ describe("buildLayout: the demo sheet cell by cell, as written out by hand", () 
       G17: ["@", "free"],
       ...Object.fromEntries(
         [21, 22, 23].flatMap((r) => [
-          [`E${r}`, wholeFrom0],
-          [`F${r}`, wholeFrom0],
+          [`E${r}`, money],
+          [`F${r}`, money],
           [`G${r}`, ["@", "free"]],
         ]),
       ),

@@ -14,6 +14,7 @@ import {
   tasksTab,
   timelinessTab,
   unitsTab,
+  unitValuesTab,
 } from "../../../src/core/tracker/tracker-tabs.js";
 import { loadSeedTemplates } from "../../../src/node/seeds.js";
 import {
@@ -22,6 +23,8 @@ import {
   expectedConsolidatedRows,
   expectedTimelinessRows,
   expectedUnitsRows,
+  expectedUnitValuesHeader,
+  expectedUnitValuesRows,
   SMALL_PERIOD,
   SMALL_PLAN,
   smallSubmissions,
@@ -776,11 +779,14 @@ describe("consolidate and the tracker tabs: a small fixed case, against tables w
       .slice(1)
       .map((row) => row.map((v) => (v === null ? "" : v)));
 
-  it("gives the hand-made units, consolidated, tasks, timeliness and budget tables", () => {
+  it("gives the hand-made units, consolidated, unit values, tasks, timeliness and budget tables", () => {
     expect(reversed).toEqual(c);
     expect(body(unitsTab(c))).toEqual(expectedUnitsRows);
     expect(consolidatedTab(c).header).toEqual(expectedConsolidatedHeader);
     expect(body(consolidatedTab(c))).toEqual(expectedConsolidatedRows(plan));
+    expect(unitValuesTab(c).name).toBe("Số liệu đơn vị 2025");
+    expect(unitValuesTab(c).header).toEqual(expectedUnitValuesHeader(plan));
+    expect(body(unitValuesTab(c))).toEqual(expectedUnitValuesRows(plan));
     expect(body(tasksTab(c))).toEqual([]);
     expect(body(timelinessTab(c))).toEqual(expectedTimelinessRows);
     expect(body(budgetTab(c))).toEqual(expectedBudgetRows);

@@ -95,7 +95,11 @@ describe("httpStatus", () => {
       "template-version": 409,
       "validation-failed": 422,
       conflict: 409,
+      // A Google Sheet tracker near its 10 million cells: Insufficient Storage.
+      "tracker-full": 507,
       "server-error": 500,
+      // A read of the figures without a consolidator credential.
+      unauthorized: 401,
     });
     expect(Object.keys(httpStatus).sort()).toEqual([...ErrorCode.options].sort());
   });

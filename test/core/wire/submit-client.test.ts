@@ -157,7 +157,6 @@ describe("SubmitQueue", () => {
       { status: 503, text: "<html>Service Unavailable</html>" },
       "HTTP 503",
     ],
-    ["a 200 that is not a chitieu/1 answer", json(200, { ok: "yes" }), "HTTP 200"],
     [
       "a network failure",
       new Error("connect ECONNREFUSED 127.0.0.1:8787"),
@@ -182,6 +181,28 @@ describe("SubmitQueue", () => {
       ]);
     },
   );
+
+  it("holds the report after a 200 that is not a chitieu/1 answer, saying what to check", async () => {
+    // An address that answers 200 with something else (a proxy's page, another service) will not
+    // answer differently on a timer: the report waits for the officer, with what to check.
+    const storage = new MemoryStorage();
+    const item = envelopeFor(report(1), code);
+    const { transport } = scripted(storage, json(200, { ok: "yes" }));
+    const queue = new SubmitQueue(storage, transport, () => 0);
+    const outcome = await queue.submit(item, NOW);
+    const error =
+      'Địa chỉ trong mã truy cập không trả lời theo chitieu/1 (nhận được: "HTTP 200: {"ok":"yes"}"). ' +
+      "Kiểm tra: mã truy cập đúng địa chỉ …/exec của lần triển khai hiện tại; web app mở cho Bất kỳ ai; " +
+      "hạn mức Apps Script của đơn vị tổng hợp. / " +
+      'The access code\'s address does not answer chitieu/1 (got: "HTTP 200: {"ok":"yes"}"). ' +
+      "Check: the code holds the current deployment's …/exec address; the web app is open to Anyone; " +
+      "the consolidator's Apps Script quotas.";
+    expect(outcome).toEqual({ kind: "held", submissionId: item.submissionId, error });
+    expect(storage.items).toEqual([
+      { ...item, attempts: 1, nextAttemptAt: NOW, lastError: error, held: true },
+    ]);
+    expect(await queue.flush(NOW + 3_600_000)).toEqual([]);
+  });
 
   it("backs off longer on each failed attempt", async () => {
     const storage = new MemoryStorage();

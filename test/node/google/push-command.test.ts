@@ -38,6 +38,8 @@ import {
   expectedConsolidatedRows,
   expectedTimelinessRows,
   expectedUnitsRows,
+  expectedUnitValuesHeader,
+  expectedUnitValuesRows,
   SMALL_PERIOD,
   SMALL_PLAN,
   smallKeys,
@@ -527,7 +529,7 @@ describe("chitieu push: a small fixed case, checked against tables worked out by
       return out;
     });
 
-  it("pushes the units, consolidated, tasks, timeliness and budget tabs of the hand-made tables", async () => {
+  it("pushes the units, consolidated, unit values, tasks, timeliness and budget tabs of the hand-made tables", async () => {
     const data = mkdtempSync(join(tmpdir(), "chitieu-push-small-"));
     const store = openStore(data);
     try {
@@ -560,6 +562,12 @@ describe("chitieu push: a small fixed case, checked against tables worked out by
     expect(fake.values("Tổng hợp 2025")[0]).toEqual(expectedConsolidatedHeader);
     expect(body("Tổng hợp 2025")).toEqual(
       trimmed(expectedConsolidatedRows(findTemplate(SMALL_PLAN))),
+    );
+    expect(fake.values("Số liệu đơn vị 2025")[0]).toEqual(
+      expectedUnitValuesHeader(findTemplate(SMALL_PLAN)),
+    );
+    expect(body("Số liệu đơn vị 2025")).toEqual(
+      trimmed(expectedUnitValuesRows(findTemplate(SMALL_PLAN))),
     );
     expect(body("Nhiệm vụ")).toEqual([]);
     expect(body("Tiến độ nộp")).toEqual(trimmed(expectedTimelinessRows));
