@@ -4,10 +4,10 @@
 // through doPost and consolidating through the menu. Budget (DESIGN.md): under 50% of the limit
 // after two periods at 3,321 units.
 import { performance } from "node:perf_hooks";
-import type { Submission } from "../src/core/submission-schema.js";
-import { envelopeFor } from "../src/core/submit-client.js";
-import type { Template } from "../src/core/template-schema.js";
-import type { Unit } from "../src/core/unit-schema.js";
+import type { Submission } from "../src/core/check/submission-schema.js";
+import { envelopeFor } from "../src/core/wire/submit-client.js";
+import type { Template } from "../src/core/plan/template-schema.js";
+import type { Unit } from "../src/core/plan/unit-schema.js";
 import { findTemplate } from "../src/node/lookup.js";
 import { AppsScriptWorld, builtBundle } from "../test/fakes/apps-script/runtime.js";
 import { SPREADSHEET_CELL_LIMIT } from "../test/fakes/apps-script/spreadsheet.js";

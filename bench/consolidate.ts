@@ -1,11 +1,11 @@
 // Benchmark: consolidate 3,321 units × 80 indicators and build the tracker tabs from the result.
 // Budget (DESIGN.md): consolidation under 2 s on this machine.
-import type { ReceivedSubmission } from "../src/core/consolidate.js";
-import { consolidate } from "../src/core/consolidate.js";
-import type { Submission } from "../src/core/submission-schema.js";
-import { Template, type TemplateInput } from "../src/core/template-schema.js";
-import { trackerTabs } from "../src/core/tracker-tabs.js";
-import type { Unit } from "../src/core/unit-schema.js";
+import type { ReceivedSubmission } from "../src/core/tracker/consolidate.js";
+import { consolidate } from "../src/core/tracker/consolidate.js";
+import type { Submission } from "../src/core/check/submission-schema.js";
+import { Template, type TemplateInput } from "../src/core/plan/template-schema.js";
+import { trackerTabs } from "../src/core/tracker/tracker-tabs.js";
+import type { Unit } from "../src/core/plan/unit-schema.js";
 import { medianMs, syntheticPlan } from "./measure.js";
 
 const UNITS = Number(process.env.UNITS ?? 3321);

@@ -2,8 +2,8 @@
 // 100, 1,000 and 10,000 rows, on the in-memory Excel that enforces Excel on the web's 5 MB limit.
 // Budgets (DESIGN.md): load ≤ 3 syncs whatever the rows; check = 1 read + 1 write sync.
 import { performance } from "node:perf_hooks";
-import { buildLayout } from "../src/core/layout.js";
-import { Template } from "../src/core/template-schema.js";
+import { buildLayout } from "../src/core/sheet/layout.js";
+import { Template } from "../src/core/plan/template-schema.js";
 import {
   checkReport,
   loadTemplate,

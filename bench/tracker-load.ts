@@ -4,8 +4,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Template } from "../src/core/template-schema.js";
-import type { Unit } from "../src/core/unit-schema.js";
+import type { Template } from "../src/core/plan/template-schema.js";
+import type { Unit } from "../src/core/plan/unit-schema.js";
 import { loadSeedTemplates } from "../src/node/seeds.js";
 import { percentile, runLoad } from "../test/fixtures/load.js";
 import { prepareTracker, startTracker } from "../test/fixtures/tracker-process.js";

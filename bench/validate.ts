@@ -1,9 +1,9 @@
 // Benchmark: validate 100,000 indicator entries (zod parse of the wire form + every rule), and
 // compare with JSON.parse of the same bytes. Budget (DESIGN.md): under 1 s on this machine.
 import { randomUUID } from "node:crypto";
-import { Submission } from "../src/core/submission-schema.js";
-import { Template, type TemplateInput } from "../src/core/template-schema.js";
-import { validateDraft } from "../src/core/validate.js";
+import { Submission } from "../src/core/check/submission-schema.js";
+import { Template, type TemplateInput } from "../src/core/plan/template-schema.js";
+import { validateDraft } from "../src/core/check/validate.js";
 import { medianMs, syntheticPlan } from "./measure.js";
 
 const timed = (fn: () => unknown) => medianMs(fn, 7);

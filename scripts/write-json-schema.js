@@ -1,6 +1,6 @@
 // Writes seeds/schema/*.json from the zod schemas (run after `npm run build`); a test keeps them equal.
 import { writeFileSync } from "node:fs";
-import { templateJsonSchema, unitListJsonSchema } from "../dist/core/template-json-schema.js";
+import { templateJsonSchema, unitListJsonSchema } from "../dist/core/plan/template-json-schema.js";
 
 const dir = new URL("../seeds/schema/", import.meta.url);
 writeFileSync(

@@ -1,10 +1,10 @@
 // "Cấp mã truy cập…": a new key per unit, kept only in the script properties, and the access code
 // (web app URL + unit + key) shown once in a dialog for the consolidator to hand over — shown
 // first, saved after, so no unit is left with a key nobody saw.
-import { formatAccessCode } from "../../src/core/access-code.js";
-import { toHex, utf8Bytes } from "../../src/core/bytes.js";
-import { KEY_PATTERN } from "../../src/core/signature.js";
-import type { Unit } from "../../src/core/unit-schema.js";
+import { formatAccessCode } from "../../src/core/wire/access-code.js";
+import { toHex, utf8Bytes } from "../../src/core/text/bytes.js";
+import { KEY_PATTERN } from "../../src/core/wire/signature.js";
+import type { Unit } from "../../src/core/plan/unit-schema.js";
 import { isWebAppUrl, keyProperty, readWebAppUrl, saveWebAppUrl } from "./config.js";
 import { paragraph, showDialog, table } from "./dialogs.js";
 import { activeSpreadsheet } from "./sheets.js";

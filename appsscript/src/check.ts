@@ -1,9 +1,9 @@
 // "Kiểm tra tất cả báo cáo": each stored row read back intact, and every unit's current revision run
 // through core's validation again, against today's template, unit list and date.
-import { isCurrentOver, type ReceivedSubmission } from "../../src/core/consolidate.js";
-import { formatIssue } from "../../src/core/issues.js";
-import { payloadHash } from "../../src/core/signature.js";
-import { validateDraft } from "../../src/core/validate.js";
+import { isCurrentOver, type ReceivedSubmission } from "../../src/core/tracker/consolidate.js";
+import { formatIssue } from "../../src/core/check/issues.js";
+import { payloadHash } from "../../src/core/wire/signature.js";
+import { validateDraft } from "../../src/core/check/validate.js";
 import { list, paragraph, showDialog, type Html } from "./dialogs.js";
 import { activeSpreadsheet, SUBMISSIONS_SHEET } from "./sheets.js";
 import { loadTracker, NOT_SET_UP, type TrackerData } from "./tracker-data.js";

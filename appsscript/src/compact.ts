@@ -1,8 +1,8 @@
 // Cuts the tracker's own sheets back to what they hold: the rows and columns past the last one with a
 // value are blank, yet each counts against the spreadsheet's 10 million cells. An older version left
 // Sheets' 1000 × 26 grid on every tab and grew sheets 500 rows ahead.
-import { Period } from "../../src/core/period.js";
-import { PERIOD_TABS, TRACKER_TABS } from "../../src/core/tracker-tabs.js";
+import { Period } from "../../src/core/plan/period.js";
+import { PERIOD_TABS, TRACKER_TABS } from "../../src/core/tracker/tracker-tab-layout.js";
 import { fitSheet, SUBMISSIONS_SHEET, UNITS_SHEET } from "./sheets.js";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

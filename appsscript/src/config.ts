@@ -1,7 +1,7 @@
 // What this spreadsheet tracks and where units post, kept in the script's properties (never in a cell).
 import { z } from "zod";
-import { Period } from "../../src/core/period.js";
-import { Id } from "../../src/core/template-schema.js";
+import { Period } from "../../src/core/plan/period.js";
+import { Id } from "../../src/core/plan/template-schema.js";
 
 const CONFIG_PROPERTY = "chitieu:config";
 const URL_PROPERTY = "chitieu:webAppUrl";

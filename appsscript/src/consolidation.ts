@@ -1,6 +1,6 @@
 // "Tổng hợp ngay": core's consolidate, the same as `chitieu serve` runs, written to the tracker tabs:
 // one read per source sheet, one write per tab.
-import type { Consolidation } from "../../src/core/consolidate.js";
+import type { Consolidation } from "../../src/core/tracker/consolidate.js";
 import {
   budgetTab,
   consolidatedTab,
@@ -8,8 +8,8 @@ import {
   timelinessTab,
   unitsTab,
   unitValuesTab,
-  type TrackerTab,
-} from "../../src/core/tracker-tabs.js";
+} from "../../src/core/tracker/tracker-tabs.js";
+import { type TrackerTab } from "../../src/core/tracker/tracker-tab-layout.js";
 import { capacityWarning, NO_ROOM } from "./capacity.js";
 import { upgradeLayout } from "./layout-upgrade.js";
 import { writeTabs } from "./render-tab.js";

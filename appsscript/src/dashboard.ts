@@ -1,9 +1,9 @@
 // "Bảng điều khiển": core's consolidation as three small tables (indicators by status, units by
 // timeliness, completeness by unit) in one write, and the charts Sheets draws from those ranges.
-import type { Consolidation, Timeliness } from "../../src/core/consolidate.js";
-import type { TargetStatus } from "../../src/core/target-status.js";
-import type { CellValue } from "../../src/core/tracker-tabs.js";
-import { targetStatusNames, timelinessNames } from "../../src/core/tracker-tabs.js";
+import type { Consolidation, Timeliness } from "../../src/core/tracker/consolidate.js";
+import type { TargetStatus } from "../../src/core/plan/target-status.js";
+import type { CellValue } from "../../src/core/tracker/tracker-tab-layout.js";
+import { targetStatusNames, timelinessNames } from "../../src/core/tracker/tracker-tab-layout.js";
 import { activeSpreadsheet, DASHBOARD_SHEET, writeWhole } from "./sheets.js";
 import { consolidationOf, loadTracker, NOT_SET_UP } from "./tracker-data.js";
 

@@ -1,6 +1,6 @@
 // Dialogs built from plain text only: every piece goes through core's escapeHtml, so a unit name
 // or a note that holds markup shows as text.
-import { escapeHtml } from "../../src/core/html-escape.js";
+import { escapeHtml } from "../../src/core/text/html-escape.js";
 
 const STYLE = `<style>
 body{font-family:Arial,sans-serif;font-size:13px;color:#202124}

@@ -1,8 +1,8 @@
 // Brings a tracker spreadsheet an earlier version made to this version's layout, once, in place.
 // Only blank cells and derived tabs change: the stored submissions, the unit list and the log keep
 // every value (and Google's File › Version history keeps the spreadsheet as it was before).
-import { consolidate } from "../../src/core/consolidate.js";
-import { consolidatedTab, unitValuesTab } from "../../src/core/tracker-tabs.js";
+import { consolidate } from "../../src/core/tracker/consolidate.js";
+import { consolidatedTab, unitValuesTab } from "../../src/core/tracker/tracker-tabs.js";
 import { compactTracker, periodTabOf, trackerSheets } from "./compact.js";
 import { writeTabs } from "./render-tab.js";
 import { colourLog, logSheetIfAny } from "./sheet-store.js";

@@ -1,5 +1,5 @@
 // "Đơn vị chưa nộp / nộp trễ": the units core's consolidation finds missing or late for the period.
-import { timelinessNames } from "../../src/core/tracker-tabs.js";
+import { timelinessNames } from "../../src/core/tracker/tracker-tab-layout.js";
 import { paragraph, showDialog, table } from "./dialogs.js";
 import { activeSpreadsheet } from "./sheets.js";
 import { consolidationOf, loadTracker, NOT_SET_UP } from "./tracker-data.js";

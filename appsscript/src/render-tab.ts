@@ -1,7 +1,7 @@
 // Puts core's tracker tabs (tracker-tabs.ts) on their sheets, each sized to fit: one write for the
 // values, then the formats that make it readable: bold frozen header, plain-text free-text columns,
 // status colours. Nothing is written when the tabs would not fit under the spreadsheet's limit.
-import type { TrackerTab } from "../../src/core/tracker-tabs.js";
+import type { TrackerTab } from "../../src/core/tracker/tracker-tab-layout.js";
 import { fitsUnderLimit } from "./capacity.js";
 import { HEADER_BACKGROUND, statusColours, textColumnsOf } from "./tab-style.js";
 import { NEW_SHEET_CELLS, sheetCells, sheetNamed, wholeSize, writeWhole } from "./sheets.js";

@@ -1,13 +1,12 @@
 // "Thiết lập tracker…": choose the plan and the period, then lay out every tracker tab of core's
 // TRACKER_TABS with its header, formats and status colours, filled from what is already stored.
-import { Period, TIME_ZONE, todayInVietnam } from "../../src/core/period.js";
+import { Period, TIME_ZONE, todayInVietnam } from "../../src/core/plan/period.js";
+import { indicatorCatalogueTab, submissionLogTab } from "../../src/core/tracker/tracker-tabs.js";
 import {
-  indicatorCatalogueTab,
-  submissionLogTab,
   tabName,
   TRACKER_TAB_ORDER,
   TRACKER_TABS,
-} from "../../src/core/tracker-tabs.js";
+} from "../../src/core/tracker/tracker-tab-layout.js";
 import { capacityWarning, NO_ROOM } from "./capacity.js";
 import { readConfig, saveConfig } from "./config.js";
 import { upgradeLayout } from "./layout-upgrade.js";

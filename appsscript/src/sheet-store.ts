@@ -1,22 +1,22 @@
 // The TrackerStore core's processPost writes through, over this spreadsheet: units from "_units",
 // keys from the script properties, submissions appended to "_submissions" and, row per value, to the
 // "Nhật ký nộp" log. Reads and writes per post are a small constant, whatever is already stored.
-import { currentOf } from "../../src/core/current-report.js";
-import { KEY_PATTERN } from "../../src/core/signature.js";
-import type { Template } from "../../src/core/template-schema.js";
+import { currentOf } from "../../src/core/tracker/current-report.js";
+import { KEY_PATTERN } from "../../src/core/wire/signature.js";
+import type { Template } from "../../src/core/plan/template-schema.js";
 import type {
   AppendRecord,
   StoredReceipt,
   StoredRevision,
   TrackerStore,
-} from "../../src/core/tracker-service.js";
+} from "../../src/core/wire/tracker-service.js";
+import { submissionLogTab } from "../../src/core/tracker/tracker-tabs.js";
 import {
-  submissionLogTab,
   SUPERSEDED,
   TRACKER_TABS,
   type TrackerTab,
-} from "../../src/core/tracker-tabs.js";
-import { Unit } from "../../src/core/unit-schema.js";
+} from "../../src/core/tracker/tracker-tab-layout.js";
+import { Unit } from "../../src/core/plan/unit-schema.js";
 import { keyProperty, type TrackerConfig } from "./config.js";
 import { BUSY, withScriptLock } from "./lock.js";
 import {

@@ -1,7 +1,7 @@
 // The tracker's own sheets, and the only two moves the shell makes with them: read a block, write a block.
-import type { CellValue } from "../../src/core/tracker-tabs.js";
-import { quotedCell, rawCell } from "../../src/core/tracker-tabs.js";
-import { columnLetter } from "../../src/core/layout.js";
+import type { CellValue } from "../../src/core/tracker/tracker-tab-layout.js";
+import { quotedCell, rawCell } from "../../src/core/tracker/tracker-tabs.js";
+import { columnLetter } from "../../src/core/sheet/layout-types.js";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -3,9 +3,9 @@
 // chunk count, the signed submittedAt); the payload follows from column K, cut into chunks under
 // Sheets' 50,000-character cell limit (a 1 MB body is at most 23 chunks). Layout v1 (the first
 // release) had no submittedAt and the payload from J: submissions-upgrade.ts migrates it.
-import type { ReceivedSubmission } from "../../src/core/consolidate.js";
-import { Submission } from "../../src/core/submission-schema.js";
-import type { CellValue } from "../../src/core/tracker-tabs.js";
+import type { ReceivedSubmission } from "../../src/core/tracker/consolidate.js";
+import { Submission } from "../../src/core/check/submission-schema.js";
+import type { CellValue } from "../../src/core/tracker/tracker-tab-layout.js";
 import { cellText } from "./sheets.js";
 
 export const SUBMISSION_COLUMNS = [

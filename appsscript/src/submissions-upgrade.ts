@@ -2,8 +2,8 @@
 // column J) to today's (submission-rows.ts): the sheet is copied aside first, then a column is
 // inserted and filled from each stored payload, and the visible log re-marked by core's
 // current-report rule. Runs once, under the script lock, whichever action meets the old layout first.
-import { currentOf } from "../../src/core/current-report.js";
-import { CURRENT, SUPERSEDED, TRACKER_TABS } from "../../src/core/tracker-tabs.js";
+import { currentOf } from "../../src/core/tracker/current-report.js";
+import { CURRENT, SUPERSEDED, TRACKER_TABS } from "../../src/core/tracker/tracker-tab-layout.js";
 import { cellText, fitSheet, SUBMISSIONS_SHEET } from "./sheets.js";
 import { decodeIndex, type IndexRow } from "./submission-rows.js";
 

@@ -1,6 +1,6 @@
 // How each tracker tab looks in Google Sheets: which columns hold free text (plain-text format),
 // and which status words get which colour. Presentation only: the words themselves are core's.
-import type { TabKey, TrackerTab } from "../../src/core/tracker-tabs.js";
+import type { TabKey, TrackerTab } from "../../src/core/tracker/tracker-tab-layout.js";
 import {
   OVERDUE,
   STRAY_STATUS,
@@ -8,7 +8,7 @@ import {
   targetStatusNames,
   taskOverallNames,
   timelinessNames,
-} from "../../src/core/tracker-tabs.js";
+} from "../../src/core/tracker/tracker-tab-layout.js";
 
 // Columns that carry numbers (or, for the log's value, numbers and text): left to Sheets' automatic
 // format. Every other column is free text and is made plain text, so nothing in it is parsed.

@@ -1,7 +1,7 @@
 // The shipped plan templates, embedded in the bundle as JSON and parsed with core's schema on first use:
 // every execution of a web app starts afresh, so a post parses only the plan it names.
 import seeds from "virtual:chitieu-seeds";
-import { Template } from "../../src/core/template-schema.js";
+import { Template } from "../../src/core/plan/template-schema.js";
 
 const raw = new Map<string, unknown>();
 for (const seed of seeds) {

@@ -1,9 +1,9 @@
 // Everything a consolidator's action needs, read once: the configured plan, the unit registry and
 // every stored submission (one getValues per sheet), handed to core as plain data.
-import type { Consolidation, ReceivedSubmission } from "../../src/core/consolidate.js";
-import { consolidate } from "../../src/core/consolidate.js";
-import type { Template } from "../../src/core/template-schema.js";
-import type { Unit } from "../../src/core/unit-schema.js";
+import type { Consolidation, ReceivedSubmission } from "../../src/core/tracker/consolidate.js";
+import { consolidate } from "../../src/core/tracker/consolidate.js";
+import type { Template } from "../../src/core/plan/template-schema.js";
+import type { Unit } from "../../src/core/plan/unit-schema.js";
 import { readConfig, type TrackerConfig } from "./config.js";
 import { UNITS_SHEET } from "./sheets.js";
 import { decodeRow, type DecodedRow } from "./submission-rows.js";

@@ -1,8 +1,8 @@
 // Importing the unit list (code,name,kind,level) from the "Đơn vị (nhập)" sheet or pasted CSV: each
 // row checked with core's Unit schema, errors located by cell, the valid list merged into "_units".
-import { a1 } from "../../src/core/layout.js";
-import { normalizeText } from "../../src/core/normalize-text.js";
-import { Unit } from "../../src/core/unit-schema.js";
+import { a1 } from "../../src/core/sheet/layout-types.js";
+import { normalizeText } from "../../src/core/text/normalize-text.js";
+import { Unit } from "../../src/core/plan/unit-schema.js";
 import { parseCsv } from "./csv.js";
 import { list, page, paragraph, showDialog } from "./dialogs.js";
 import { BUSY, withScriptLock } from "./lock.js";

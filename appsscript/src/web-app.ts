@@ -1,9 +1,9 @@
 // The web app units post to: chitieu/1 through core's processPost, as `chitieu serve` answers it.
 // Apps Script sets no status code, so the JSON answer is the whole answer.
-import { isoInVietnam } from "../../src/core/period.js";
-import type { Answer } from "../../src/core/protocol.js";
-import { errorAnswer, PROTOCOL } from "../../src/core/protocol.js";
-import { processPost } from "../../src/core/tracker-service.js";
+import { isoInVietnam } from "../../src/core/plan/period.js";
+import type { Answer } from "../../src/core/wire/protocol.js";
+import { errorAnswer, PROTOCOL } from "../../src/core/wire/protocol.js";
+import { processPost } from "../../src/core/wire/tracker-service.js";
 import { SPREADSHEET_CELL_LIMIT, TrackerFull } from "./capacity.js";
 import { readConfig } from "./config.js";
 import { officerPage } from "./officer-page.js";

@@ -1,19 +1,19 @@
 // One function per thing an officer does in the add-in; the task pane and the ribbon button call
 // these, and these call core for every decision and Office.js only to read and write the sheet.
-import type { AccessCode } from "../core/access-code.js";
-import { parseAccessCode } from "../core/access-code.js";
-import type { SheetCheck } from "../core/check-sheet.js";
-import { checkSheet } from "../core/check-sheet.js";
-import type { Issue } from "../core/issues.js";
-import { hasErrors } from "../core/issues.js";
-import { isoInVietnam } from "../core/period.js";
-import { buildLayout } from "../core/layout.js";
-import { readHeader } from "../core/read-sheet.js";
-import type { SendOutcome, Transport } from "../core/submit-client.js";
-import { envelopeFor, SubmitQueue } from "../core/submit-client.js";
-import { toSubmission } from "../core/submission-schema.js";
-import type { Template } from "../core/template-schema.js";
-import type { Unit } from "../core/unit-schema.js";
+import type { AccessCode } from "../core/wire/access-code.js";
+import { parseAccessCode } from "../core/wire/access-code.js";
+import type { SheetCheck } from "../core/sheet/check-sheet.js";
+import { checkSheet } from "../core/sheet/check-sheet.js";
+import type { Issue } from "../core/check/issues.js";
+import { hasErrors } from "../core/check/issues.js";
+import { isoInVietnam } from "../core/plan/period.js";
+import { buildLayout } from "../core/sheet/layout.js";
+import { readHeader } from "../core/sheet/read-sheet.js";
+import type { SendOutcome, Transport } from "../core/wire/submit-client.js";
+import { envelopeFor, SubmitQueue } from "../core/wire/submit-client.js";
+import { toSubmission } from "../core/check/submission-schema.js";
+import type { Template } from "../core/plan/template-schema.js";
+import type { Unit } from "../core/plan/unit-schema.js";
 import {
   loadTemplateSheet,
   queueMarks,

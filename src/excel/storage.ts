@@ -1,6 +1,6 @@
 // The add-in's own storage (the webview's localStorage): the access code, the queue of unsent
 // reports, receipts, cached templates. Never the workbook: a workbook travels by e-mail, a key must not.
-import type { QueuedSubmission, QueueStorage } from "../core/submit-client.js";
+import type { QueuedSubmission, QueueStorage } from "../core/wire/submit-client.js";
 import type { ReceiptRow } from "./office/report-sheet.js";
 
 export interface KeyValueStore {

@@ -1,11 +1,11 @@
 // How the add-in talks to the tracker: every request bounded in time, and what it asks besides
 // submitting (its templates and unit list) kept in the add-in's storage, so that loading and
 // checking work offline once they have been fetched.
-import type { AccessCode } from "../core/access-code.js";
-import type { Transport } from "../core/submit-client.js";
-import { parseTemplate } from "../core/template-load.js";
-import type { Template } from "../core/template-schema.js";
-import { Unit } from "../core/unit-schema.js";
+import type { AccessCode } from "../core/wire/access-code.js";
+import type { Transport } from "../core/wire/submit-client.js";
+import { parseTemplate } from "../core/plan/template-load.js";
+import type { Template } from "../core/plan/template-schema.js";
+import { Unit } from "../core/plan/unit-schema.js";
 import { notices, NoticeError } from "./notices.js";
 import type { KeyValueStore } from "./storage.js";
 

@@ -1,6 +1,6 @@
 // Points the Excel add-in's manifest at wherever the add-in is hosted; shared by the add-in build
 // (scripts/build-addin.mjs imports the compiled file) and the tracker's /addin/ routes.
-import { escapeHtml } from "../core/html-escape.js";
+import { escapeHtml } from "../core/text/html-escape.js";
 
 /**
  * Every URL in the manifest lives under the task pane's folder, so the task pane's address is the

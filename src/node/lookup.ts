@@ -1,9 +1,9 @@
 // Finding a plan, a unit list and a unit for a command, with refusals a person can act on.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { formatProblem } from "../core/template-load.js";
-import type { Template } from "../core/template-schema.js";
-import type { Unit } from "../core/unit-schema.js";
+import { formatProblem } from "../core/plan/template-load.js";
+import type { Template } from "../core/plan/template-schema.js";
+import type { Unit } from "../core/plan/unit-schema.js";
 import { loadSeedTemplates, loadUnitListFile, seedsDir } from "./seeds.js";
 
 /** A refusal a person can act on: the command prints it and exits 2. */

@@ -4,7 +4,7 @@ import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } fr
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { z } from "zod";
-import type { QueuedSubmission, QueueStorage } from "../core/submit-client.js";
+import type { QueuedSubmission, QueueStorage } from "../core/wire/submit-client.js";
 import { CommandRefusal } from "./lookup.js";
 
 export const DEFAULT_OUTBOX = join(homedir(), ".chitieu", "outbox.json");

@@ -1,16 +1,16 @@
 // Reading a filled report from disk, an .xlsx workbook or a submission .json, and checking it.
 import { extname } from "node:path";
-import { checkSheet } from "../core/check-sheet.js";
-import type { Issue } from "../core/issues.js";
-import { formatIssue } from "../core/issues.js";
-import type { SubmissionDraft } from "../core/read-sheet.js";
-import { readHeader } from "../core/read-sheet.js";
-import { Submission } from "../core/submission-schema.js";
-import { MAX_BODY_BYTES } from "../core/protocol.js";
-import { jsonPath } from "../core/template-load.js";
-import type { Template } from "../core/template-schema.js";
-import type { Unit } from "../core/unit-schema.js";
-import { validateDraft } from "../core/validate.js";
+import { checkSheet } from "../core/sheet/check-sheet.js";
+import type { Issue } from "../core/check/issues.js";
+import { formatIssue } from "../core/check/issues.js";
+import type { SubmissionDraft } from "../core/check/submission-schema.js";
+import { readHeader } from "../core/sheet/read-sheet.js";
+import { Submission } from "../core/check/submission-schema.js";
+import { MAX_BODY_BYTES } from "../core/wire/protocol.js";
+import { jsonPath } from "../core/plan/template-load.js";
+import type { Template } from "../core/plan/template-schema.js";
+import type { Unit } from "../core/plan/unit-schema.js";
+import { validateDraft } from "../core/check/validate.js";
 import { CommandRefusal, findTemplate, findUnit, loadUnits } from "./lookup.js";
 import { readRegularFile } from "./regular-file.js";
 import { readWorkbookGrid } from "./xlsx.js";

@@ -2,11 +2,11 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Template } from "../core/template-schema.js";
-import type { LoadProblem, LoadResult } from "../core/template-load.js";
-import { parseTemplateText, parseUnitListText } from "../core/template-load.js";
-import { traceTemplate } from "../core/template-trace.js";
-import type { UnitList } from "../core/unit-schema.js";
+import type { Template } from "../core/plan/template-schema.js";
+import type { LoadProblem, LoadResult } from "../core/plan/template-load.js";
+import { parseTemplateText, parseUnitListText } from "../core/plan/template-load.js";
+import { traceTemplate } from "../core/plan/template-trace.js";
+import type { UnitList } from "../core/plan/unit-schema.js";
 
 /** `seeds/` sits two levels above both `src/node/` (tests) and `dist/node/` (the built CLI). */
 export const seedsDir = fileURLToPath(new URL("../../seeds/", import.meta.url));

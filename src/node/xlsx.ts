@@ -1,11 +1,16 @@
 // The .xlsx shell: renders core's sheet layout with exceljs, and reads a report sheet back as plain
 // values within the report's area (`xlsx-read/`, no exceljs: it would inflate every part).
 import ExcelJS from "exceljs";
-import type { ConditionalFormat, LayoutCell, SheetLayout, ValidationRule } from "../core/layout.js";
-import { cellStyles, columnLetter, PROTECTION_PASSWORD } from "../core/layout.js";
-import { formatNumberVi } from "../core/parse-number.js";
-import type { SheetArea } from "../core/report-area.js";
-import { reportArea } from "../core/report-area.js";
+import type {
+  ConditionalFormat,
+  LayoutCell,
+  SheetLayout,
+  ValidationRule,
+} from "../core/sheet/layout-types.js";
+import { cellStyles, columnLetter, PROTECTION_PASSWORD } from "../core/sheet/layout-types.js";
+import { formatNumberVi } from "../core/text/parse-number.js";
+import type { SheetArea } from "../core/sheet/report-area.js";
+import { reportArea } from "../core/sheet/report-area.js";
 import { readRegularFile } from "./regular-file.js";
 import { loadSeedTemplates } from "./seeds.js";
 import { workbookLimits } from "./xlsx-read/refusal.js";

@@ -1,6 +1,6 @@
 // The page's side of the check worker: hands it the file's bytes, answers its request for the
 // template, and gives up (stopping the worker) when a file takes too long, so the tab never freezes.
-import type { Template } from "../core/template-schema.js";
+import type { Template } from "../core/plan/template-schema.js";
 import type { ReportReading } from "../workbook/read-report.js";
 import { refusal } from "../workbook/refusals.js";
 import { WORKBOOK_LIMITS } from "../workbook/workbook-bytes.js";

@@ -1,15 +1,15 @@
 // The officer's page: access code, file, the located issues beside a read-only view of the sheet,
 // "Gửi báo cáo", the receipt and the queue. It renders state with DOM text nodes (never HTML
 // strings) and hands each action to one method; every failure reaches the officer as a message.
-import type { AccessCode } from "../core/access-code.js";
-import { parseAccessCode } from "../core/access-code.js";
-import type { Issue } from "../core/issues.js";
-import { formatIssue, hasErrors } from "../core/issues.js";
-import { fieldLabels } from "../core/messages.js";
-import { periodLabelVi } from "../core/period.js";
-import type { Template } from "../core/template-schema.js";
-import { payloadHash } from "../core/signature.js";
-import type { QueuedSubmission, SendOutcome, SubmitQueue } from "../core/submit-client.js";
+import type { AccessCode } from "../core/wire/access-code.js";
+import { parseAccessCode } from "../core/wire/access-code.js";
+import type { Issue } from "../core/check/issues.js";
+import { formatIssue, hasErrors } from "../core/check/issues.js";
+import { fieldLabels } from "../core/check/messages.js";
+import { periodLabelVi } from "../core/plan/period.js";
+import type { Template } from "../core/plan/template-schema.js";
+import { payloadHash } from "../core/wire/signature.js";
+import type { QueuedSubmission, SendOutcome, SubmitQueue } from "../core/wire/submit-client.js";
 import type { ReportReading } from "../workbook/read-report.js";
 import type { CheckClient } from "./check-client.js";
 import type { LinkParams } from "./page-config.js";

@@ -1,18 +1,18 @@
 // Sending a checked report: sign it in the browser, queue it in this browser's storage first, then
 // post it as chitieu/1; what could not be sent stays queued, visible, and goes when the network
 // returns. The queue holds envelopes (payload and signature), never the key.
-import type { AccessCode } from "../core/access-code.js";
-import { isoInVietnam } from "../core/period.js";
-import type { SubmissionDraft } from "../core/read-sheet.js";
+import type { AccessCode } from "../core/wire/access-code.js";
+import { isoInVietnam } from "../core/plan/period.js";
+import type { SubmissionDraft } from "../core/check/submission-schema.js";
 import type {
   QueuedSubmission,
   QueueStorage,
   SendOutcome,
   Transport,
-} from "../core/submit-client.js";
-import { signedEnvelope, SubmitQueue } from "../core/submit-client.js";
-import type { Submission } from "../core/submission-schema.js";
-import { toSubmission } from "../core/submission-schema.js";
+} from "../core/wire/submit-client.js";
+import { signedEnvelope, SubmitQueue } from "../core/wire/submit-client.js";
+import type { Submission } from "../core/check/submission-schema.js";
+import { toSubmission } from "../core/check/submission-schema.js";
 import { signPayload } from "./signing.js";
 
 const OUTBOX = "chitieu-nop:outbox";

@@ -1,12 +1,12 @@
 // A read-only rendering of the report sheet as the file holds it: the layout's look (header fills,
 // yellow input cells, merged titles), with the cells and rows of each issue marked. Text only goes
 // in as text nodes, so nothing a file holds becomes markup.
-import type { Issue } from "../core/issues.js";
-import type { CellStyle, SheetLayout } from "../core/layout.js";
-import { a1, columnLetter } from "../core/layout.js";
-import { formatDateVi } from "../core/parse-date.js";
-import type { CellValue } from "../core/parse-number.js";
-import { formatNumberVi } from "../core/parse-number.js";
+import type { Issue } from "../core/check/issues.js";
+import type { CellStyle, SheetLayout } from "../core/sheet/layout-types.js";
+import { a1, columnLetter } from "../core/sheet/layout-types.js";
+import { formatDateVi } from "../core/text/parse-date.js";
+import type { CellValue } from "../core/text/parse-number.js";
+import { formatNumberVi } from "../core/text/parse-number.js";
 import type { WorkbookGrid } from "../workbook/report-grid.js";
 
 /** Excel's column width unit is about 7 px of its default font, plus padding. */

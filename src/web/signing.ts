@@ -1,7 +1,7 @@
 // The submission's signature in the browser: HMAC-SHA256 of the payload's UTF-8 bytes with the
 // unit's key, as hex, exactly as core's sign() makes it; Web Crypto does the hashing.
-import { fromHex, toHex, utf8Bytes } from "../core/bytes.js";
-import { KEY_PATTERN, sign } from "../core/signature.js";
+import { fromHex, toHex, utf8Bytes } from "../core/text/bytes.js";
+import { KEY_PATTERN, sign } from "../core/wire/signature.js";
 
 /**
  * Web Crypto exists only in a secure context (https, or localhost): a tracker reached over plain

@@ -1,8 +1,8 @@
 // Where the page gets a plan's template: the tracker's `api/templates/:id` (the service worker
 // keeps what was fetched for offline use, and so does this browser's storage), or, on the Apps
 // Script web app, the template its doGet embedded in the page.
-import { parseTemplate } from "../core/template-load.js";
-import type { Template } from "../core/template-schema.js";
+import { parseTemplate } from "../core/plan/template-load.js";
+import type { Template } from "../core/plan/template-schema.js";
 
 export type TemplateLookup =
   | { ok: true; template: Template }

@@ -1,13 +1,14 @@
 // A filled report's bytes → core's check, the way `chitieu validate` checks a file: the page's
 // worker runs this, and so can any shell. The template comes from the caller (tracker, cache, seeds).
-import type { SheetCheck } from "../core/check-sheet.js";
-import { checkSheet } from "../core/check-sheet.js";
-import type { Issue } from "../core/issues.js";
-import type { SheetLayout } from "../core/layout.js";
-import { buildLayout, COLUMN_COUNT, headerCells } from "../core/layout.js";
-import { readHeader } from "../core/read-sheet.js";
-import type { Template } from "../core/template-schema.js";
-import type { Unit } from "../core/unit-schema.js";
+import type { SheetCheck } from "../core/sheet/check-sheet.js";
+import { checkSheet } from "../core/sheet/check-sheet.js";
+import type { Issue } from "../core/check/issues.js";
+import type { SheetLayout } from "../core/sheet/layout-types.js";
+import { buildLayout } from "../core/sheet/layout.js";
+import { COLUMN_COUNT, headerCells } from "../core/sheet/layout-types.js";
+import { readHeader } from "../core/sheet/read-sheet.js";
+import type { Template } from "../core/plan/template-schema.js";
+import type { Unit } from "../core/plan/unit-schema.js";
 import type { Refusal } from "./refusals.js";
 import { refusal } from "./refusals.js";
 import type { WorkbookGrid } from "./report-grid.js";

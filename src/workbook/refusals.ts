@@ -1,6 +1,6 @@
 // Why a workbook file cannot be checked at all, in Vietnamese with English alongside: what it is, and
 // what the officer does about it. The page and the CLI show these texts; they never write their own.
-import type { Params } from "../core/messages.js";
+import type { Params } from "../core/check/messages.js";
 
 interface RefusalSpec {
   vi: (p: Params) => string;

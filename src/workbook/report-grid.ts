@@ -1,9 +1,9 @@
 // An opened .xlsx (exceljs, which reads an ArrayBuffer in the browser and in Node alike) and the
 // values and number formats of its report sheet within a bounded area, as core's readSheet takes them.
 import ExcelJS from "exceljs";
-import { REPORT_SHEET } from "../core/layout.js";
-import type { CellValue } from "../core/parse-number.js";
-import type { Grid } from "../core/read-sheet.js";
+import { REPORT_SHEET } from "../core/sheet/layout-types.js";
+import type { CellValue } from "../core/text/parse-number.js";
+import type { Grid } from "../core/sheet/read-sheet.js";
 
 export interface WorkbookGrid {
   sheetName: string;

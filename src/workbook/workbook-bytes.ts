@@ -1,7 +1,7 @@
 // What a file is before anything opens it: an .xlsx within limits, or a refusal that names the
 // problem (empty, too large, .xls, .ods, password-protected, not a workbook). Reads only bytes.
 import { Inflate } from "fflate";
-import { utf8Text } from "../core/bytes.js";
+import { utf8Text } from "../core/text/bytes.js";
 import type { Refusal } from "./refusals.js";
 import { refusal } from "./refusals.js";
 

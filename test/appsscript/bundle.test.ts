@@ -13,7 +13,7 @@ import {
   type BuiltBundle,
 } from "../fakes/apps-script/runtime.js";
 import { unitsCsv } from "../fakes/apps-script/tracker.js";
-import { envelopeFor } from "../../src/core/submit-client.js";
+import { envelopeFor } from "../../src/core/wire/submit-client.js";
 import { reportingUnit, validReport } from "../fixtures/reports.js";
 import { suitePlan } from "../protocol/servers.js";
 

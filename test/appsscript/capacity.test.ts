@@ -3,8 +3,8 @@
 // storing nothing, rather than failing half-way once Sheets refuses to grow.
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Answer } from "../../src/core/protocol.js";
-import { TRACKER_TABS } from "../../src/core/tracker-tabs.js";
+import type { Answer } from "../../src/core/wire/protocol.js";
+import { TRACKER_TABS } from "../../src/core/tracker/tracker-tab-layout.js";
 import type { AppsScriptWorld } from "../fakes/apps-script/runtime.js";
 import { SPREADSHEET_CELL_LIMIT } from "../fakes/apps-script/spreadsheet.js";
 import { storedCount, trackerWorld } from "../fakes/apps-script/tracker.js";

@@ -3,22 +3,21 @@
 // list, and the check of every stored submission.
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { consolidate, type ReceivedSubmission } from "../../src/core/consolidate.js";
-import type { Answer } from "../../src/core/protocol.js";
-import { sign } from "../../src/core/signature.js";
-import type { Submission } from "../../src/core/submission-schema.js";
+import { consolidate, type ReceivedSubmission } from "../../src/core/tracker/consolidate.js";
+import type { Answer } from "../../src/core/wire/protocol.js";
+import { sign } from "../../src/core/wire/signature.js";
+import type { Submission } from "../../src/core/check/submission-schema.js";
 import {
   budgetTab,
   consolidatedTab,
   tasksTab,
   tabGrid,
-  targetStatusNames,
-  timelinessNames,
   timelinessTab,
   unitsTab,
   unitValuesTab,
-} from "../../src/core/tracker-tabs.js";
-import type { Unit } from "../../src/core/unit-schema.js";
+} from "../../src/core/tracker/tracker-tabs.js";
+import { targetStatusNames, timelinessNames } from "../../src/core/tracker/tracker-tab-layout.js";
+import type { Unit } from "../../src/core/plan/unit-schema.js";
 import type { AppsScriptWorld } from "../fakes/apps-script/runtime.js";
 import { trackerWorld } from "../fakes/apps-script/tracker.js";
 import { reportingUnit, validReport } from "../fixtures/reports.js";

@@ -1,7 +1,7 @@
 // The menu actions that change the store take the script lock, as posts do: while another
 // execution holds it, the action is refused with a message and the spreadsheet is left as it was.
 import { describe, expect, it } from "vitest";
-import type { Unit } from "../../src/core/unit-schema.js";
+import type { Unit } from "../../src/core/plan/unit-schema.js";
 import { AppsScriptWorld, builtBundle } from "../fakes/apps-script/runtime.js";
 import { trackerWorld, unitsCsv } from "../fakes/apps-script/tracker.js";
 import { reportingUnit } from "../fixtures/reports.js";

@@ -2,9 +2,9 @@
 // access codes. Keys live in the script properties only; every cell is searched for them.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { parseAccessCode } from "../../src/core/access-code.js";
-import type { Answer } from "../../src/core/protocol.js";
-import { sign } from "../../src/core/signature.js";
+import { parseAccessCode } from "../../src/core/wire/access-code.js";
+import type { Answer } from "../../src/core/wire/protocol.js";
+import { sign } from "../../src/core/wire/signature.js";
 import {
   OVERDUE,
   STRAY_STATUS,
@@ -13,8 +13,8 @@ import {
   tabName,
   TRACKER_TAB_ORDER,
   TRACKER_TABS,
-} from "../../src/core/tracker-tabs.js";
-import type { Unit } from "../../src/core/unit-schema.js";
+} from "../../src/core/tracker/tracker-tab-layout.js";
+import type { Unit } from "../../src/core/plan/unit-schema.js";
 import { AppsScriptWorld, builtBundle } from "../fakes/apps-script/runtime.js";
 import { trackerWorld, unitsCsv } from "../fakes/apps-script/tracker.js";
 import { reportingUnit, validReport } from "../fixtures/reports.js";

@@ -4,15 +4,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Answer } from "../../src/core/protocol.js";
-import { payloadHash } from "../../src/core/signature.js";
+import type { Answer } from "../../src/core/wire/protocol.js";
+import { payloadHash } from "../../src/core/wire/signature.js";
 import {
   CURRENT,
-  quotedCell,
   SUPERSEDED,
   TRACKER_TABS,
   type CellValue,
-} from "../../src/core/tracker-tabs.js";
+} from "../../src/core/tracker/tracker-tab-layout.js";
+import { quotedCell } from "../../src/core/tracker/tracker-tabs.js";
 import type { AppsScriptWorld } from "../fakes/apps-script/runtime.js";
 import { trackerWorld } from "../fakes/apps-script/tracker.js";
 import { validReport } from "../fixtures/reports.js";

@@ -4,18 +4,12 @@
 // without changing one stored value.
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { consolidate, type ReceivedSubmission } from "../../src/core/consolidate.js";
-import type { Answer } from "../../src/core/protocol.js";
-import { Submission } from "../../src/core/submission-schema.js";
-import { envelopeFor } from "../../src/core/submit-client.js";
-import {
-  consolidatedTab,
-  SUPERSEDED,
-  tabGrid,
-  tabName,
-  TRACKER_TABS,
-  unitValuesTab,
-} from "../../src/core/tracker-tabs.js";
+import { consolidate, type ReceivedSubmission } from "../../src/core/tracker/consolidate.js";
+import type { Answer } from "../../src/core/wire/protocol.js";
+import { Submission } from "../../src/core/check/submission-schema.js";
+import { envelopeFor } from "../../src/core/wire/submit-client.js";
+import { consolidatedTab, tabGrid, unitValuesTab } from "../../src/core/tracker/tracker-tabs.js";
+import { SUPERSEDED, tabName, TRACKER_TABS } from "../../src/core/tracker/tracker-tab-layout.js";
 import { AppsScriptWorld, builtBundle } from "../fakes/apps-script/runtime.js";
 import { restore } from "../fakes/apps-script/snapshot.js";
 import { trackerV1, V1_KEY, V1_UNITS } from "../fixtures/appsscript/tracker-v1.js";

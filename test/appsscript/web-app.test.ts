@@ -2,20 +2,15 @@
 // it costs (the same whatever is stored), the lock, long reports and free text that must stay text.
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { consolidate } from "../../src/core/consolidate.js";
-import type { Answer } from "../../src/core/protocol.js";
-import type { Submission } from "../../src/core/submission-schema.js";
-import {
-  CURRENT,
-  submissionLogTab,
-  SUPERSEDED,
-  timelinessTab,
-  TRACKER_TABS,
-} from "../../src/core/tracker-tabs.js";
+import { consolidate } from "../../src/core/tracker/consolidate.js";
+import type { Answer } from "../../src/core/wire/protocol.js";
+import type { Submission } from "../../src/core/check/submission-schema.js";
+import { CURRENT, SUPERSEDED, TRACKER_TABS } from "../../src/core/tracker/tracker-tab-layout.js";
+import { submissionLogTab, timelinessTab } from "../../src/core/tracker/tracker-tabs.js";
 import type { AppsScriptWorld } from "../fakes/apps-script/runtime.js";
 import { storedCount, trackerWorld } from "../fakes/apps-script/tracker.js";
 import { CELL_LIMIT, columnLetters } from "../fakes/apps-script/spreadsheet.js";
-import { envelopeFor, SUBMIT_TIMEOUT_MS } from "../../src/core/submit-client.js";
+import { envelopeFor, SUBMIT_TIMEOUT_MS } from "../../src/core/wire/submit-client.js";
 import { validReport } from "../fixtures/reports.js";
 import { smallCaseWorld } from "../fixtures/small-case-world.js";
 import {

@@ -1,6 +1,6 @@
 // The core must stay platform-free: checked by reading its imports and by the lint rule itself.
 import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, normalize } from "node:path";
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 
@@ -15,13 +15,80 @@ function importsOf(source: string): string[] {
   ].map((m) => (m[1] ?? m[2]) as string);
 }
 
+// The stages, and what each may import besides itself: data flows text → plan → check → sheet →
+// tracker → wire (the wire carries submissions to the tracker service), and the annual report
+// reads the plan and the consolidation. A folder missing here is refused.
+const mayImport: Record<string, readonly string[]> = {
+  text: [],
+  plan: ["text"],
+  check: ["text", "plan"],
+  sheet: ["text", "plan", "check"],
+  tracker: ["text", "plan", "check", "sheet"],
+  wire: ["text", "plan", "check", "tracker"],
+  report: ["text", "plan", "check", "sheet", "tracker"],
+};
+
+/** Each import of a core file (path relative to src/core) into a folder its stage may not use. */
+function stageOffences(graph: Record<string, readonly string[]>): string[] {
+  const offences: string[] = [];
+  for (const [file, specs] of Object.entries(graph)) {
+    const folder = file.includes("/") ? file.split("/")[0]! : "";
+    const allowed = mayImport[folder];
+    if (!allowed) {
+      offences.push(`${file}: not in a stage folder (${Object.keys(mayImport).join(", ")})`);
+      continue;
+    }
+    for (const spec of specs) {
+      if (!spec.startsWith(".")) continue;
+      const target = normalize(join(dirname(file), spec)).split("\\").join("/");
+      const targetFolder = target.includes("/") ? target.split("/")[0]! : "";
+      if (targetFolder !== folder && !allowed.includes(targetFolder))
+        offences.push(`${file} → ${target} (${folder} may import ${[folder, ...allowed].join(", ")})`);
+    }
+  }
+  return offences;
+}
+
+function coreGraph(): Record<string, string[]> {
+  const graph: Record<string, string[]> = {};
+  for (const name of readdirSync(coreDir, { recursive: true }) as string[]) {
+    if (!name.endsWith(".ts")) continue;
+    graph[name.split("\\").join("/")] = importsOf(readFileSync(join(coreDir, name), "utf8"));
+  }
+  return graph;
+}
+
+describe("src/core stages", () => {
+  it("every core file sits in a stage folder and imports only the stages before it", () => {
+    expect(stageOffences(coreGraph())).toEqual([]);
+  });
+
+  it("refuses a planted backward import, and a file outside the stage folders", () => {
+    const graph = {
+      "text/parse-number.ts": ["./normalize-text.js"],
+      "plan/period.ts": ["./template-schema.js", "../text/parse-date.js", "date-fns"],
+      "check/validate.ts": ["../plan/period.js", "../sheet/layout.js"],
+      "sheet/layout.ts": ["../check/messages.js", "../tracker/consolidate.js"],
+      "wire/tracker-service.ts": ["../tracker/current-report.js", "../sheet/layout.js"],
+      "helpers.ts": [],
+    };
+    expect(stageOffences(graph)).toEqual([
+      "check/validate.ts → sheet/layout.js (check may import check, text, plan)",
+      "sheet/layout.ts → tracker/consolidate.js (sheet may import sheet, text, plan, check)",
+      "wire/tracker-service.ts → sheet/layout.js (wire may import wire, text, plan, check, tracker)",
+      "helpers.ts: not in a stage folder (text, plan, check, sheet, tracker, wire, report)",
+    ]);
+  });
+});
+
 describe("src/core dependency direction", () => {
   it("imports only other core modules and the allowed pure packages", () => {
     const offenders: string[] = [];
     for (const name of readdirSync(coreDir, { recursive: true }) as string[]) {
       if (!name.endsWith(".ts")) continue;
       for (const spec of importsOf(readFileSync(join(coreDir, name), "utf8"))) {
-        const relativeInCore = spec.startsWith("./");
+        const relativeInCore =
+          spec.startsWith(".") && normalize(join(coreDir, dirname(name), spec)).startsWith(coreDir);
         const pkg = spec.startsWith("@")
           ? spec.split("/").slice(0, 2).join("/")
           : spec.split("/")[0];

@@ -1,13 +1,13 @@
 // The add-in's operations wired to the in-memory Excel, a tracker answering from the shipped seeds,
 // and a chosen transport: what every add-in test starts from.
 import { randomUUID } from "node:crypto";
-import { formatAccessCode, parseAccessCode } from "../../src/core/access-code.js";
-import { isoInVietnam } from "../../src/core/period.js";
-import type { Transport } from "../../src/core/submit-client.js";
-import { processPost } from "../../src/core/tracker-service.js";
-import type { Unit } from "../../src/core/unit-schema.js";
+import { formatAccessCode, parseAccessCode } from "../../src/core/wire/access-code.js";
+import { isoInVietnam } from "../../src/core/plan/period.js";
+import type { Transport } from "../../src/core/wire/submit-client.js";
+import { processPost } from "../../src/core/wire/tracker-service.js";
+import type { Unit } from "../../src/core/plan/unit-schema.js";
 import { MemoryStore } from "../fakes/memory-store.js";
-import type { Template } from "../../src/core/template-schema.js";
+import type { Template } from "../../src/core/plan/template-schema.js";
 import { excelRunner } from "../../src/excel/excel-run.js";
 import type { AddinDeps } from "../../src/excel/operations.js";
 import type { KeyValueStore } from "../../src/excel/storage.js";

@@ -1,8 +1,9 @@
 // The add-in's operations against the in-memory Excel: what lands in the sheet, and how many syncs.
 import { beforeEach, describe, expect, it } from "vitest";
-import { buildLayout, headerCells, a1, PROTECTION_PASSWORD } from "../../src/core/layout.js";
-import { formatAccessCode } from "../../src/core/access-code.js";
-import { Template } from "../../src/core/template-schema.js";
+import { buildLayout } from "../../src/core/sheet/layout.js";
+import { headerCells, a1, PROTECTION_PASSWORD } from "../../src/core/sheet/layout-types.js";
+import { formatAccessCode } from "../../src/core/wire/access-code.js";
+import { Template } from "../../src/core/plan/template-schema.js";
 import {
   checkReport,
   flushQueue,
@@ -113,20 +114,23 @@ describe("loading a template", () => {
       const f = layout.fields.find((x) => x.ref.kind === kind && x.ref.field === field)!;
       return h.excel.model.peek(sheet, f.row, f.col)?.validation?.rule;
     };
-    const atLeastZero = { formula1: 0, operator: "GreaterThanOrEqualTo" };
+    // A numerator or denominator is a count (up to a billion, fractions allowed); a budget line
+    // at most the plan's whole 657.187.600.000 đồng (the value limits).
+    const shareParts = { formula1: 0, formula2: 1_000_000_000, operator: "Between" };
+    const money = { formula1: 0, formula2: 657_187_600_000, operator: "Between" };
     expect(ruleAt("indicator", "value")).toEqual({
       decimal: { formula1: 0, formula2: 100, operator: "Between" },
     });
-    expect(ruleAt("indicator", "numerator")).toEqual({ decimal: atLeastZero });
-    expect(ruleAt("indicator", "denominator")).toEqual({ decimal: atLeastZero });
+    expect(ruleAt("indicator", "numerator")).toEqual({ decimal: shareParts });
+    expect(ruleAt("indicator", "denominator")).toEqual({ decimal: shareParts });
     expect(ruleAt("task", "status")).toEqual({
       list: { inCellDropDown: true, source: "Chưa thực hiện,Đang thực hiện,Hoàn thành" },
     });
     expect(ruleAt("task", "completedOn")).toEqual({
       date: { formula1: "2000-01-01", operator: "GreaterThanOrEqualTo" },
     });
-    expect(ruleAt("budget", "allocated")).toEqual({ wholeNumber: atLeastZero });
-    expect(ruleAt("budget", "disbursed")).toEqual({ wholeNumber: atLeastZero });
+    expect(ruleAt("budget", "allocated")).toEqual({ wholeNumber: money });
+    expect(ruleAt("budget", "disbursed")).toEqual({ wholeNumber: money });
     for (const field of ["evidence", "note"]) expect(ruleAt("indicator", field)).toBeUndefined();
     expect(sheet.conditionalFormats).toHaveLength(2);
     expect(h.excel.model.active).toBe(sheetName);

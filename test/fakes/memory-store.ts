@@ -1,15 +1,15 @@
 // An in-memory TrackerStore: what the core's tracker service needs, with nothing of SQLite or sheets.
-import { currentOf } from "../../src/core/current-report.js";
-import type { Receipt } from "../../src/core/protocol.js";
-import type { Submission } from "../../src/core/submission-schema.js";
-import type { Template } from "../../src/core/template-schema.js";
+import { currentOf } from "../../src/core/tracker/current-report.js";
+import type { Receipt } from "../../src/core/wire/protocol.js";
+import type { Submission } from "../../src/core/check/submission-schema.js";
+import type { Template } from "../../src/core/plan/template-schema.js";
 import type {
   AppendRecord,
   StoredReceipt,
   StoredRevision,
   TrackerStore,
-} from "../../src/core/tracker-service.js";
-import type { Unit } from "../../src/core/unit-schema.js";
+} from "../../src/core/wire/tracker-service.js";
+import type { Unit } from "../../src/core/plan/unit-schema.js";
 
 export interface StoredRecord {
   submission: Submission;

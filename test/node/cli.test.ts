@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { Template } from "../../src/core/template-schema.js";
+import { Template } from "../../src/core/plan/template-schema.js";
 import type { CommandIO } from "../../src/node/io.js";
 import { runCli } from "../../src/node/program.js";
 import { seedsDir } from "../../src/node/seeds.js";

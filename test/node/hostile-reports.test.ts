@@ -12,8 +12,8 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { formatAccessCode } from "../../src/core/access-code.js";
-import { buildLayout } from "../../src/core/layout.js";
+import { formatAccessCode } from "../../src/core/wire/access-code.js";
+import { buildLayout } from "../../src/core/sheet/layout.js";
 import { loadPushSource } from "../../src/node/google/push-source.js";
 import type { CommandIO } from "../../src/node/io.js";
 import { findTemplate } from "../../src/node/lookup.js";

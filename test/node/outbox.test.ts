@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { QueuedSubmission } from "../../src/core/submit-client.js";
+import type { QueuedSubmission } from "../../src/core/wire/submit-client.js";
 import { FileQueueStorage } from "../../src/node/outbox.js";
 
 const item = (n: number): QueuedSubmission => ({

@@ -1,18 +1,14 @@
 // `validate` and `submit` run one check: a workbook the submission schema would refuse is refused by
 // both at its cells, and nothing is queued that could never be sent.
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { formatAccessCode } from "../../src/core/access-code.js";
-import { buildLayout } from "../../src/core/layout.js";
-import type { CommandIO } from "../../src/node/io.js";
+import { formatAccessCode } from "../../src/core/wire/access-code.js";
+import { buildLayout } from "../../src/core/sheet/layout.js";
 import { findTemplate } from "../../src/node/lookup.js";
-import { runCli } from "../../src/node/program.js";
-import { openStore } from "../../src/node/tracker/open-store.js";
-import { buildServer } from "../../src/node/tracker/server.js";
 import type { SqliteStore } from "../../src/node/tracker/store.js";
+import { run, startTracker, type LoopbackTracker } from "../fixtures/cli.js";
 import { addressOf, fillWorkbook, validEdits } from "../fixtures/fill-workbook.js";
 
 const KEY = "d".repeat(64);
@@ -24,14 +20,8 @@ const unit = {
   level: "province",
 } as const;
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const io: CommandIO = { out: (s) => out.push(s), err: (s) => out.push(s) };
-  return { code: await runCli(argv, io), out: out.join("\n") };
-}
-
 let store: SqliteStore | undefined;
-let app: ReturnType<typeof buildServer> | undefined;
+let app: LoopbackTracker["app"] | undefined;
 afterEach(async () => {
   await app?.close();
   store?.close();
@@ -89,12 +79,9 @@ describe("one check for validate and submit", () => {
       `· ${template.budget!.total.id} · Kinh phí đã bố trí: Giá trị 9.007.199.254.740.994 ngoài khoảng cho phép 0 – 657.187.600.000`,
     );
 
-    store = openStore(mkdtempSync(join(tmpdir(), "chitieu-limits-tracker-")));
-    store.importUnits([unit]);
-    store.setKey(unit.code, KEY);
-    app = buildServer({ store });
-    await app.listen({ port: 0, host: "127.0.0.1" });
-    const port = (app.server.address() as AddressInfo).port;
+    const tracker = await startTracker(unit, KEY);
+    ({ store, app } = tracker);
+    const port = tracker.port;
     const code = formatAccessCode({
       url: `http://127.0.0.1:${port}/api/submit`,
       unit: unit.code,

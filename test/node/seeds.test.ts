@@ -3,9 +3,12 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { templateJsonSchema, unitListJsonSchema } from "../../src/core/template-json-schema.js";
-import type { Comparator, Template } from "../../src/core/template-schema.js";
-import { foldForQuote } from "../../src/core/template-trace.js";
+import {
+  templateJsonSchema,
+  unitListJsonSchema,
+} from "../../src/core/plan/template-json-schema.js";
+import type { Comparator, Template } from "../../src/core/plan/template-schema.js";
+import { foldForQuote } from "../../src/core/plan/template-trace.js";
 import { loadSeedTemplates, loadUnitListFile, seedsDir } from "../../src/node/seeds.js";
 
 const { templates, problems } = loadSeedTemplates();

@@ -3,17 +3,12 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { formatAccessCode } from "../../src/core/access-code.js";
-import { buildLayout } from "../../src/core/layout.js";
-import type { CommandIO } from "../../src/node/io.js";
+import { formatAccessCode } from "../../src/core/wire/access-code.js";
+import { buildLayout } from "../../src/core/sheet/layout.js";
 import { findTemplate } from "../../src/node/lookup.js";
-import { runCli } from "../../src/node/program.js";
 import { submitDeps } from "../../src/node/commands/submit.js";
 import { issueConsolidatorCredential } from "../../src/node/tracker/consolidator-credentials.js";
-import { openStore } from "../../src/node/tracker/open-store.js";
-import { buildServer } from "../../src/node/tracker/server.js";
 import type { SqliteStore } from "../../src/node/tracker/store.js";
 import { trackerWorld } from "../fakes/apps-script/tracker.js";
 import { startWebAppHost } from "../fakes/apps-script/web-app-host.js";
@@ -26,7 +21,12 @@ import {
   SUITE_UNITS,
 } from "../protocol/chitieu1.suite.js";
 import { suitePlan } from "../protocol/servers.js";
-import type { Consolidation } from "../../src/core/consolidate.js";
+import type { Consolidation } from "../../src/core/tracker/consolidate.js";
+import {
+  run,
+  startTracker as startLoopbackTracker,
+  type LoopbackTracker,
+} from "../fixtures/cli.js";
 import { addressOf, fillWorkbook, validEdits, type Edit } from "../fixtures/fill-workbook.js";
 
 const KEY = "e".repeat(64);
@@ -37,15 +37,8 @@ const unit = {
   level: "province",
 } as const;
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const io: CommandIO = { out: (s) => out.push(s), err: (s) => out.push(s) };
-  const code = await runCli(argv, io);
-  return { code, out: out.join("\n") };
-}
-
 let store: SqliteStore | undefined;
-let app: ReturnType<typeof buildServer> | undefined;
+let app: LoopbackTracker["app"] | undefined;
 let dataDir = "";
 afterEach(async () => {
   await app?.close();
@@ -54,13 +47,9 @@ afterEach(async () => {
 });
 
 async function startTracker(port = 0) {
-  dataDir = mkdtempSync(join(tmpdir(), "chitieu-submit-"));
-  store = openStore(dataDir);
-  store.importUnits([unit]);
-  store.setKey(unit.code, KEY);
-  app = buildServer({ store });
-  await app.listen({ port, host: "127.0.0.1" });
-  return (app.server.address() as AddressInfo).port;
+  const tracker = await startLoopbackTracker(unit, KEY, port);
+  ({ store, app, dataDir } = tracker);
+  return tracker.port;
 }
 
 /** A filled, valid can-tho-2256 report for the unit, through `chitieu template` and exceljs. */

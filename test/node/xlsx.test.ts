@@ -4,11 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { SheetLayout } from "../../src/core/layout.js";
-import { buildLayout, REPORT_SHEET } from "../../src/core/layout.js";
-import { readSheet } from "../../src/core/read-sheet.js";
-import type { Template } from "../../src/core/template-schema.js";
-import type { Unit } from "../../src/core/unit-schema.js";
+import type { SheetLayout } from "../../src/core/sheet/layout-types.js";
+import { buildLayout } from "../../src/core/sheet/layout.js";
+import { REPORT_SHEET } from "../../src/core/sheet/layout-types.js";
+import { readSheet } from "../../src/core/sheet/read-sheet.js";
+import type { Template } from "../../src/core/plan/template-schema.js";
+import type { Unit } from "../../src/core/plan/unit-schema.js";
 import { loadUnits } from "../../src/node/lookup.js";
 import { loadSeedTemplates } from "../../src/node/seeds.js";
 import {

@@ -2,20 +2,20 @@
 // (serve.test.ts: `chitieu serve` over HTTP; appsscript.test.ts: the Apps Script bundle's doPost).
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Answer, ErrorCode } from "../../src/core/protocol.js";
+import type { Answer, ErrorCode } from "../../src/core/wire/protocol.js";
 import {
   Answer as AnswerSchema,
   errorAnswer,
   MAX_BODY_BYTES,
   PROTOCOL,
   staleNotice,
-} from "../../src/core/protocol.js";
-import { planYears } from "../../src/core/plan-years.js";
-import { sign } from "../../src/core/signature.js";
-import { envelopeFor } from "../../src/core/submit-client.js";
-import type { Submission } from "../../src/core/submission-schema.js";
-import type { Template } from "../../src/core/template-schema.js";
-import type { Unit } from "../../src/core/unit-schema.js";
+} from "../../src/core/wire/protocol.js";
+import { planYears } from "../../src/core/plan/plan-years.js";
+import { sign } from "../../src/core/wire/signature.js";
+import { envelopeFor } from "../../src/core/wire/submit-client.js";
+import type { Submission } from "../../src/core/check/submission-schema.js";
+import type { Template } from "../../src/core/plan/template-schema.js";
+import type { Unit } from "../../src/core/plan/unit-schema.js";
 import { reportingUnit, validReport } from "../fixtures/reports.js";
 
 /** The tracker every server under test is set up as: one plan, two units, one of them with a key. */

@@ -2,7 +2,7 @@
 // worker gets the template it asks for, and a worker that hangs or dies is stopped and replaced,
 // so the tab never waits on it.
 import { describe, expect, it } from "vitest";
-import type { Template } from "../../src/core/template-schema.js";
+import type { Template } from "../../src/core/plan/template-schema.js";
 import { loadSeedTemplates } from "../../src/node/seeds.js";
 import { CheckClient } from "../../src/web/check-client.js";
 import type { FromWorker, ToWorker } from "../../src/web/worker/messages.js";

@@ -3,7 +3,7 @@
 import { webcrypto } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sign, verify } from "../../src/core/signature.js";
+import { sign, verify } from "../../src/core/wire/signature.js";
 import { signPayload } from "../../src/web/signing.js";
 
 const KEY = "0123456789abcdef".repeat(4);

@@ -4,8 +4,8 @@
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Issue } from "../../src/core/issues.js";
-import { headerCells, a1 } from "../../src/core/layout.js";
+import type { Issue } from "../../src/core/check/issues.js";
+import { headerCells, a1 } from "../../src/core/sheet/layout-types.js";
 import type { CommandIO } from "../../src/node/io.js";
 import { loadUnits } from "../../src/node/lookup.js";
 import { runCli } from "../../src/node/program.js";

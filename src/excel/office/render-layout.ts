@@ -1,16 +1,20 @@
 // Renders core's sheet layout with Office.js. Everything is queued on the context; the caller syncs.
 // Cells are grouped into rectangles (core's blocksOf) so a large sheet costs few range operations.
-import type { CarriedValue } from "../../core/carry-over.js";
-import { blocksOf } from "../../core/cell-blocks.js";
-import type { CellStyle, LayoutCell, SheetLayout, ValidationRule } from "../../core/layout.js";
+import type { CarriedValue } from "../../core/sheet/carry-over.js";
+import { blocksOf } from "../../core/sheet/cell-blocks.js";
+import type {
+  CellStyle,
+  LayoutCell,
+  SheetLayout,
+  ValidationRule,
+} from "../../core/sheet/layout-types.js";
 import {
   a1,
   cellStyles,
   columnLetter,
-  layoutGrid,
-  looksLikeFormula,
   PROTECTION_PASSWORD,
-} from "../../core/layout.js";
+} from "../../core/sheet/layout-types.js";
+import { layoutGrid, looksLikeFormula } from "../../core/sheet/layout.js";
 
 /**
  * A sheet-scoped name over the layout's area. It marks a sheet as a report and bounds what a check

@@ -1,22 +1,22 @@
 // The report sheet in Excel: load a template into it, read it back, mark what the check found, keep
 // receipts. Each operation reads in one sync and writes in one; core decides everything.
-import { carryOver } from "../../core/carry-over.js";
-import { blocksOf } from "../../core/cell-blocks.js";
-import type { SheetCheck } from "../../core/check-sheet.js";
-import type { Issue } from "../../core/issues.js";
-import type { SheetLayout } from "../../core/layout.js";
+import { carryOver } from "../../core/sheet/carry-over.js";
+import { blocksOf } from "../../core/sheet/cell-blocks.js";
+import type { SheetCheck } from "../../core/sheet/check-sheet.js";
+import type { Issue } from "../../core/check/issues.js";
+import type { SheetLayout } from "../../core/sheet/layout-types.js";
 import {
   a1,
-  buildLayout,
   cellStyles,
   columnLetter,
   COLUMN_COUNT,
   headerCells,
   PROTECTION_PASSWORD,
-} from "../../core/layout.js";
-import type { Receipt } from "../../core/protocol.js";
-import type { Template } from "../../core/template-schema.js";
-import type { Unit } from "../../core/unit-schema.js";
+} from "../../core/sheet/layout-types.js";
+import { buildLayout } from "../../core/sheet/layout.js";
+import type { Receipt } from "../../core/wire/protocol.js";
+import type { Template } from "../../core/plan/template-schema.js";
+import type { Unit } from "../../core/plan/unit-schema.js";
 import { REPORT_AREA, writeLayout } from "./render-layout.js";
 
 export { REPORT_AREA };

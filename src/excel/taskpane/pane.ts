@@ -1,10 +1,10 @@
 // The task pane: renders its state with DOM text nodes (never HTML strings) and hands every click to
 // one operation. Errors reach the officer as a message in the pane, never only the console.
-import type { AccessCode } from "../../core/access-code.js";
-import { formatIssue } from "../../core/issues.js";
-import type { Issue } from "../../core/issues.js";
-import { fieldLabels } from "../../core/messages.js";
-import type { SendOutcome } from "../../core/submit-client.js";
+import type { AccessCode } from "../../core/wire/access-code.js";
+import { formatIssue } from "../../core/check/issues.js";
+import type { Issue } from "../../core/check/issues.js";
+import { fieldLabels } from "../../core/check/messages.js";
+import type { SendOutcome } from "../../core/wire/submit-client.js";
 import type { AddinDeps, CheckOutcome } from "../operations.js";
 import type { Notice } from "../notices.js";
 import { noticeOf, notices } from "../notices.js";

@@ -2,9 +2,9 @@
 import type { Command } from "commander";
 import { statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { consolidate } from "../../core/consolidate.js";
-import { Period } from "../../core/period.js";
-import { trackerTabs } from "../../core/tracker-tabs.js";
+import { consolidate } from "../../core/tracker/consolidate.js";
+import { Period } from "../../core/plan/period.js";
+import { trackerTabs } from "../../core/tracker/tracker-tabs.js";
 import type { CommandIO } from "../io.js";
 import { CommandRefusal } from "../lookup.js";
 import { DEFAULT_DATA_DIR, openStore } from "../tracker/open-store.js";

@@ -1,7 +1,7 @@
 // `chitieu keys`: unit access codes and consolidator credentials, each printed once when issued,
 // listed without their secrets, and revoked for good.
 import type { Command } from "commander";
-import { formatAccessCode } from "../../core/access-code.js";
+import { formatAccessCode } from "../../core/wire/access-code.js";
 import type { CommandIO } from "../io.js";
 import { CommandRefusal } from "../lookup.js";
 import {

@@ -1,9 +1,9 @@
 // `chitieu push --to google:<id> --period <p>`: the tracker tabs upserted into a Google spreadsheet
 // through the Sheets API, from the tracker's data folder or from a folder of filled .xlsx reports.
 import type { Command } from "commander";
-import { consolidate } from "../../core/consolidate.js";
-import { Period } from "../../core/period.js";
-import { trackerTabs } from "../../core/tracker-tabs.js";
+import { consolidate } from "../../core/tracker/consolidate.js";
+import { Period } from "../../core/plan/period.js";
+import { trackerTabs } from "../../core/tracker/tracker-tabs.js";
 import type { CommandIO } from "../io.js";
 import type { Clock } from "../google/backoff.js";
 import { ATTEMPTS, statusOf } from "../google/backoff.js";

@@ -3,7 +3,7 @@
 // tracker says it is up, with a message and exit 2.
 import type { Command } from "commander";
 import { join } from "node:path";
-import { formatAccessCode } from "../../core/access-code.js";
+import { formatAccessCode } from "../../core/wire/access-code.js";
 import { normalizeBase } from "../addin-manifest.js";
 import type { CommandIO } from "../io.js";
 import { CommandRefusal } from "../lookup.js";

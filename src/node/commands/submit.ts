@@ -2,17 +2,17 @@
 // stays queued in the outbox and is retried with backoff (`chitieu submit --flush` later).
 import { randomUUID } from "node:crypto";
 import type { Command } from "commander";
-import { parseAccessCode } from "../../core/access-code.js";
-import { formatIssue, hasErrors } from "../../core/issues.js";
-import { isoInVietnam } from "../../core/period.js";
-import type { SendOutcome, Transport } from "../../core/submit-client.js";
+import { parseAccessCode } from "../../core/wire/access-code.js";
+import { formatIssue, hasErrors } from "../../core/check/issues.js";
+import { isoInVietnam } from "../../core/plan/period.js";
+import type { SendOutcome, Transport } from "../../core/wire/submit-client.js";
 import {
   backoffDelay,
   envelopeFor,
   SUBMIT_TIMEOUT_MS,
   SubmitQueue,
-} from "../../core/submit-client.js";
-import { toSubmission } from "../../core/submission-schema.js";
+} from "../../core/wire/submit-client.js";
+import { toSubmission } from "../../core/check/submission-schema.js";
 import type { CommandIO } from "../io.js";
 import { CommandRefusal } from "../lookup.js";
 import { DEFAULT_OUTBOX, FileQueueStorage } from "../outbox.js";

@@ -1,8 +1,8 @@
 // `chitieu template <planId> --unit <code> --period <p> -o <file.xlsx>`: one unit's report workbook.
 import type { Command } from "commander";
-import { buildLayout } from "../../core/layout.js";
-import type { SheetLayout } from "../../core/layout.js";
-import { Period } from "../../core/period.js";
+import { buildLayout } from "../../core/sheet/layout.js";
+import type { SheetLayout } from "../../core/sheet/layout-types.js";
+import { Period } from "../../core/plan/period.js";
 import type { CommandIO } from "../io.js";
 import { CommandRefusal, findTemplate, findUnit, loadUnits } from "../lookup.js";
 import { writeLayoutFile } from "../xlsx.js";

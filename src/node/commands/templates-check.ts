@@ -1,6 +1,6 @@
 // `chitieu templates check [file…]`: validates templates and traces them to their sources.
 import type { Command } from "commander";
-import { formatProblem } from "../../core/template-load.js";
+import { formatProblem } from "../../core/plan/template-load.js";
 import type { CommandIO } from "../io.js";
 import { loadTemplateFile, templateFiles } from "../seeds.js";
 

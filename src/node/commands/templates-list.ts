@@ -1,6 +1,6 @@
 // `chitieu templates list`: the shipped plans with their counts of indicators, tasks and budget lines.
 import type { Command } from "commander";
-import { formatProblem } from "../../core/template-load.js";
+import { formatProblem } from "../../core/plan/template-load.js";
 import type { CommandIO } from "../io.js";
 import { loadSeedTemplates } from "../seeds.js";
 

@@ -1,8 +1,8 @@
 // `chitieu validate <file.xlsx | submission.json>`: core's checks on a filled report, from a terminal.
 import type { Command } from "commander";
 import { z } from "zod";
-import type { Issue } from "../../core/issues.js";
-import { formatIssue } from "../../core/issues.js";
+import type { Issue } from "../../core/check/issues.js";
+import { formatIssue } from "../../core/check/issues.js";
 import type { CommandIO } from "../io.js";
 import { CommandRefusal } from "../lookup.js";
 import { checkReportFile } from "../report-file.js";

@@ -1,6 +1,6 @@
 // Staying within Google's quotas: retries with exponential backoff and jitter on 429 and 5xx, and a
 // pacer that spaces requests so a long push never passes the per-minute limit.
-import { backoffDelay } from "../../core/submit-client.js";
+import { backoffDelay } from "../../core/wire/submit-client.js";
 
 export interface Clock {
   now(): number;

@@ -1,10 +1,10 @@
 // A push planned from what the spreadsheet holds: the tabs to add and the values.batchUpdate bodies,
 // each measured in bytes and kept under the Sheets API's 2 MB.
 import type { sheets_v4 } from "googleapis/build/src/apis/sheets/index.js";
-import { a1 } from "../../core/layout.js";
-import type { TabUpsert, ValueBlock } from "../../core/sheet-upsert.js";
-import { planTabUpsert } from "../../core/sheet-upsert.js";
-import type { CellValue, TrackerTab } from "../../core/tracker-tabs.js";
+import { a1 } from "../../core/sheet/layout-types.js";
+import type { TabUpsert, ValueBlock } from "../../core/tracker/sheet-upsert.js";
+import { planTabUpsert } from "../../core/tracker/sheet-upsert.js";
+import type { CellValue, TrackerTab } from "../../core/tracker/tracker-tab-layout.js";
 
 /** Google recommends at most 2 MB per request; bigger bodies are slow and refused past limits. */
 export const MAX_BODY_BYTES = 2_000_000;

@@ -1,7 +1,7 @@
 // Pushing the tracker tabs into a Google spreadsheet: read it once, add the missing tabs in one
 // batchUpdate, write every change in as few values.batchUpdate bodies as 2 MB allows.
 import type { sheets_v4 } from "googleapis/build/src/apis/sheets/index.js";
-import type { TrackerTab } from "../../core/tracker-tabs.js";
+import type { TrackerTab } from "../../core/tracker/tracker-tab-layout.js";
 import type { Clock } from "./backoff.js";
 import { ATTEMPTS, Pacer, statusOf, withRetry } from "./backoff.js";
 import type { ExistingSheet, PushPlan, TabPlan } from "./push-plan.js";

@@ -1,9 +1,9 @@
 // Group commit: submissions that arrive together are processed in one SQLite transaction, so one
 // fsync covers them all and every answer is sent only after its submission is on disk.
-import { isoInVietnam } from "../../core/period.js";
-import { errorAnswer, httpStatus } from "../../core/protocol.js";
-import type { ServiceAnswer } from "../../core/tracker-service.js";
-import { processPost } from "../../core/tracker-service.js";
+import { isoInVietnam } from "../../core/plan/period.js";
+import { errorAnswer, httpStatus } from "../../core/wire/protocol.js";
+import type { ServiceAnswer } from "../../core/wire/tracker-service.js";
+import { processPost } from "../../core/wire/tracker-service.js";
 import type { SqliteStore } from "./store.js";
 
 interface Waiting {

@@ -4,9 +4,9 @@
 // commits keep coming (units submitting at once), the page is computed at most once per
 // `refreshMs`: it may then be that much behind, and says when it was made. Tools reading JSON get
 // every commit.
-import type { Consolidation, ReceivedSubmission } from "../../core/consolidate.js";
-import { consolidate } from "../../core/consolidate.js";
-import type { Template } from "../../core/template-schema.js";
+import type { Consolidation, ReceivedSubmission } from "../../core/tracker/consolidate.js";
+import { consolidate } from "../../core/tracker/consolidate.js";
+import type { Template } from "../../core/plan/template-schema.js";
 import type { SqliteStore } from "./store.js";
 
 interface Entry {

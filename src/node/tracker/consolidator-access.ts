@@ -2,7 +2,7 @@
 // token, or by a browser as the cookie the sign-in form sets (HttpOnly, so no script reads it;
 // SameSite=Strict, so no other site's page sends it).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { errorAnswer, httpStatus } from "../../core/protocol.js";
+import { errorAnswer, httpStatus } from "../../core/wire/protocol.js";
 import { isConsolidatorCredential } from "./consolidator-credentials.js";
 import { renderLoginPage } from "./pages.js";
 import type { SqliteStore } from "./store.js";

@@ -1,6 +1,6 @@
 // Opens a tracker's data folder with the shipped templates; every admin command starts here.
 import { join } from "node:path";
-import { formatProblem } from "../../core/template-load.js";
+import { formatProblem } from "../../core/plan/template-load.js";
 import { CommandRefusal } from "../lookup.js";
 import { loadSeedTemplates } from "../seeds.js";
 import { SchemaError } from "./schema.js";

@@ -1,10 +1,10 @@
 // The consolidator's pages of the self-hosted tracker: plain HTML, every value escaped.
-import type { Consolidation, Timeliness } from "../../core/consolidate.js";
-import { escapeHtml as h } from "../../core/html-escape.js";
-import { formatDateVi } from "../../core/parse-date.js";
-import { formatDong, formatNumberVi } from "../../core/parse-number.js";
-import type { TargetStatus } from "../../core/target-status.js";
-import type { Template } from "../../core/template-schema.js";
+import type { Consolidation, Timeliness } from "../../core/tracker/consolidate.js";
+import { escapeHtml as h } from "../../core/text/html-escape.js";
+import { formatDateVi } from "../../core/text/parse-date.js";
+import { formatDong, formatNumberVi } from "../../core/text/parse-number.js";
+import type { TargetStatus } from "../../core/plan/target-status.js";
+import type { Template } from "../../core/plan/template-schema.js";
 
 const statusWords: Record<TargetStatus, [string, string]> = {
   met: ["Đạt", "ok"],

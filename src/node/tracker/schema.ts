@@ -2,7 +2,7 @@
 // the file is copied aside first, then migrated in one transaction, so nothing is ever lost.
 import type Database from "better-sqlite3";
 import { chmodSync, copyFileSync, existsSync } from "node:fs";
-import { signedInstant } from "../../core/current-report.js";
+import { signedInstant } from "../../core/tracker/current-report.js";
 
 /** `PRAGMA user_version` of the layout below. 0 is the first release (no `submitted_at`). */
 export const SCHEMA_VERSION = 1;

@@ -3,8 +3,8 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { gzipSync } from "node:zlib";
 import { z } from "zod";
-import { Period } from "../../core/period.js";
-import { errorAnswer, httpStatus, MAX_BODY_BYTES, PROTOCOL } from "../../core/protocol.js";
+import { Period } from "../../core/plan/period.js";
+import { errorAnswer, httpStatus, MAX_BODY_BYTES, PROTOCOL } from "../../core/wire/protocol.js";
 import { CommitBatcher } from "./commit-batcher.js";
 import { consolidatorAccess } from "./consolidator-access.js";
 import { ConsolidationCache, type CacheTiming } from "./consolidation-cache.js";

@@ -2,17 +2,17 @@
 import Database from "better-sqlite3";
 import { chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { ReceivedSubmission } from "../../core/consolidate.js";
-import { currentOf } from "../../core/current-report.js";
-import { Submission } from "../../core/submission-schema.js";
-import type { Template } from "../../core/template-schema.js";
+import type { ReceivedSubmission } from "../../core/tracker/consolidate.js";
+import { currentOf } from "../../core/tracker/current-report.js";
+import { Submission } from "../../core/check/submission-schema.js";
+import type { Template } from "../../core/plan/template-schema.js";
 import type {
   AppendRecord,
   StoredReceipt,
   StoredRevision,
   TrackerStore,
-} from "../../core/tracker-service.js";
-import type { Unit } from "../../core/unit-schema.js";
+} from "../../core/wire/tracker-service.js";
+import type { Unit } from "../../core/plan/unit-schema.js";
 import { prepareSchema, signedMs } from "./schema.js";
 
 export interface SubmissionRow {

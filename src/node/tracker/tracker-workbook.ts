@@ -1,7 +1,7 @@
 // The self-hosted tracker's tabs as an .xlsx workbook (exceljs), the same tabs the Google tracker has.
 import ExcelJS from "exceljs";
-import type { TrackerTab } from "../../core/tracker-tabs.js";
-import { tabGrid } from "../../core/tracker-tabs.js";
+import type { TrackerTab } from "../../core/tracker/tracker-tab-layout.js";
+import { tabGrid } from "../../core/tracker/tracker-tabs.js";
 
 const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1F4E78" } } as const;
 

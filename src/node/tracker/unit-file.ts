@@ -2,9 +2,9 @@
 import { parse } from "csv-parse/sync";
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { normalizeText } from "../../core/normalize-text.js";
-import { parseUnitListText } from "../../core/template-load.js";
-import { Unit } from "../../core/unit-schema.js";
+import { normalizeText } from "../../core/text/normalize-text.js";
+import { parseUnitListText } from "../../core/plan/template-load.js";
+import { Unit } from "../../core/plan/unit-schema.js";
 
 export type UnitFileResult = { ok: true; units: Unit[] } | { ok: false; problems: string[] };
 

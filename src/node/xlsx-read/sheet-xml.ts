@@ -3,8 +3,8 @@
 // so the cost is the file's size, never the far address of a cell.
 import { SaxesParser } from "saxes";
 import type { SaxesTagPlain } from "saxes";
-import type { SheetArea } from "../../core/report-area.js";
-import type { CellValue } from "../../core/parse-number.js";
+import type { SheetArea } from "../../core/sheet/report-area.js";
+import type { CellValue } from "../../core/text/parse-number.js";
 import { refusals, WorkbookRefusal } from "./refusal.js";
 
 /** Built-in number formats (§18.8.30) that tell a percentage or a date; the rest read as numbers. */

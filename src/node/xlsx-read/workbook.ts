@@ -1,9 +1,9 @@
 // A report workbook's bytes → the report sheet's cells within an area, as core reads them. What is
 // not an .xlsx is named (a password-protected file, an .xls, an .ods); the zip directory is read
 // first, and only the parts the report sheet needs are inflated, each within its limit.
-import type { CellValue } from "../../core/parse-number.js";
-import { REPORT_SHEET } from "../../core/layout-types.js";
-import type { SheetArea } from "../../core/report-area.js";
+import type { CellValue } from "../../core/text/parse-number.js";
+import { REPORT_SHEET } from "../../core/sheet/layout-types.js";
+import type { SheetArea } from "../../core/sheet/report-area.js";
 import { compoundFileNames, isCompoundFile } from "./cfb.js";
 import type { WorkbookLimits } from "./refusal.js";
 import { refusals, WorkbookRefusal, workbookLimits } from "./refusal.js";

@@ -1,6 +1,6 @@
 // The check worker: reads the chosen workbook and runs core's check off the page's thread, so a
 // large or hostile file never freezes the tab; the page can stop it at any time.
-import type { Template } from "../../core/template-schema.js";
+import type { Template } from "../../core/plan/template-schema.js";
 import { readReport } from "../../workbook/read-report.js";
 import type { FromWorker, ToWorker } from "./messages.js";
 

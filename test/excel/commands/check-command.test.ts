@@ -1,7 +1,8 @@
 // The ribbon's "Kiểm tra" in a function command's runtime: every outcome visible, in the sheet's
 // summary cell or in a dialog, and event.completed() only once nothing on screen needs the runtime.
 import { beforeEach, describe, expect, it } from "vitest";
-import { a1, buildLayout, headerCells } from "../../../src/core/layout.js";
+import { a1, headerCells } from "../../../src/core/sheet/layout-types.js";
+import { buildLayout } from "../../../src/core/sheet/layout.js";
 import { validateReport } from "../../../src/excel/commands/check-command.js";
 import { notices } from "../../../src/excel/notices.js";
 import { reportSheetName } from "../../../src/excel/office/report-sheet.js";

@@ -1,6 +1,6 @@
 // A tracker spreadsheet made the way a consolidator makes one, through the bundle's own menu
 // functions: set up for a plan and period, units imported as CSV, unit keys in the script properties.
-import type { Unit } from "../../../src/core/unit-schema.js";
+import type { Unit } from "../../../src/core/plan/unit-schema.js";
 import { AppsScriptWorld, builtBundle } from "./runtime.js";
 
 export interface TrackerPreset {

@@ -5,23 +5,23 @@ import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { consolidate } from "../../../src/core/consolidate.js";
-import { a1, buildLayout } from "../../../src/core/layout.js";
-import { isoInVietnam } from "../../../src/core/period.js";
-import type { Submission } from "../../../src/core/submission-schema.js";
-import { envelopeFor } from "../../../src/core/submit-client.js";
-import { processPost } from "../../../src/core/tracker-service.js";
-import type { CellValue, TrackerTab } from "../../../src/core/tracker-tabs.js";
+import { consolidate } from "../../../src/core/tracker/consolidate.js";
+import { a1 } from "../../../src/core/sheet/layout-types.js";
+import { buildLayout } from "../../../src/core/sheet/layout.js";
+import { isoInVietnam } from "../../../src/core/plan/period.js";
+import type { Submission } from "../../../src/core/check/submission-schema.js";
+import { envelopeFor } from "../../../src/core/wire/submit-client.js";
+import { processPost } from "../../../src/core/wire/tracker-service.js";
+import type { CellValue, TrackerTab } from "../../../src/core/tracker/tracker-tab-layout.js";
 import {
   CURRENT,
   SUPERSEDED,
   tabName,
   TRACKER_TAB_ORDER,
   TRACKER_TABS,
-  tabGrid,
-  trackerTabs,
-} from "../../../src/core/tracker-tabs.js";
-import type { Unit } from "../../../src/core/unit-schema.js";
+} from "../../../src/core/tracker/tracker-tab-layout.js";
+import { tabGrid, trackerTabs } from "../../../src/core/tracker/tracker-tabs.js";
+import type { Unit } from "../../../src/core/plan/unit-schema.js";
 import { pushDeps } from "../../../src/node/commands/push.js";
 import { connectSheets } from "../../../src/node/google/sheets-client.js";
 import type { CommandIO } from "../../../src/node/io.js";

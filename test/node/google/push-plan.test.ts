@@ -1,12 +1,13 @@
 // Planning a push: rows upserted by key under the sheet's own headers, never removed, and write
 // bodies packed under 2 MB from the exact JSON sent.
 import { describe, expect, it } from "vitest";
-import type { ReceivedSubmission } from "../../../src/core/consolidate.js";
-import { consolidate } from "../../../src/core/consolidate.js";
-import { cellText, planTabUpsert } from "../../../src/core/sheet-upsert.js";
-import type { CellValue, TrackerTab } from "../../../src/core/tracker-tabs.js";
-import { TRACKER_TABS, tabGrid, trackerTabs } from "../../../src/core/tracker-tabs.js";
-import type { Unit } from "../../../src/core/unit-schema.js";
+import type { ReceivedSubmission } from "../../../src/core/tracker/consolidate.js";
+import { consolidate } from "../../../src/core/tracker/consolidate.js";
+import { cellText, planTabUpsert } from "../../../src/core/tracker/sheet-upsert.js";
+import type { CellValue, TrackerTab } from "../../../src/core/tracker/tracker-tab-layout.js";
+import { TRACKER_TABS } from "../../../src/core/tracker/tracker-tab-layout.js";
+import { tabGrid, trackerTabs } from "../../../src/core/tracker/tracker-tabs.js";
+import type { Unit } from "../../../src/core/plan/unit-schema.js";
 import {
   MAX_BODY_BYTES,
   planPush,

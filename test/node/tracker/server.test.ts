@@ -5,12 +5,12 @@ import { gunzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { buildLayout } from "../../../src/core/layout.js";
-import { checkSheet } from "../../../src/core/check-sheet.js";
-import { sign } from "../../../src/core/signature.js";
-import { envelopeFor } from "../../../src/core/submit-client.js";
-import { Submission, toSubmission } from "../../../src/core/submission-schema.js";
-import type { Template } from "../../../src/core/template-schema.js";
+import { buildLayout } from "../../../src/core/sheet/layout.js";
+import { checkSheet } from "../../../src/core/sheet/check-sheet.js";
+import { sign } from "../../../src/core/wire/signature.js";
+import { envelopeFor } from "../../../src/core/wire/submit-client.js";
+import { Submission, toSubmission } from "../../../src/core/check/submission-schema.js";
+import type { Template } from "../../../src/core/plan/template-schema.js";
 import { openStore } from "../../../src/node/tracker/open-store.js";
 import {
   issueConsolidatorCredential,

@@ -5,7 +5,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { currentOf } from "../../../src/core/current-report.js";
+import { currentOf } from "../../../src/core/tracker/current-report.js";
 import { openStore } from "../../../src/node/tracker/open-store.js";
 import { validReport } from "../../fixtures/reports.js";
 import { suitePlan } from "../../protocol/servers.js";

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { envelopeFor } from "../../../src/core/submit-client.js";
+import { envelopeFor } from "../../../src/core/wire/submit-client.js";
 import { CommitBatcher } from "../../../src/node/tracker/commit-batcher.js";
 import { openStore } from "../../../src/node/tracker/open-store.js";
 import type { SqliteStore } from "../../../src/node/tracker/store.js";

@@ -1,0 +1,97 @@
+// Tracing a template to its source: quotes must occur and carry the template's numbers.
+import { describe, expect, it } from "vitest";
+import { numbersIn, traceTemplate } from "../../../src/core/plan/template-trace.js";
+import { Template } from "../../../src/core/plan/template-schema.js";
+
+const source =
+  "Mục tiêu:\n+ Tối thiểu  80% hồ sơ thủ tục hành chính được xử lý hoàn toàn trực tuyến;\n" +
+  "a) Tổng kinh phí thực hiện Đề án dự kiến khoảng  657.187.600.000  đồng, trong đó:\n" +
+  "- Vốn đầu tư phát triển: 544.400.000.000 đồng;\n- Vốn sự nghiệp: 112.787.600.000 đồng;";
+
+function template(quote: string, value: number) {
+  return Template.parse({
+    id: "t",
+    version: 1,
+    plan: {
+      province: "P",
+      issuer: "I",
+      kind: "de-an",
+      title: "T",
+      horizon: 2030,
+      sourceFile: "002_5ac897632a561e74.txt",
+    },
+    pillars: [{ id: "CQ", name: "Chính quyền số", groups: [{ id: "G", name: "g" }] }],
+    indicators: [
+      {
+        id: "CQ-01",
+        group: "G",
+        name: "n",
+        unit: "%",
+        kind: "percent",
+        target: { op: ">=", value, year: 2030 },
+        aggregation: "mean",
+        source: quote,
+      },
+    ],
+    budget: {
+      total: {
+        id: "KP-TONG",
+        label: "Tổng",
+        amount: 657187600000,
+        source: "khoảng 657.187.600.000 đồng",
+      },
+      parts: [
+        {
+          id: "KP-DTPT",
+          label: "ĐTPT",
+          amount: 544400000000,
+          source: "Vốn đầu tư phát triển: 544.400.000.000 đồng",
+        },
+        {
+          id: "KP-SN",
+          label: "SN",
+          amount: 112787600000,
+          source: "Vốn sự nghiệp: 112.787.600.000 đồng",
+        },
+      ],
+    },
+  });
+}
+
+describe("numbersIn", () => {
+  it("reads both number styles of the sources and decimal commas", () => {
+    expect(numbersIn("657.187.600.000 và 150,327,674,000")).toEqual(
+      new Set([657187600000, 150327674000]),
+    );
+    expect(numbersIn("12,5%").has(12.5)).toBe(true);
+    expect(numbersIn("chợ 4.0").has(4)).toBe(true);
+  });
+});
+
+describe("traceTemplate", () => {
+  it("finds quotes despite doubled spaces and NFD in the source", () => {
+    expect(
+      traceTemplate(
+        template("Tối thiểu 80% hồ sơ thủ tục hành chính", 80),
+        source.normalize("NFD"),
+      ),
+    ).toEqual([]);
+  });
+
+  it("reports a quote that is not in the source", () => {
+    const problems = traceTemplate(template("Tối thiểu 85% hồ sơ thủ tục hành chính", 85), source);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.path).toBe("$.indicators[0].source");
+  });
+
+  it("reports a target number that its quote does not state", () => {
+    const problems = traceTemplate(template("Tối thiểu 80% hồ sơ thủ tục hành chính", 90), source);
+    expect(problems[0]?.message).toMatch(/number 90/);
+  });
+
+  it("reports a budget amount that differs from its quote", () => {
+    const t = template("Tối thiểu 80% hồ sơ", 80);
+    t.budget!.parts[0]!.amount = 544400000001;
+    expect(traceTemplate(t, source).map((p) => p.path)).toContain("$.budget.parts[0].source");
+  });
+});
