@@ -28,6 +28,7 @@ const numericColumns: Record<TabKey, readonly string[]> = {
   tasks: ["leadUnits", "done", "inProgress", "notStarted", "noReport"],
   timeliness: ["revision", "revisions", "daysLate"],
   budget: ["planned", "allocated", "disbursed", "reporters", "disbursementRate"],
+  trajectory: ["targetYear", "value", "expected"],
 };
 
 /** 1-based positions of the tab's free-text columns; per-indicator value columns are numeric. */

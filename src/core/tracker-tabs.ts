@@ -39,7 +39,7 @@ import type { Template } from "./template-schema.js";
 
 export * from "./tracker-tab-layout.js";
 
-function tab<K extends TabKey>(
+export function tab<K extends TabKey>(
   key: K,
   records: readonly Record<ColumnKey<K>, CellValue>[],
   name: string = TRACKER_TABS[key].name,

@@ -1,7 +1,13 @@
 // Each indicator followed across the periods to its target year: on track or off track by the
 // straight line from its first reported figure to the target, and a "hàng năm" target judged in
 // every year. Built from the consolidations of the periods, so every tracker shows the same.
-import type { Consolidation, IndicatorConsolidation } from "../consolidation-types.js";
+import { consolidate } from "../consolidate.js";
+import type {
+  Consolidation,
+  ConsolidationInput,
+  IndicatorConsolidation,
+  ReceivedSubmission,
+} from "../consolidation-types.js";
 import { periodParts } from "../period.js";
 import { meets } from "../target-status.js";
 import type { Target } from "../template-schema.js";
@@ -69,6 +75,34 @@ export function trajectories(series: readonly Consolidation[]): IndicatorTraject
     }));
     return trajectoryOf(ind, rows);
   });
+}
+
+/** The periods the plan's submissions hold up to `period`, and `period` itself, in time order. */
+export function periodsUpTo(
+  submissions: readonly ReceivedSubmission[],
+  planId: string,
+  period: string,
+): string[] {
+  const end = periodEnd(period);
+  const found = new Set([period]);
+  for (const r of submissions)
+    if (r.submission.planId === planId && periodEnd(r.submission.period) <= end)
+      found.add(r.submission.period);
+  return [...found].sort((a, b) => periodEnd(a) - periodEnd(b));
+}
+
+/**
+ * The trajectories up to the input's period, consolidating each earlier period from the same
+ * submissions; `current` is the input period's consolidation when the caller already has it.
+ */
+export function trajectoriesUpTo(
+  input: ConsolidationInput,
+  current?: Consolidation,
+): IndicatorTrajectory[] {
+  const series = periodsUpTo(input.submissions, input.template.id, input.period).map((period) =>
+    period === current?.period ? current : consolidate({ ...input, period }),
+  );
+  return trajectories(series);
 }
 
 interface PeriodRow {

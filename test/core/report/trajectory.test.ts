@@ -3,7 +3,12 @@
 import { describe, expect, it } from "vitest";
 import { consolidate } from "../../../src/core/consolidate.js";
 import type { Consolidation } from "../../../src/core/consolidation-types.js";
-import { periodEnd, trajectories } from "../../../src/core/report/trajectory.js";
+import {
+  periodEnd,
+  periodsUpTo,
+  trajectories,
+  trajectoriesUpTo,
+} from "../../../src/core/report/trajectory.js";
 import type { IndicatorTrajectory } from "../../../src/core/report/trajectory.js";
 import { Submission } from "../../../src/core/submission-schema.js";
 import { Template, type TemplateInput } from "../../../src/core/template-schema.js";
@@ -61,8 +66,7 @@ const template = Template.parse({
 });
 
 let serial = 0;
-/** The consolidation of one period in which the unit reported these figures. */
-function period(p: string, values: Record<string, number>): Consolidation {
+function received(p: string, values: Record<string, number>) {
   serial++;
   const submission = Submission.parse({
     submissionId: `00000000-0000-4000-8000-${String(serial).padStart(12, "0")}`,
@@ -73,12 +77,18 @@ function period(p: string, values: Record<string, number>): Consolidation {
     submittedAt: "2030-12-01T09:00:00+07:00",
     indicators: Object.entries(values).map(([indicatorId, value]) => ({ indicatorId, value })),
   });
+  return { submission, revision: 1, receivedAt: "2030-12-01T09:00:01+07:00" };
+}
+const now = new Date("2030-12-20T00:00:00Z");
+
+/** The consolidation of one period in which the unit reported these figures. */
+function period(p: string, values: Record<string, number>): Consolidation {
   return consolidate({
     template,
     units: [unit],
     period: p,
-    submissions: [{ submission, revision: 1, receivedAt: "2030-12-01T09:00:01+07:00" }],
-    now: new Date("2030-12-20T00:00:00Z"),
+    submissions: [received(p, values)],
+    now,
   });
 }
 
@@ -189,5 +199,28 @@ describe("trajectory over two periods", () => {
       "SOON",
     );
     expect(later.points[1]).toMatchObject({ expected: 80, status: "off-track" });
+  });
+});
+
+describe("trajectories from a tracker's stored submissions", () => {
+  const submissions = [
+    received("2027", { PCT: 60 }),
+    received("2025", { PCT: 50 }),
+    received("2026", { PCT: 57 }),
+    received("2028", { PCT: 70 }),
+  ];
+
+  it("follows the periods up to the one asked for, each consolidated from the same store", () => {
+    expect(periodsUpTo(submissions, template.id, "2027")).toEqual(["2025", "2026", "2027"]);
+    expect(periodsUpTo(submissions, "another-plan", "2027")).toEqual(["2027"]);
+    const t = byId(
+      trajectoriesUpTo({ template, units: [unit], period: "2027", submissions, now }),
+      "PCT",
+    );
+    expect(seen(t)).toEqual([
+      ["2025", 50, 50, null, "start"],
+      ["2026", 57, 56, null, "on-track"],
+      ["2027", 60, 62, null, "off-track"],
+    ]);
   });
 });
