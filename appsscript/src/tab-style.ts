@@ -1,6 +1,7 @@
 // How each tracker tab looks in Google Sheets: which columns hold free text (plain-text format),
 // and which status words get which colour. Presentation only: the words themselves are core's.
 import type { TabKey, TrackerTab } from "../../src/core/tracker-tabs.js";
+import { trajectoryStatusNames } from "../../src/core/tracker/trajectory-tab.js";
 import {
   OVERDUE,
   STRAY_STATUS,
@@ -80,4 +81,17 @@ export const statusColours: Partial<
     { column: "overdue", words: [[OVERDUE, BAD]] },
   ],
   submissions: [{ column: "state", words: [[SUPERSEDED, MUTED]] }],
+  trajectory: [
+    {
+      column: "status",
+      words: [
+        [trajectoryStatusNames.met, GOOD],
+        [trajectoryStatusNames["on-track"], GOOD],
+        [trajectoryStatusNames["off-track"], BAD],
+        [trajectoryStatusNames["not-met"], BAD],
+        [trajectoryStatusNames.pending, MUTED],
+        [trajectoryStatusNames["no-data"], MUTED],
+      ],
+    },
+  ],
 };

@@ -15,10 +15,13 @@ import {
   targetStatusNames,
   timelinessNames,
   timelinessTab,
+  TRACKER_TABS,
   unitsTab,
   unitValuesTab,
 } from "../../src/core/tracker-tabs.js";
 import type { Unit } from "../../src/core/unit-schema.js";
+import { trajectoriesUpTo } from "../../src/core/report/trajectory.js";
+import { trajectoryTab } from "../../src/core/tracker/trajectory-tab.js";
 import type { AppsScriptWorld } from "../fakes/apps-script/runtime.js";
 import { trackerWorld } from "../fakes/apps-script/tracker.js";
 import { reportingUnit, validReport } from "../fixtures/reports.js";
@@ -37,7 +40,7 @@ const keyOf = (code: string) =>
     .padEnd(64, "0")
     .replace(/[^0-9a-f]/gu, "a");
 const SOURCE_SHEETS = 2;
-const OUTPUT_TABS = 6;
+const OUTPUT_TABS = 7;
 
 let world: AppsScriptWorld;
 let received: ReceivedSubmission[];
@@ -86,6 +89,9 @@ function expectedTabs() {
     tasksTab(c),
     timelinessTab(c),
     budgetTab(c),
+    trajectoryTab(
+      trajectoriesUpTo({ template, units, period: "2025", submissions: received, now: new Date() }),
+    ),
   ].map((tab) => ({
     name: tab.name,
     grid: tabGrid(tab, "raw").map((row) => row.map((v) => (v === null ? "" : v))),
@@ -130,6 +136,32 @@ describe("Tổng hợp ngay", () => {
     // A shorter table than before leaves no stale rows behind.
     for (const { name, grid } of expectedTabs())
       expect(world.spreadsheet.sheet(name)!.dump(), name).toEqual(grid);
+  });
+});
+
+describe("Lộ trình", () => {
+  it("follows every indicator over the stored periods up to the tracker's, as core does", () => {
+    submit(reportingUnit, (s) => {
+      s.period = "2024";
+      // Half of each share: the line from there to the target decides, not the target itself.
+      for (const e of s.indicators)
+        if (e.numerator !== undefined) {
+          e.numerator = e.numerator! / 2;
+          e.note = "Đang triển khai theo lộ trình";
+        }
+    });
+    submit(reportingUnit);
+    world.run("consolidateNow");
+    const expected = expectedTabs().find((t) => t.name === "Lộ trình")!;
+    const sheet = world.spreadsheet.sheet("Lộ trình")!.dump();
+    expect(sheet).toEqual(expected.grid);
+    const col = (key: string) =>
+      expected.grid[0]!.indexOf(TRACKER_TABS.trajectory.columns.find((c) => c.key === key)!.label);
+    const periods = new Set(sheet.slice(1).map((r) => r[col("period")]));
+    expect([...periods]).toEqual(["2024", "2025"]);
+    const words = sheet.slice(1).map((r) => r[col("status")]);
+    expect(words).toContain("Mốc xuất phát");
+    expect(words.every((w) => typeof w === "string" && w.length > 0)).toBe(true);
   });
 });
 
