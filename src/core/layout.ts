@@ -32,6 +32,8 @@ import type { Unit } from "./unit-schema.js";
 import { isLeadUnit } from "./unit-match.js";
 import type { ValueLimit } from "./value-limits.js";
 import { budgetLimit, indicatorLimit } from "./value-limits.js";
+import { LAYOUT_VERSION, type LayoutVersion } from "./sheet/layout-version.js";
+import { narrativeSection } from "./sheet/narrative-section.js";
 
 export * from "./layout-types.js";
 
@@ -123,7 +125,12 @@ function statusFormula(indicator: Indicator, level: Level, row: number): string 
   return `IF(ISNUMBER(${v}),${verdict(v)},IF(AND(ISNUMBER(${n}),ISNUMBER(${d}),${d}>0),${verdict(ratio)},""))`;
 }
 
-export function buildLayout(template: Template, unit: Unit, period: string): SheetLayout {
+export function buildLayout(
+  template: Template,
+  unit: Unit,
+  period: string,
+  version: LayoutVersion = LAYOUT_VERSION,
+): SheetLayout {
   const cells: LayoutCell[] = [];
   const fields: FieldCell[] = [];
   const merges: string[] = [];
@@ -376,6 +383,7 @@ export function buildLayout(template: Template, unit: Unit, period: string): She
     }
   }
 
+  if (version >= 2) row = narrativeSection({ put, field, merges }, row, template);
   const checksum = labelChecksum(cells);
   put(headerCells.checksum.row, headerCells.checksum.col, checksum, "meta", {
     fixed: false,
@@ -401,6 +409,7 @@ export function buildLayout(template: Template, unit: Unit, period: string): She
       templateVersion: template.version,
       unit,
       period,
+      layoutVersion: version,
       checksum,
       checksumCell: a1(headerCells.checksum.row, headerCells.checksum.col),
     },

@@ -20,7 +20,15 @@ import { Period } from "./period.js";
 import { parseDate } from "./parse-date.js";
 import type { CellValue } from "./parse-number.js";
 import { cellInput, isPercentFormat, parseNumber } from "./parse-number.js";
-import type { BudgetEntry, IndicatorEntry, TaskState, TaskStatus } from "./submission-schema.js";
+import type {
+  BudgetEntry,
+  IndicatorEntry,
+  Narrative,
+  TaskState,
+  TaskStatus,
+} from "./submission-schema.js";
+import { recogniseLayout } from "./sheet/layout-version.js";
+import { narrativeText } from "./sheet/narrative-section.js";
 import type { Indicator, Level, Template } from "./template-schema.js";
 import type { Unit, UnitKind } from "./unit-schema.js";
 
@@ -35,6 +43,8 @@ export interface SubmissionDraft {
   indicators: IndicatorEntry[];
   tasks: TaskStatus[];
   budget: BudgetEntry[];
+  /** Present when the sheet has the narrative section (layout 2 on), even with every box blank. */
+  narrative?: Narrative;
 }
 
 export interface SheetReading {
@@ -127,12 +137,14 @@ export function readSheet(
       ],
     };
   }
-  const layout = buildLayout(template, header.unit, header.period);
-  const edited = layout.cells.find(
-    (c) => c.fixed && canonicalLabel(c.value) !== textAt(grid, c.row, c.col),
+  const match = recogniseLayout(
+    (version) => buildLayout(template, header.unit, header.period, version),
+    (row, col) => textAt(grid, row, col),
+    header.checksum,
+    canonicalLabel,
   );
-  if (edited || header.checksum !== layout.meta.checksum) {
-    const cell = edited ?? { row: headerCells.checksum.row, col: headerCells.checksum.col };
+  if (!match.ok) {
+    const cell = match.edited ?? { row: headerCells.checksum.row, col: headerCells.checksum.col };
     return {
       issues: [
         makeIssue("sheet-edited", { sheet, cell: a1(cell.row, cell.col), field: "checksum" }),
@@ -141,6 +153,7 @@ export function readSheet(
     };
   }
 
+  const { layout } = match;
   const issues: Issue[] = [];
   const indicators = new Map(template.indicators.map((i) => [i.id, i]));
   const draft: SubmissionDraft = {
@@ -151,6 +164,7 @@ export function readSheet(
     indicators: [],
     tasks: [],
     budget: [],
+    ...(layout.meta.layoutVersion >= 2 ? { narrative: {} } : {}),
   };
   const entries = {
     indicator: new Map<string, IndicatorEntry>(),
@@ -174,6 +188,8 @@ export function readSheet(
     if (ref.kind === "indicator") {
       const entry = entries.indicator.get(ref.id) ?? { indicatorId: ref.id };
       entries.indicator.set(ref.id, { ...entry, [ref.field]: read.value });
+    } else if (ref.kind === "narrative") {
+      draft.narrative = { ...draft.narrative, [ref.field]: read.value };
     } else if (ref.kind === "task") {
       const entry = entries.task.get(ref.id) ?? { taskId: ref.id, status: null };
       entries.task.set(ref.id, { ...entry, [ref.field]: read.value });
@@ -194,7 +210,9 @@ export function locationOf(f: FieldCell, sheet = REPORT_SHEET): IssueLocation {
       ? { indicatorId: f.ref.id }
       : f.ref.kind === "task"
         ? { taskId: f.ref.id }
-        : { budgetLineId: f.ref.id };
+        : f.ref.kind === "budget"
+          ? { budgetLineId: f.ref.id }
+          : {};
   return { sheet, cell: f.address, ...item, field: f.ref.field };
 }
 
@@ -256,6 +274,10 @@ function readField(
     case "evidence":
     case "note":
       return { ok: true, value: normalizeText(cellInput(raw)) };
+    case "assessment":
+    case "difficulties":
+    case "proposals":
+      return { ok: true, value: narrativeText(cellInput(raw)) };
     case "status":
       return readTaskState(raw);
     case "completedOn": {

@@ -183,8 +183,11 @@ describe("planted mistakes are found at their cells", () => {
     expect(found).toEqual(
       expect.arrayContaining(planted.map(({ code, cell }) => ({ code, cell }))),
     );
-    // Nothing else: each mistake is reported once, where it is.
-    expect(found).toHaveLength(planted.length);
+    // Nothing else: each mistake is reported once, where it is; and since targets are missed
+    // with the difficulties box left blank, the one warning that asks for them.
+    const difficulties = at({ kind: "narrative", id: "narrative", field: "difficulties" });
+    expect(found).toContainEqual({ code: "difficulties-missing", cell: difficulties });
+    expect(found).toHaveLength(planted.length + 1);
     expect(report.errors).toBe(planted.length);
   });
 
