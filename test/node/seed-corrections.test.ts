@@ -65,6 +65,9 @@ describe("corrections from the sources", () => {
     const kt02 = indicator("ca-mau-1929", "KT-02");
     expect(lineOf("ca-mau-1929", kt02.source)).toBe(15);
     expect(kt02.provinceWide).toBe(true);
+    // No longer every unit's to report, so its sheets change: version 1 sheets are told to load
+    // the new template (figures kept) rather than found edited.
+    expect(template("ca-mau-1929").version).toBe(2);
     expect(kt02.aggregation).not.toBe("sum");
 
     // Three units each report the province's count as they know it: the province has 20, not 58.
