@@ -33,7 +33,8 @@ import {
   indicatorColumnKey,
   tabName,
 } from "./tracker-tab-layout.js";
-import type { Submission } from "./submission-schema.js";
+import type { NarrativeSection, Submission } from "./submission-schema.js";
+import { NARRATIVE_SECTIONS } from "./submission-schema.js";
 import { describeAllTargets } from "./target-status.js";
 import type { Template } from "./template-schema.js";
 
@@ -135,7 +136,8 @@ export type LogField =
   | "status"
   | "completedOn"
   | "allocated"
-  | "disbursed";
+  | "disbursed"
+  | NarrativeSection;
 
 /** The "Trường" cell of the log: a fixed label per field, which is also part of the row's key. */
 export const logFieldNames: Record<LogField, string> = {
@@ -149,8 +151,16 @@ export const logFieldNames: Record<LogField, string> = {
   completedOn: "Ngày hoàn thành",
   allocated: "Đã bố trí",
   disbursed: "Đã giải ngân",
+  assessment: "Đánh giá kết quả thực hiện",
+  difficulties: "Khó khăn, vướng mắc",
+  proposals: "Đề xuất, kiến nghị",
 };
-export const logItemKindNames = { indicator: "Chỉ tiêu", task: "Nhiệm vụ", budget: "Kinh phí" };
+export const logItemKindNames = {
+  indicator: "Chỉ tiêu",
+  task: "Nhiệm vụ",
+  budget: "Kinh phí",
+  narrative: "Thuyết minh",
+};
 
 interface LoggedValue {
   kind: keyof typeof logItemKindNames;
@@ -211,6 +221,14 @@ function loggedValues(s: Submission): LoggedValue[] {
       b.note,
     );
   }
+  // The unit's narrative: one row per section written, the item id left blank as it names none.
+  if (s.narrative)
+    item(
+      "narrative",
+      "",
+      NARRATIVE_SECTIONS.map((section) => [section, s.narrative?.[section] || undefined]),
+      undefined,
+    );
   return out;
 }
 

@@ -139,6 +139,31 @@ describe("Tổng hợp ngay", () => {
   });
 });
 
+describe("the unit's narrative", () => {
+  it("is stored whole and logged a row per section, a leading = kept as text", () => {
+    const assessment = `Đánh giá "chi tiết": ${"ữ".repeat(29_000)}\nĐoạn cuối.`;
+    const difficulties = '=HYPERLINK("http://x","bấm") thiếu nhân lực';
+    submit(reportingUnit, (s) => {
+      s.narrative = { assessment, difficulties };
+    });
+    world.run("consolidateNow");
+    const log = world.spreadsheet.sheet(TRACKER_TABS.submissions.name)!.dump();
+    const col = (key: string) => TRACKER_TABS.submissions.columns.findIndex((c) => c.key === key);
+    const rows = log.filter((r) => r[col("itemKind")] === "Thuyết minh");
+    expect(rows.map((r) => [r[col("field")], r[col("value")]])).toEqual([
+      ["Đánh giá kết quả thực hiện", assessment],
+      ["Khó khăn, vướng mắc", difficulties],
+    ]);
+    for (const sheet of world.spreadsheet.sheets)
+      expect(sheet.formulaCount(), sheet.getName()).toBe(0);
+    // What the tracker stored reads back as the report that was sent.
+    world.run("checkAllSubmissions");
+    const html = world.ui.dialogs.at(-1)!.html;
+    expect(html).toContain("Đã kiểm tra 1 báo cáo hiện hành: 0 có lỗi");
+    expect(html).not.toContain("nội dung lưu đã bị thay đổi");
+  });
+});
+
 describe("Lộ trình", () => {
   it("follows every indicator over the stored periods up to the tracker's, as core does", () => {
     submit(reportingUnit, (s) => {

@@ -310,7 +310,6 @@ describe("tracker tabs: contents", () => {
     expect(column(t, "indicator:CQ-01")).toEqual([90, null, null, 70]);
   });
 
-
   it("timeliness: the deadline and each unit's state in Vietnamese", () => {
     const t = timelinessTab(consolidation);
     expect(column(t, "due")[0]).toBe("Trước 10/12/2025");
@@ -338,6 +337,34 @@ describe("tracker tabs: contents", () => {
 
 describe("tracker tabs: submission log", () => {
   const log = submissionLogTab(template, submissions);
+
+  it("logs each written section of a unit's narrative as a row of its own, text as written", () => {
+    const withNarrative = received("SYT", {
+      indicators: [{ indicatorId: "CQ-02", value: 95 }],
+    });
+    withNarrative.submission.narrative = {
+      assessment: "Hoàn thành phần lớn chỉ tiêu.\nCòn CQ-01.",
+      difficulties: "=SUM(A1) thiếu nhân lực",
+      proposals: "",
+    };
+    const t = submissionLogTab(template, [withNarrative]);
+    expect(
+      t.rows.map((r) =>
+        ["itemKind", "itemId", "field", "value"].map((k) => r[t.columns.indexOf(k)]),
+      ),
+    ).toEqual([
+      ["Chỉ tiêu", "CQ-02", "Giá trị", 95],
+      [
+        "Thuyết minh",
+        "",
+        "Đánh giá kết quả thực hiện",
+        "Hoàn thành phần lớn chỉ tiêu.\nCòn CQ-01.",
+      ],
+      ["Thuyết minh", "", "Khó khăn, vướng mắc", "=SUM(A1) thiếu nhân lực"],
+    ]);
+    // What a parsing writer (Apps Script setValues) receives keeps the "=" as text.
+    expect(tabGrid(t, "parsed").flat()).toContain("'=SUM(A1) thiếu nhân lực");
+  });
 
   it("has one row per reported value of every revision of this plan, in order of receipt", () => {
     // first: 2 + 1 + 2 + 1 (note only) + 2 (task) + 2 (budget); commune 2; second 2; stray 1.
