@@ -1,6 +1,8 @@
 // "Tổng hợp ngay": core's consolidate, the same as `chitieu serve` runs, written to the tracker tabs:
-// one read per source sheet, one write per tab.
+// one read per source sheet, one write per tab, the trajectory to the targets among them.
 import type { Consolidation } from "../../src/core/tracker/consolidate.js";
+import { trajectoriesUpTo } from "../../src/core/report/trajectory.js";
+import { trajectoryTab } from "../../src/core/tracker/trajectory-tab.js";
 import {
   budgetTab,
   consolidatedTab,
@@ -14,7 +16,7 @@ import { capacityWarning, NO_ROOM } from "./capacity.js";
 import { upgradeLayout } from "./layout-upgrade.js";
 import { writeTabs } from "./render-tab.js";
 import { activeSpreadsheet } from "./sheets.js";
-import { consolidationOf, loadTracker, NOT_SET_UP } from "./tracker-data.js";
+import { consolidationOf, loadTracker, NOT_SET_UP, type TrackerData } from "./tracker-data.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -30,8 +32,24 @@ export function consolidatedTabs(c: Consolidation): TrackerTab[] {
   ];
 }
 
-export function writeConsolidation(ss: Spreadsheet, c: Consolidation): boolean {
-  return writeTabs(ss, consolidatedTabs(c));
+/** The period's tabs and the trajectory up to it, every earlier period consolidated from the same rows. */
+export function writeConsolidation(
+  ss: Spreadsheet,
+  c: Consolidation,
+  data: TrackerData,
+  now: Date,
+): boolean {
+  const trajectory = trajectoriesUpTo(
+    {
+      template: data.template,
+      units: data.units,
+      period: c.period,
+      submissions: data.received,
+      now,
+    },
+    c,
+  );
+  return writeTabs(ss, [...consolidatedTabs(c), trajectoryTab(trajectory)]);
 }
 
 export function summaryText(c: Consolidation): string {
@@ -53,7 +71,7 @@ export function consolidateNow(): void {
   const now = new Date();
   upgradeLayout(ss, data, now);
   const c = consolidationOf(data, now);
-  if (!writeConsolidation(ss, c)) {
+  if (!writeConsolidation(ss, c, data, now)) {
     SpreadsheetApp.getUi().alert(NO_ROOM);
     return;
   }

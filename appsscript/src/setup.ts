@@ -100,7 +100,7 @@ export function setupTracker(): void {
     const now = new Date();
     upgradeLayout(ss, data, now);
     const c = consolidationOf(data, now);
-    const written = writeConsolidation(ss, c);
+    const written = writeConsolidation(ss, c, data, now);
     return { ok: true, message: (written ? summaryText(c) : NO_ROOM) + capacityWarning(ss) };
   });
   if (!done || !done.ok) {

@@ -1,6 +1,7 @@
 // How each tracker tab looks in Google Sheets: which columns hold free text (plain-text format),
 // and which status words get which colour. Presentation only: the words themselves are core's.
 import type { TabKey, TrackerTab } from "../../src/core/tracker/tracker-tab-layout.js";
+import { trajectoryStatusNames } from "../../src/core/tracker/trajectory-tab.js";
 import {
   OVERDUE,
   STRAY_STATUS,
@@ -28,6 +29,7 @@ const numericColumns: Record<TabKey, readonly string[]> = {
   tasks: ["leadUnits", "done", "inProgress", "notStarted", "noReport"],
   timeliness: ["revision", "revisions", "daysLate"],
   budget: ["planned", "allocated", "disbursed", "reporters", "disbursementRate"],
+  trajectory: ["targetYear", "value", "expected"],
 };
 
 /** 1-based positions of the tab's free-text columns; per-indicator value columns are numeric. */
@@ -79,4 +81,17 @@ export const statusColours: Partial<
     { column: "overdue", words: [[OVERDUE, BAD]] },
   ],
   submissions: [{ column: "state", words: [[SUPERSEDED, MUTED]] }],
+  trajectory: [
+    {
+      column: "status",
+      words: [
+        [trajectoryStatusNames.met, GOOD],
+        [trajectoryStatusNames["on-track"], GOOD],
+        [trajectoryStatusNames["off-track"], BAD],
+        [trajectoryStatusNames["not-met"], BAD],
+        [trajectoryStatusNames.pending, MUTED],
+        [trajectoryStatusNames["no-data"], MUTED],
+      ],
+    },
+  ],
 };

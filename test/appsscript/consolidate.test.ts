@@ -1,23 +1,18 @@
 // Consolidating in the built bundle: the same tabs core's consolidate gives `chitieu serve`, one read
 // per source sheet and one write per tab whatever is stored; the dashboard, the missing and late
 // list, and the check of every stored submission.
+import { targetStatusNames, timelinessNames } from "../../src/core/tracker/tracker-tab-layout.js";
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { consolidate, type ReceivedSubmission } from "../../src/core/tracker/consolidate.js";
 import type { Answer } from "../../src/core/wire/protocol.js";
 import { sign } from "../../src/core/wire/signature.js";
 import type { Submission } from "../../src/core/check/submission-schema.js";
-import {
-  budgetTab,
-  consolidatedTab,
-  tasksTab,
-  tabGrid,
-  timelinessTab,
-  unitsTab,
-  unitValuesTab,
-} from "../../src/core/tracker/tracker-tabs.js";
-import { targetStatusNames, timelinessNames } from "../../src/core/tracker/tracker-tab-layout.js";
+import { budgetTab, consolidatedTab, tasksTab, tabGrid, timelinessTab, unitsTab, unitValuesTab } from "../../src/core/tracker/tracker-tabs.js";
+import { TRACKER_TABS } from "../../src/core/tracker/tracker-tab-layout.js";
 import type { Unit } from "../../src/core/plan/unit-schema.js";
+import { trajectoriesUpTo } from "../../src/core/report/trajectory.js";
+import { trajectoryTab } from "../../src/core/tracker/trajectory-tab.js";
 import type { AppsScriptWorld } from "../fakes/apps-script/runtime.js";
 import { trackerWorld } from "../fakes/apps-script/tracker.js";
 import { reportingUnit, validReport } from "../fixtures/reports.js";
@@ -46,7 +41,7 @@ const keyOf = (code: string) =>
     .padEnd(64, "0")
     .replace(/[^0-9a-f]/gu, "a");
 const SOURCE_SHEETS = 2;
-const OUTPUT_TABS = 6;
+const OUTPUT_TABS = 7;
 
 let world: AppsScriptWorld;
 let received: ReceivedSubmission[];
@@ -95,6 +90,9 @@ function expectedTabs() {
     tasksTab(c),
     timelinessTab(c),
     budgetTab(c),
+    trajectoryTab(
+      trajectoriesUpTo({ template, units, period: "2025", submissions: received, now: new Date() }),
+    ),
   ].map((tab) => ({
     name: tab.name,
     grid: tabGrid(tab, "raw").map((row) => row.map((v) => (v === null ? "" : v))),
@@ -139,6 +137,57 @@ describe("Tổng hợp ngay", () => {
     // A shorter table than before leaves no stale rows behind.
     for (const { name, grid } of expectedTabs())
       expect(world.spreadsheet.sheet(name)!.dump(), name).toEqual(grid);
+  });
+});
+
+describe("the unit's narrative", () => {
+  it("is stored whole and logged a row per section, a leading = kept as text", () => {
+    const assessment = `Đánh giá "chi tiết": ${"ữ".repeat(29_000)}\nĐoạn cuối.`;
+    const difficulties = '=HYPERLINK("http://x","bấm") thiếu nhân lực';
+    submit(reportingUnit, (s) => {
+      s.narrative = { assessment, difficulties };
+    });
+    world.run("consolidateNow");
+    const log = world.spreadsheet.sheet(TRACKER_TABS.submissions.name)!.dump();
+    const col = (key: string) => TRACKER_TABS.submissions.columns.findIndex((c) => c.key === key);
+    const rows = log.filter((r) => r[col("itemKind")] === "Thuyết minh");
+    expect(rows.map((r) => [r[col("field")], r[col("value")]])).toEqual([
+      ["Đánh giá kết quả thực hiện", assessment],
+      ["Khó khăn, vướng mắc", difficulties],
+    ]);
+    for (const sheet of world.spreadsheet.sheets)
+      expect(sheet.formulaCount(), sheet.getName()).toBe(0);
+    // What the tracker stored reads back as the report that was sent.
+    world.run("checkAllSubmissions");
+    const html = world.ui.dialogs.at(-1)!.html;
+    expect(html).toContain("Đã kiểm tra 1 báo cáo hiện hành: 0 có lỗi");
+    expect(html).not.toContain("nội dung lưu đã bị thay đổi");
+  });
+});
+
+describe("Lộ trình", () => {
+  it("follows every indicator over the stored periods up to the tracker's, as core does", () => {
+    submit(reportingUnit, (s) => {
+      s.period = "2024";
+      // Half of each share: the line from there to the target decides, not the target itself.
+      for (const e of s.indicators)
+        if (e.numerator !== undefined) {
+          e.numerator = e.numerator! / 2;
+          e.note = "Đang triển khai theo lộ trình";
+        }
+    });
+    submit(reportingUnit);
+    world.run("consolidateNow");
+    const expected = expectedTabs().find((t) => t.name === "Lộ trình")!;
+    const sheet = world.spreadsheet.sheet("Lộ trình")!.dump();
+    expect(sheet).toEqual(expected.grid);
+    const col = (key: string) =>
+      expected.grid[0]!.indexOf(TRACKER_TABS.trajectory.columns.find((c) => c.key === key)!.label);
+    const periods = new Set(sheet.slice(1).map((r) => r[col("period")]));
+    expect([...periods]).toEqual(["2024", "2025"]);
+    const words = sheet.slice(1).map((r) => r[col("status")]);
+    expect(words).toContain("Mốc xuất phát");
+    expect(words.every((w) => typeof w === "string" && w.length > 0)).toBe(true);
   });
 });
 

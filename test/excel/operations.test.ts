@@ -334,6 +334,28 @@ describe("submitting", () => {
     }
   });
 
+  it("sends the narrative typed into its boxes, a leading = as text and line breaks kept", async () => {
+    await loadTemplate(h.deps, code, "can-tho-2256", "2025");
+    const layout = typeValidReport();
+    const field = (name: string) =>
+      layout.fields.find((f) => f.ref.kind === "narrative" && f.ref.field === name)!;
+    const box = (name: string) => field(name).address;
+    const assessment = "Hoàn thành phần lớn chỉ tiêu năm 2025.\nCòn chậm: Khu CNTT tập trung.";
+    // Alt+Enter puts a line feed in the cell; the box is text-formatted, so "=" is not a formula.
+    h.excel.model.type(sheetName, box("assessment"), assessment);
+    h.excel.model.type(sheetName, box("difficulties"), "=SUM(A1) thiếu nhân lực");
+    const sheet = h.excel.model.sheet(sheetName)!;
+    const cell = h.excel.model.peek(sheet, field("difficulties").row, field("difficulties").col)!;
+    expect(cell).toMatchObject({ value: "=SUM(A1) thiếu nhân lực", locked: false });
+    expect(cell.formula).toBeUndefined();
+    const result = await submitReport(h.deps, code);
+    expect(result.outcome).toMatchObject({ kind: "accepted" });
+    expect(tracker.store.records.at(-1)!.submission.narrative).toEqual({
+      assessment,
+      difficulties: "=SUM(A1) thiếu nhân lực",
+    });
+  });
+
   it("does not send a report with errors", async () => {
     await loadTemplate(h.deps, code, "can-tho-2256", "2025");
     const result = await submitReport(h.deps, code);

@@ -191,8 +191,11 @@ describe("planted mistakes are found at their cells", () => {
     expect(found).toEqual(
       expect.arrayContaining(planted.map(({ code, cell }) => ({ code, cell }))),
     );
-    // Nothing else: each mistake is reported once, where it is.
-    expect(found).toHaveLength(planted.length);
+    // Nothing else: each mistake is reported once, where it is; and since targets are missed
+    // with the difficulties box left blank, the one warning that asks for them.
+    const difficulties = at({ kind: "narrative", id: "narrative", field: "difficulties" });
+    expect(found).toContainEqual({ code: "difficulties-missing", cell: difficulties });
+    expect(found).toHaveLength(planted.length + 1);
     expect(report.errors).toBe(planted.length);
   });
 
@@ -226,9 +229,11 @@ describe("planted mistakes are found at their cells", () => {
   });
 
   it("a changed template version is refused at the version cell", async () => {
-    const { filled } = await generate("ca-mau-1929", "Q-NINHKIEU");
+    const { filled, template } = await generate("ca-mau-1929", "Q-NINHKIEU");
     const cell = a1(headerCells.templateVersion.row, headerCells.templateVersion.col);
-    const { code, report } = await validate(await filled("version", [{ address: cell, value: 2 }]));
+    const { code, report } = await validate(
+      await filled("version", [{ address: cell, value: template.version + 1 }]),
+    );
     expect(code).toBe(1);
     expect(report.issues.map((i) => [i.code, i.location.cell])).toEqual([
       ["template-version", cell],

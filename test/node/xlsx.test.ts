@@ -46,7 +46,8 @@ describe("writeLayoutWorkbook", () => {
 
   it("unlocks exactly the input cells and protects the sheet", () => {
     const inputs = new Set(layout.cells.filter((c) => c.input).map((c) => `${c.row}:${c.col}`));
-    expect(inputs.size).toBe(layout.fields.length);
+    // Each narrative box is one field merged over 6 rows × 9 columns, every cell of it unlocked.
+    expect(inputs.size).toBe(layout.fields.length + 3 * (6 * 9 - 1));
     for (let row = 1; row <= layout.rowCount + 2; row++) {
       for (let col = 1; col <= layout.columnCount + 2; col++) {
         const locked = sheet.getCell(row, col).protection?.locked !== false;

@@ -169,6 +169,13 @@ export const catalogue = {
     vi: () => "Chỉ tiêu này cần minh chứng (số văn bản, đường dẫn).",
     en: () => "This indicator needs evidence (document number, link).",
   },
+  "difficulties-missing": {
+    severity: "warning",
+    vi: (p) =>
+      `Đơn vị chưa đạt ${p.count} chỉ tiêu (${p.ids}) nhưng chưa nêu khó khăn, vướng mắc: hãy ghi rõ để tổng hợp báo cáo UBND.`,
+    en: (p) =>
+      `The unit missed ${p.count} target(s) (${p.ids}) but states no difficulties: write them down for the report to the People's Committee.`,
+  },
   "unknown-indicator": {
     severity: "error",
     vi: (p) => `Biểu mẫu không có chỉ tiêu "${p.id}".`,
@@ -219,5 +226,8 @@ export const fieldLabels = {
   sheet: { vi: "Trang tính", en: "sheet" },
   submittedAt: { vi: "Thời điểm lập báo cáo", en: "submitted at" },
   period: { vi: "Kỳ báo cáo", en: "period" },
+  assessment: { vi: "Đánh giá kết quả thực hiện", en: "assessment of results" },
+  difficulties: { vi: "Khó khăn, vướng mắc", en: "difficulties and obstacles" },
+  proposals: { vi: "Đề xuất, kiến nghị", en: "proposals and recommendations" },
 } as const;
 export type FieldName = keyof typeof fieldLabels;

@@ -15,6 +15,7 @@ import type { Unit } from "../plan/unit-schema.js";
 import type { SubmissionDraft } from "./submission-schema.js";
 import type { ValueLimit } from "../plan/value-limits.js";
 import { budgetLimit, indicatorLimit, TEXT_MAX_CHARS } from "../plan/value-limits.js";
+import { narrativeIssues } from "./narrative-rules.js";
 
 export interface ValidationContext {
   template: Template;
@@ -25,7 +26,7 @@ export interface ValidationContext {
   locate?: (item: ItemRef, field: FieldName) => Partial<IssueLocation>;
 }
 
-export type ItemRef = { kind: "indicator" | "task" | "budget"; id: string };
+export type ItemRef = { kind: "indicator" | "task" | "budget" | "narrative"; id: string };
 
 interface Finding {
   field: FieldName;
@@ -363,7 +364,7 @@ function locate(
       ? { indicatorId: item.id }
       : item?.kind === "task"
         ? { taskId: item.id }
-        : item
+        : item?.kind === "budget"
           ? { budgetLineId: item.id }
           : {};
   return { ...ids, field, ...(item && ctx.locate ? ctx.locate(item, field) : {}) };
@@ -444,11 +445,19 @@ export function validateDraft(draft: SubmissionDraft, context: ValidationContext
   checkReferences(draft, ctx, issues);
 
   const indicatorEntries = new Map(draft.indicators.map((e) => [e.indicatorId, e]));
+  const missed: string[] = [];
   for (const indicator of template.indicators) {
     const entry = indicatorEntries.get(indicator.id);
     const subject = { indicator, entry, effective: effectiveValue(indicator, entry) };
     run(indicatorRules, subject, ctx, { kind: "indicator", id: indicator.id }, issues);
+    const target = targetFor(indicator, ctx.unit.level);
+    if (target && subject.effective !== undefined && !meets(target, subject.effective))
+      missed.push(indicator.id);
   }
+  const narrativeItem: ItemRef = { kind: "narrative", id: "narrative" };
+  issues.push(
+    ...narrativeIssues(draft.narrative, missed, (field) => locate(ctx, narrativeItem, field)),
+  );
 
   const statuses = new Map(draft.tasks.map((s) => [s.taskId, s]));
   const led = new Set(tasksOf(template, ctx.unit).map((t) => t.id));

@@ -8,6 +8,7 @@ import type { CellValue } from "../text/parse-number.js";
 import { isPercentFormat } from "../text/parse-number.js";
 import type { Grid } from "./read-sheet.js";
 import { readHeader } from "./read-sheet.js";
+import { narrativeLabels } from "./narrative-section.js";
 
 export interface CarriedValue {
   row: number;
@@ -40,7 +41,9 @@ export function carryOver(oldGrid: Grid, layout: SheetLayout, oldFormats?: Grid)
   });
   const carried: CarriedValue[] = [];
   for (const f of layout.fields) {
-    const oldRow = rowOfCode.get(f.ref.id);
+    // A narrative box's row starts with its section's label, where other rows carry their id.
+    const code = f.ref.kind === "narrative" ? narrativeLabels[f.ref.field] : f.ref.id;
+    const oldRow = rowOfCode.get(code);
     if (oldRow === undefined) continue;
     const value = oldGrid[oldRow - 1]?.[f.col - 1];
     if (value === undefined || isBlank(value)) continue;

@@ -1,5 +1,7 @@
 // The vocabulary of a report sheet's layout: its types, styles, formats, fixed header cells and the
 // words its cells use. layout.ts builds a layout from these; shells render them.
+import type { LayoutVersion } from "./layout-version.js";
+import type { NarrativeSection } from "../check/submission-schema.js";
 import type { Level } from "../plan/template-schema.js";
 import type { Unit, UnitKind } from "../plan/unit-schema.js";
 
@@ -64,7 +66,8 @@ export type FieldRef =
       field: "numerator" | "denominator" | "value" | "evidence" | "note";
     }
   | { kind: "task"; id: string; field: "status" | "completedOn" | "note" }
-  | { kind: "budget"; id: string; field: "allocated" | "disbursed" | "note" };
+  | { kind: "budget"; id: string; field: "allocated" | "disbursed" | "note" }
+  | { kind: "narrative"; id: "narrative"; field: NarrativeSection };
 
 export interface FieldCell {
   ref: FieldRef;
@@ -96,6 +99,8 @@ export interface SheetLayout {
     templateVersion: number;
     unit: Unit;
     period: string;
+    /** Which layout this is (sheet/layout-version.ts): a reader knows old sheets by it. */
+    layoutVersion: LayoutVersion;
     checksum: string;
     /** Where the header values sit, so a reader finds them before it knows the rest. */
     checksumCell: string;

@@ -1,5 +1,7 @@
 // Layout as data: (template, unit, period) → a plain description of the report sheet that every
 // shell renders the same way (Office.js, exceljs, SpreadsheetApp). Shells decide nothing here.
+import { LAYOUT_VERSION, type LayoutVersion } from "./layout-version.js";
+import { narrativeSection } from "./narrative-section.js";
 import { fnv1a } from "./checksum.js";
 import type { LayoutColumn } from "./layout-draft.js";
 import { columnsOf, LayoutDraft } from "./layout-draft.js";
@@ -126,13 +128,19 @@ interface LayoutFor {
  * The sheet, section by section. Each section starts one empty row below the last row of the one
  * before and answers its own last row, so adding a section is one line here.
  */
-export function buildLayout(template: Template, unit: Unit, period: string): SheetLayout {
+export function buildLayout(
+  template: Template,
+  unit: Unit,
+  period: string,
+  version: LayoutVersion = LAYOUT_VERSION,
+): SheetLayout {
   const draft = new LayoutDraft();
   const input: LayoutFor = { template, unit, period };
   let row = headerBlock(draft, input);
   row = indicatorSection(draft, input, row);
   row = taskSection(draft, input, row);
   row = budgetSection(draft, input, row);
+  if (version >= 2) row = narrativeSection(draft, row, template);
 
   const checksum = labelChecksum(draft.cells);
   draft.put(headerCells.checksum.row, headerCells.checksum.col, checksum, "meta", {
@@ -155,6 +163,7 @@ export function buildLayout(template: Template, unit: Unit, period: string): She
       templateVersion: template.version,
       unit,
       period,
+      layoutVersion: version,
       checksum,
       checksumCell: a1(headerCells.checksum.row, headerCells.checksum.col),
     },

@@ -26,6 +26,8 @@ import type {
   TaskState,
   TaskStatus,
 } from "../check/submission-schema.js";
+import { recogniseLayout } from "./layout-version.js";
+import { narrativeText } from "./narrative-section.js";
 import type { Indicator, Level, Template } from "../plan/template-schema.js";
 import type { Unit, UnitKind } from "../plan/unit-schema.js";
 
@@ -121,12 +123,14 @@ export function readSheet(
       ],
     };
   }
-  const layout = buildLayout(template, header.unit, header.period);
-  const edited = layout.cells.find(
-    (c) => c.fixed && canonicalLabel(c.value) !== textAt(grid, c.row, c.col),
+  const match = recogniseLayout(
+    (version) => buildLayout(template, header.unit, header.period, version),
+    (row, col) => textAt(grid, row, col),
+    header.checksum,
+    canonicalLabel,
   );
-  if (edited || header.checksum !== layout.meta.checksum) {
-    const cell = edited ?? { row: headerCells.checksum.row, col: headerCells.checksum.col };
+  if (!match.ok) {
+    const cell = match.edited ?? { row: headerCells.checksum.row, col: headerCells.checksum.col };
     return {
       issues: [
         makeIssue("sheet-edited", { sheet, cell: a1(cell.row, cell.col), field: "checksum" }),
@@ -135,6 +139,7 @@ export function readSheet(
     };
   }
 
+  const { layout } = match;
   const issues: Issue[] = [];
   const indicators = new Map(template.indicators.map((i) => [i.id, i]));
   const draft: SubmissionDraft = {
@@ -145,6 +150,7 @@ export function readSheet(
     indicators: [],
     tasks: [],
     budget: [],
+    ...(layout.meta.layoutVersion >= 2 ? { narrative: {} } : {}),
   };
   const entries = {
     indicator: new Map<string, IndicatorEntry>(),
@@ -168,6 +174,8 @@ export function readSheet(
     if (ref.kind === "indicator") {
       const entry = entries.indicator.get(ref.id) ?? { indicatorId: ref.id };
       entries.indicator.set(ref.id, { ...entry, [ref.field]: read.value });
+    } else if (ref.kind === "narrative") {
+      draft.narrative = { ...draft.narrative, [ref.field]: read.value };
     } else if (ref.kind === "task") {
       const entry = entries.task.get(ref.id) ?? { taskId: ref.id, status: null };
       entries.task.set(ref.id, { ...entry, [ref.field]: read.value });
@@ -188,7 +196,9 @@ export function locationOf(f: FieldCell, sheet = REPORT_SHEET): IssueLocation {
       ? { indicatorId: f.ref.id }
       : f.ref.kind === "task"
         ? { taskId: f.ref.id }
-        : { budgetLineId: f.ref.id };
+        : f.ref.kind === "budget"
+          ? { budgetLineId: f.ref.id }
+          : {};
   return { sheet, cell: f.address, ...item, field: f.ref.field };
 }
 
@@ -250,6 +260,10 @@ function readField(
     case "evidence":
     case "note":
       return { ok: true, value: normalizeText(cellInput(raw)) };
+    case "assessment":
+    case "difficulties":
+    case "proposals":
+      return { ok: true, value: narrativeText(cellInput(raw)) };
     case "status":
       return readTaskState(raw);
     case "completedOn": {

@@ -51,6 +51,7 @@ export const TRACKER_TABS = {
       { key: "evidenceRequired", label: "Cần minh chứng" },
       { key: "exclusion", label: "Không bao gồm" },
       { key: "source", label: "Trích văn bản" },
+      { key: "note", label: "Ghi chú" },
     ],
   },
   units: {
@@ -166,6 +167,24 @@ export const TRACKER_TABS = {
       { key: "disbursed", label: "Đã giải ngân (đồng)" },
       { key: "reporters", label: "Số đơn vị báo cáo" },
       { key: "disbursementRate", label: "Tỷ lệ giải ngân (%)" },
+    ],
+  },
+  // Every period's figure per indicator against the line to its target (report/trajectory.ts).
+  // Written beside the others where a tracker shows it, not in TRACKER_TAB_ORDER: it takes every
+  // period's consolidation, where the other tabs take one.
+  trajectory: {
+    name: "Lộ trình",
+    keyColumns: ["indicatorId", "period"],
+    columns: [
+      { key: "indicatorId", label: "Mã chỉ tiêu" },
+      { key: "name", label: "Chỉ tiêu" },
+      { key: "unit", label: "Đơn vị tính" },
+      { key: "target", label: "Mục tiêu" },
+      { key: "targetYear", label: "Năm mục tiêu" },
+      { key: "period", label: "Kỳ báo cáo" },
+      { key: "value", label: "Kết quả" },
+      { key: "expected", label: "Theo lộ trình" },
+      { key: "status", label: "Đánh giá lộ trình" },
     ],
   },
 } as const satisfies Record<string, TabDef>;

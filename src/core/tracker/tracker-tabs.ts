@@ -26,13 +26,14 @@ import {
   indicatorColumnKey,
   tabName,
 } from "./tracker-tab-layout.js";
-import type { Submission } from "../check/submission-schema.js";
+import type { NarrativeSection, Submission } from "../check/submission-schema.js";
+import { NARRATIVE_SECTIONS } from "../check/submission-schema.js";
 import { describeAllTargets } from "../plan/target-status.js";
 import type { Template } from "../plan/template-schema.js";
 
 export * from "./tracker-tab-layout.js";
 
-function tab<K extends TabKey>(
+export function tab<K extends TabKey>(
   key: K,
   records: readonly Record<ColumnKey<K>, CellValue>[],
   name: string = TRACKER_TABS[key].name,
@@ -77,6 +78,7 @@ export function indicatorCatalogueTab(template: Template): TrackerTab {
         evidenceRequired: ind.evidenceRequired ? YES : NO,
         exclusion: text(ind.exclusion),
         source: ind.source,
+        note: text(ind.note),
       };
     }),
   );
@@ -127,7 +129,8 @@ export type LogField =
   | "status"
   | "completedOn"
   | "allocated"
-  | "disbursed";
+  | "disbursed"
+  | NarrativeSection;
 
 /** The "Trường" cell of the log: a fixed label per field, which is also part of the row's key. */
 export const logFieldNames: Record<LogField, string> = {
@@ -141,8 +144,16 @@ export const logFieldNames: Record<LogField, string> = {
   completedOn: "Ngày hoàn thành",
   allocated: "Đã bố trí",
   disbursed: "Đã giải ngân",
+  assessment: "Đánh giá kết quả thực hiện",
+  difficulties: "Khó khăn, vướng mắc",
+  proposals: "Đề xuất, kiến nghị",
 };
-export const logItemKindNames = { indicator: "Chỉ tiêu", task: "Nhiệm vụ", budget: "Kinh phí" };
+export const logItemKindNames = {
+  indicator: "Chỉ tiêu",
+  task: "Nhiệm vụ",
+  budget: "Kinh phí",
+  narrative: "Thuyết minh",
+};
 
 interface LoggedValue {
   kind: keyof typeof logItemKindNames;
@@ -203,6 +214,14 @@ function loggedValues(s: Submission): LoggedValue[] {
       b.note,
     );
   }
+  // The unit's narrative: one row per section written, the item id left blank as it names none.
+  if (s.narrative)
+    item(
+      "narrative",
+      "",
+      NARRATIVE_SECTIONS.map((section) => [section, s.narrative?.[section] || undefined]),
+      undefined,
+    );
   return out;
 }
 

@@ -4,7 +4,9 @@ import { escapeHtml as h } from "../../core/text/html-escape.js";
 import { formatDateVi } from "../../core/text/parse-date.js";
 import { formatDong, formatNumberVi } from "../../core/text/parse-number.js";
 import type { TargetStatus } from "../../core/plan/target-status.js";
+import type { IndicatorTrajectory } from "../../core/report/trajectory.js";
 import type { Template } from "../../core/plan/template-schema.js";
+import { renderTrajectorySection } from "./trajectory-section.js";
 
 const statusWords: Record<TargetStatus, [string, string]> = {
   met: ["Đạt", "ok"],
@@ -85,7 +87,11 @@ export function renderLoginPage({
   );
 }
 
-export function renderConsolidationPage(template: Template, c: Consolidation): string {
+export function renderConsolidationPage(
+  template: Template,
+  c: Consolidation,
+  trajectory: readonly IndicatorTrajectory[] = [],
+): string {
   const s = c.summary;
   const cards = [
     ["Đơn vị phải nộp", s.unitsExpected, ""],
@@ -163,6 +169,7 @@ export function renderConsolidationPage(template: Template, c: Consolidation): s
       `<section class="cards">${cards}</section>` +
       `<section><h2>Tiến độ nộp báo cáo / timeliness</h2><table><tr><th>Mã</th><th>Đơn vị</th><th>Tình trạng</th><th>Nộp lần đầu</th><th>Lần nộp</th><th>Chỉ tiêu bắt buộc</th></tr>${units}</table></section>` +
       `<section><h2>Chỉ tiêu / indicators</h2><table><tr><th>Mã</th><th>Chỉ tiêu</th><th>Mục tiêu</th><th>Tổng hợp</th><th>Đánh giá</th><th>Đã báo cáo</th><th>Ghi chú</th></tr>${indicators}</table></section>` +
+      renderTrajectorySection(trajectory) +
       `<section><h2>Chi tiết theo đơn vị / by unit</h2>${matrix}</section>` +
       `<section><h2>Nhiệm vụ / tasks</h2><table><tr><th>Mã</th><th>Nhiệm vụ</th><th>Chủ trì</th><th>Hạn</th><th>Tình trạng</th><th></th></tr>${tasks}</table></section>` +
       budget +

@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { gzipSync } from "node:zlib";
 import { z } from "zod";
 import { Period } from "../../core/plan/period.js";
+import { periodEnd, trajectories } from "../../core/report/trajectory.js";
 import { errorAnswer, httpStatus, MAX_BODY_BYTES, PROTOCOL } from "../../core/wire/protocol.js";
 import { CommitBatcher } from "./commit-batcher.js";
 import { consolidatorAccess } from "./consolidator-access.js";
@@ -189,8 +190,15 @@ export function buildServer({
       }
       // Rendered and compressed once per consolidation: the page of a province runs to hundreds
       // of kilobytes, and a reload must not cost the tracker that much work again.
+      // The earlier periods' consolidations, each cached as this one is, for the trajectory.
+      const earlier = await Promise.all(
+        store
+          .periodsOf(template.id)
+          .filter((p) => periodEnd(p) < periodEnd(period))
+          .map((p) => consolidations.view(template, p, "self", (c) => c)),
+      );
       const view = await consolidations.view(template, period, "page", (c) => {
-        const html = renderConsolidationPage(template, c);
+        const html = renderConsolidationPage(template, c, trajectories([...earlier, c]));
         return { html, gzip: gzipSync(html) };
       });
       reply.type("text/html; charset=utf-8").header("Vary", "Accept-Encoding");

@@ -91,6 +91,9 @@ export class SqliteStore implements TrackerStore {
         "SELECT seq, revision, received_at, payload FROM submissions " +
           "WHERE plan_id = ? AND period = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
       ),
+      periods: this.db.prepare<[string], { period: string }>(
+        "SELECT DISTINCT period FROM submissions WHERE plan_id = ?",
+      ),
       lastSeq: this.db.prepare<[], { seq: number | null }>(
         "SELECT MAX(seq) AS seq FROM submissions",
       ),
@@ -196,6 +199,11 @@ export class SqliteStore implements TrackerStore {
   /** Every revision for a plan and period, oldest first: consolidation picks the current ones. */
   submissionsFor(planId: string, period: string): ReceivedSubmission[] {
     return this.submissionsSince(planId, period, { after: 0 }).map((r) => r.received);
+  }
+
+  /** The periods the plan has reports for, from the (plan, period, …) index alone. */
+  periodsOf(planId: string): string[] {
+    return this.statements.periods.all(planId).map((r) => r.period);
   }
 
   /** The highest row number stored: rows are only ever appended, so it marks what is there now. */

@@ -319,6 +319,8 @@ describe("validateDraft", () => {
         date: "d",
         today: "t",
         deadline: "2025-06",
+        count: 2,
+        ids: "CQ-02, KT-01",
         target: "≥ 80%",
         id: "X",
         length: 5000,

@@ -22,6 +22,20 @@ const newer = Template.parse({
 });
 
 describe("carryOver", () => {
+  it("keeps the narrative the officer wrote, found by its section's label", () => {
+    const text = "Khó khăn: thiếu nhân lực.\nĐề nghị hỗ trợ.";
+    const filled = filledGrid(oldLayout, {
+      ...validFill,
+      [key("narrative", "narrative", "difficulties")]: text,
+    });
+    const newLayout = buildLayout(newer, department, "2025");
+    const f = newLayout.fields.find((x) => x.ref.field === "difficulties")!;
+    expect(f.row).not.toBe(oldLayout.fields.find((x) => x.ref.field === "difficulties")!.row);
+    const carried = carryOver(filled, newLayout);
+    expect(carried.find((c) => c.row === f.row && c.col === f.col)?.value).toBe(text);
+  });
+
+
   it("puts each entry at the new row of its id and drops what the new version lacks", () => {
     const newLayout = buildLayout(newer, department, "2025");
     const carried = carryOver(oldGrid, newLayout);

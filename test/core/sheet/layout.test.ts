@@ -51,10 +51,23 @@ describe("buildLayout", () => {
     expect(Object.keys(buildLayout(template, district, "2025").rows.tasks)).toEqual([]);
   });
 
-  it("marks exactly the field cells as input, each with a format, and protects the rest", () => {
+  it("marks exactly the field cells (and what their merges cover) as input, and protects the rest", () => {
     const inputs = layout.cells.filter((c) => c.input);
+    // A narrative box is one field merged over a block; Excel checks every cell of a merge.
+    const covered = layout.merges
+      .filter((m) => layout.fields.some((f) => m.startsWith(`${f.address}:`)))
+      .flatMap((m) => {
+        const [from, to] = m.split(":").map((x) => /^([A-Z]+)(\d+)$/.exec(x)!);
+        const cols = [from![1]!.charCodeAt(0) - 64, to![1]!.charCodeAt(0) - 64];
+        const rows = [Number(from![2]), Number(to![2])];
+        const cells: string[] = [];
+        for (let r = rows[0]!; r <= rows[1]!; r++)
+          for (let c = cols[0]!; c <= cols[1]!; c++) cells.push(a1(r, c));
+        return cells.slice(1);
+      });
+    expect(covered).toHaveLength(3 * (6 * 9 - 1));
     expect(inputs.map((c) => a1(c.row, c.col)).sort()).toEqual(
-      layout.fields.map((f) => f.address).sort(),
+      [...layout.fields.map((f) => f.address), ...covered].sort(),
     );
     expect(inputs.every((c) => c.numberFormat && c.style === "input")).toBe(true);
     expect(layout.cells.filter((c) => c.fixed && c.input)).toEqual([]);

@@ -43,6 +43,7 @@ describe("readSheet", () => {
         { lineId: "KP-DTPT", allocated: 100000 },
         { lineId: "KP-SN", allocated: 200000 },
       ],
+      narrative: {},
     });
   });
 
@@ -168,6 +169,7 @@ describe("checkSheet", () => {
       ["explanation-required", addressOf(layout, key("indicator", "CQ-02", "note"))],
       ["not-a-number", addressOf(layout, key("indicator", "KT-01", "value"))],
       ["budget-parts-sum", addressOf(layout, key("budget", "KP-TONG", "allocated"))],
+      ["difficulties-missing", addressOf(layout, key("narrative", "narrative", "difficulties"))],
     ]);
     expect(r.statuses["CQ-02"]).toBe("not-met");
   });

@@ -140,6 +140,7 @@ describe("tracker tabs: fixed shape", () => {
         "Cần minh chứng",
         "Không bao gồm",
         "Trích văn bản",
+        "Ghi chú",
       ],
       units: [
         "Kỳ báo cáo",
@@ -345,6 +346,34 @@ describe("tracker tabs: submission log", () => {
   let log: TrackerTab;
   beforeEach(() => {
     log = submissionLogTab(template, submissions);
+  });
+
+  it("logs each written section of a unit's narrative as a row of its own, text as written", () => {
+    const withNarrative = received("SYT", {
+      indicators: [{ indicatorId: "CQ-02", value: 95 }],
+    });
+    withNarrative.submission.narrative = {
+      assessment: "Hoàn thành phần lớn chỉ tiêu.\nCòn CQ-01.",
+      difficulties: "=SUM(A1) thiếu nhân lực",
+      proposals: "",
+    };
+    const t = submissionLogTab(template, [withNarrative]);
+    expect(
+      t.rows.map((r) =>
+        ["itemKind", "itemId", "field", "value"].map((k) => r[t.columns.indexOf(k)]),
+      ),
+    ).toEqual([
+      ["Chỉ tiêu", "CQ-02", "Giá trị", 95],
+      [
+        "Thuyết minh",
+        "",
+        "Đánh giá kết quả thực hiện",
+        "Hoàn thành phần lớn chỉ tiêu.\nCòn CQ-01.",
+      ],
+      ["Thuyết minh", "", "Khó khăn, vướng mắc", "=SUM(A1) thiếu nhân lực"],
+    ]);
+    // What a parsing writer (Apps Script setValues) receives keeps the "=" as text.
+    expect(tabGrid(t, "parsed").flat()).toContain("'=SUM(A1) thiếu nhân lực");
   });
 
   it("has one row per reported value of every revision of this plan, in order of receipt", () => {

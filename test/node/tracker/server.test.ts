@@ -185,6 +185,34 @@ describe("chitieu serve", () => {
     ).toBe(404);
   });
 
+  it("shows each indicator over the stored periods to its target year, escaped", async () => {
+    const earlier = validReport(template, "11111111-1111-4111-8111-111111111124");
+    earlier.period = "2024";
+    for (const e of earlier.indicators)
+      if (e.numerator !== undefined) {
+        e.numerator = e.numerator! / 2;
+        e.note = "Đang triển khai <b>theo lộ trình</b>";
+      }
+    expect((await submit(envelopeFor(earlier, code).body)).statusCode).toBe(200);
+    const report = validReport(template, "11111111-1111-4111-8111-111111111125");
+    expect((await submit(envelopeFor(report, code).body)).statusCode).toBe(200);
+    const body = (
+      await app.inject({ url: "/plans/can-tho-kh-2025/2025", headers: asConsolidator() })
+    ).body;
+    const section = body.slice(body.indexOf("Lộ trình đến mục tiêu"));
+    expect(section).toContain("<th>2024</th><th>2025</th>");
+    expect(section).toContain("Mốc xuất phát");
+    expect(section).toContain("Đạt");
+    expect(body).not.toContain("<b>theo lộ trình</b>");
+    // The 2024 page follows 2024 alone: a later period never enters an earlier page.
+    const before = (
+      await app.inject({ url: "/plans/can-tho-kh-2025/2024", headers: asConsolidator() })
+    ).body;
+    const earlierSection = before.slice(before.indexOf("Lộ trình đến mục tiêu"));
+    expect(earlierSection).toContain("<th>2024</th></tr>");
+    expect(earlierSection).not.toContain("<th>2025</th>");
+  });
+
   it("accepts what a filled layout reads back to (the sheet path end to end)", async () => {
     const layout = buildLayout(template, unit, "2025");
     const report = validReport(template, "11111111-1111-4111-8111-111111111116");
