@@ -30,6 +30,7 @@ import { describeAllTargets, describeTarget, targetFor } from "./target-status.j
 import type { Indicator, Level, Template } from "./template-schema.js";
 import type { Unit } from "./unit-schema.js";
 import { isLeadUnit } from "./unit-match.js";
+import type { LeadMatch } from "./plan/succession.js";
 import type { ValueLimit } from "./value-limits.js";
 import { budgetLimit, indicatorLimit } from "./value-limits.js";
 
@@ -49,7 +50,7 @@ const indicatorColumns = {
   evidence: 11,
   note: 12,
 } as const;
-const taskColumns = {
+export const taskColumns = {
   code: 1,
   deadline: 2,
   text: 3,
@@ -68,14 +69,18 @@ const budgetColumns = {
 } as const;
 
 /** Whether the unit must fill this indicator (an error when blank) or may (blank is fine). */
-export function isRequiredOf(indicator: Indicator, unit: Unit): boolean {
-  if (indicator.reporters === "lead") return isLeadUnit(indicator.lead, unit);
+export function isRequiredOf(
+  indicator: Indicator,
+  unit: Unit,
+  match: LeadMatch = isLeadUnit,
+): boolean {
+  if (indicator.reporters === "lead") return match(indicator.lead, unit);
   // A province-wide figure without a named lead is reported by whoever measures it.
   return indicator.aggregation !== "single-reporter";
 }
 
-export function tasksOf(template: Template, unit: Unit) {
-  return template.tasks.filter((t) => isLeadUnit(t.lead, unit));
+export function tasksOf(template: Template, unit: Unit, match: LeadMatch = isLeadUnit) {
+  return template.tasks.filter((t) => match(t.lead, unit));
 }
 
 /** "Tháng 12/2025", "Thường xuyên", "Không nêu hạn": a task's deadline as officers read it. */
