@@ -7,7 +7,8 @@ import type { Unit } from "../../src/core/unit-schema.js";
 import { readConfig, type TrackerConfig } from "./config.js";
 import { UNITS_SHEET } from "./sheets.js";
 import { decodeRow, type DecodedRow } from "./submission-rows.js";
-import { registryRows, storedRows, unitFromRow } from "./sheet-store.js";
+import { registryRows, storedRows, successionRows, unitFromRow } from "./sheet-store.js";
+import { UnitHistory } from "../../src/core/plan/unit-history.js";
 import { templateById } from "./templates.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -20,6 +21,8 @@ export interface TrackerData {
   unitProblems: string[];
   rows: DecodedRow[];
   received: ReceivedSubmission[];
+  /** The units with who succeeded whom: leads resolve through it. */
+  history: UnitHistory;
 }
 
 export const NOT_SET_UP =
@@ -38,13 +41,15 @@ export function loadTracker(ss: Spreadsheet): TrackerData | undefined {
   });
   const rows = storedRows(ss).map(decodeRow);
   const received = rows.flatMap((r) => (r.ok ? [r.received] : []));
-  return { config, template, units, unitProblems, rows, received };
+  const history = new UnitHistory(units, successionRows(ss));
+  return { config, template, units, unitProblems, rows, received, history };
 }
 
 export function consolidationOf(data: TrackerData, now: Date): Consolidation {
   return consolidate({
     template: data.template,
     units: data.units,
+    history: data.history,
     period: data.config.period,
     submissions: data.received,
     now,

@@ -145,7 +145,7 @@ export function processPost(
   const issues = [
     ...validateDraft(submission, { template, unit: registered.unit, now: now.date }),
     ...stampIssues(submission, now),
-    ...optional(unitPeriodRefusal(registered.unit, submission.period, store.unitHistory?.())),
+    ...optional(unitPeriodRefusal(registered.unit, submission.period, () => store.unitHistory?.())),
   ];
   if (hasErrors(issues)) return refuse("validation-failed", { issues });
 

@@ -145,7 +145,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 export function unitPeriodRefusal(
   unit: Unit,
   period: Period,
-  history: UnitHistory | undefined,
+  history: () => UnitHistory | undefined,
 ): Issue | undefined {
   const { last } = periodDays(period);
   if (isValidOn(unit, last)) return undefined;
@@ -153,7 +153,8 @@ export function unitPeriodRefusal(
   const name = `${unit.name} (${unit.code})`;
   if (unit.validFrom !== undefined && unit.validFrom > last)
     return makeIssue("unit-not-yet", where, { unit: name, from: unit.validFrom, period });
-  const heirs = history?.holdersOn(unit.code, last) ?? [];
+  // Read only now: a tracker may keep the succession table where each read costs a call.
+  const heirs = history()?.holdersOn(unit.code, last) ?? [];
   const ended = unit.validTo ?? "";
   if (heirs.length === 0) return makeIssue("unit-ceased", where, { unit: name, ended, period });
   const successors = heirs.map((h) => `${h.name} (${h.code})`).join("; ");
