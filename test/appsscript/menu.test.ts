@@ -178,7 +178,7 @@ describe("Nhập đơn vị", () => {
     expect(dialog).toContain("Đơn vị (nhập)!D3");
     expect(dialog).toContain("Đơn vị (nhập)!A4: mã đơn vị trùng với dòng 2");
     expect(world.spreadsheet.sheet("_units")!.dump(2)).toEqual([
-      ["STTTT", "Sở Thông tin và Truyền thông", "department", "province"],
+      ["STTTT", "Sở Thông tin và Truyền thông", "department", "province", "", ""],
     ]);
     expect(world.calls.count("Range.getDisplayValues")).toBe(1);
 
@@ -192,9 +192,9 @@ describe("Nhập đơn vị", () => {
     // Read once, written once: the import sheet, then the registry (read, merged, written).
     expect([world.calls.reads(), world.calls.writes()]).toEqual([2, 1]);
     expect(world.spreadsheet.sheet("_units")!.dump(2)).toEqual([
-      ["STTTT", "Sở Thông tin và Truyền thông (đổi tên)", "department", "province"],
-      ["001", "Xã Một", "commune", "commune"],
-      ["Q-NK", "UBND quận Ninh Kiều", "district", "district"],
+      ["STTTT", "Sở Thông tin và Truyền thông (đổi tên)", "department", "province", "", ""],
+      ["001", "Xã Một", "commune", "commune", "", ""],
+      ["Q-NK", "UBND quận Ninh Kiều", "district", "district", "", ""],
     ]);
   });
 
@@ -222,7 +222,8 @@ describe("Nhập đơn vị", () => {
     expect(good).toMatchObject({ ok: true });
     expect(good.message).toContain("2 mới, 1 cập nhật");
     expect(world.spreadsheet.sheet("_units")!.dump(2)).toEqual(
-      units.map((u) => [u.code, u.name, u.kind, u.level]),
+      // The registry's last two columns are the units' validity, open here.
+      units.map((u) => [u.code, u.name, u.kind, u.level, "", ""]),
     );
   });
 });
