@@ -50,7 +50,7 @@ const indicatorColumns = {
   evidence: 11,
   note: 12,
 } as const;
-export const taskColumns = {
+const taskColumns = {
   code: 1,
   deadline: 2,
   text: 3,

@@ -11,13 +11,11 @@ import {
   levelNames,
   NO,
   REPORT_SHEET,
-  taskColumns,
   taskStateNames,
   unitKindNames,
   YES,
 } from "./layout.js";
 import { isBlank, normalizeText } from "./normalize-text.js";
-import { leadCellMatches } from "./plan/succession.js";
 import { Period } from "./period.js";
 import { parseDate } from "./parse-date.js";
 import type { CellValue } from "./parse-number.js";
@@ -130,15 +128,9 @@ export function readSheet(
     };
   }
   const layout = buildLayout(template, header.unit, header.period);
-  const leadRows = new Set(Object.values(layout.rows.tasks));
-  const edited = layout.cells.find((c) => {
-    if (!c.fixed) return false;
-    const expected = canonicalLabel(c.value);
-    const found = textAt(grid, c.row, c.col);
-    // A tracker that knows the unit history shows a merged-away lead's successor beside the quote.
-    if (c.col === taskColumns.lead && leadRows.has(c.row)) return !leadCellMatches(expected, found);
-    return expected !== found;
-  });
+  const edited = layout.cells.find(
+    (c) => c.fixed && canonicalLabel(c.value) !== textAt(grid, c.row, c.col),
+  );
   if (edited || header.checksum !== layout.meta.checksum) {
     const cell = edited ?? { row: headerCells.checksum.row, col: headerCells.checksum.col };
     return {

@@ -1,9 +1,6 @@
 // A plan's quoted lead ("Sở Thông tin và Truyền thông") resolved, for a period, to the unit that
 // holds the duty then; the template keeps the quote and the label says both.
-import type { SheetLayout } from "../layout-types.js";
-import { taskColumns } from "../layout.js";
 import type { Period } from "../period.js";
-import type { Template } from "../template-schema.js";
 import type { Unit } from "../unit-schema.js";
 import { isLeadUnit } from "../unit-match.js";
 import type { UnitHistory } from "./unit-history.js";
@@ -70,34 +67,4 @@ export class LeadResolver {
       const r = this.resolve(l);
       return r.codes ? r.codes.has(unit.code) : isLeadUnit([l], unit);
     });
-}
-
-/**
- * A lead cell read back from a sheet: the quote the layout wrote, or a successor's label around
- * it, so that a sheet made by a tracker that knows the history still reads where it does not.
- */
-export function leadCellMatches(expected: string, actual: string): boolean {
-  if (actual === expected) return true;
-  const plain = new Set(actual.split("; "));
-  return expected
-    .split("; ")
-    .every((quote) => plain.has(quote) || actual.includes(`(trước đây: ${quote})`));
-}
-
-/**
- * The report sheet with each task's lead as the period reads it. The checksum stays that of the
- * quotes (it was computed before), so a reader without the history still accepts the sheet.
- */
-export function withLeadLabels(
-  layout: SheetLayout,
-  template: Template,
-  resolver: LeadResolver,
-): SheetLayout {
-  const rowOf = new Map(Object.entries(layout.rows.tasks).map(([id, row]) => [row, id]));
-  const tasks = new Map(template.tasks.map((t) => [t.id, t]));
-  const cells = layout.cells.map((c) => {
-    const task = c.col === taskColumns.lead ? tasks.get(rowOf.get(c.row) ?? "") : undefined;
-    return task ? { ...c, value: resolver.label(task.lead) } : c;
-  });
-  return { ...layout, cells };
 }

@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import { checkHistory } from "../../../src/core/plan/history-check.js";
 import { readHistoryRows } from "../../../src/core/plan/history-rows.js";
 import { formatHistoryProblem, periodDays } from "../../../src/core/plan/unit-history.js";
-import { leadCellMatches } from "../../../src/core/plan/succession.js";
 
 const rows = (text: string) =>
   text
@@ -57,17 +56,11 @@ describe("checkHistory", () => {
   });
 });
 
-describe("periods and lead cells", () => {
+describe("periods", () => {
   it("gives each period's first and last day", () => {
     expect(periodDays("2025-H1")).toEqual({ first: "2025-01-01", last: "2025-06-30" });
     expect(periodDays("2025-H2")).toEqual({ first: "2025-07-01", last: "2025-12-31" });
     expect(periodDays("2024-Q1")).toEqual({ first: "2024-01-01", last: "2024-03-31" });
     expect(periodDays("2026")).toEqual({ first: "2026-01-01", last: "2026-12-31" });
-  });
-
-  it("reads a lead cell as the quote or a successor's label around it, nothing else", () => {
-    expect(leadCellMatches("Sở A", "Sở A")).toBe(true);
-    expect(leadCellMatches("Sở A", "Sở B (trước đây: Sở A)")).toBe(true);
-    expect(leadCellMatches("Sở A", "Sở B")).toBe(false);
   });
 });
