@@ -14,7 +14,10 @@ describe("a schema-1 data folder", () => {
   it("is backed up, gains unit validity and the succession table, and loses nothing", () => {
     const dir = mkdtempSync(join(tmpdir(), "chitieu-v1-"));
     copyFileSync(FIXTURE, join(dir, "tracker.sqlite"));
-    const old = new Database(FIXTURE, { readonly: true });
+    // Read from a copy: a WAL database opened even read-only leaves a -shm file beside it.
+    const peek = mkdtempSync(join(tmpdir(), "chitieu-v1-peek-"));
+    copyFileSync(FIXTURE, join(peek, "tracker.sqlite"));
+    const old = new Database(join(peek, "tracker.sqlite"), { readonly: true });
     const before = old.prepare("SELECT * FROM submissions ORDER BY seq").all();
     expect(old.pragma("user_version", { simple: true })).toBe(1);
     old.close();
