@@ -14,7 +14,11 @@ import { capacityWarning, NO_ROOM } from "./capacity.js";
 import { upgradeLayout } from "./layout-upgrade.js";
 import { writeTabs } from "./render-tab.js";
 import { activeSpreadsheet } from "./sheets.js";
-import { consolidationOf, loadTracker, NOT_SET_UP } from "./tracker-data.js";
+import { consolidationOf, loadTracker, NOT_SET_UP, type TrackerData } from "./tracker-data.js";
+import { comparisonTab, planComparison } from "../../src/core/tracker/plan-comparison.js";
+import { tabForPlan } from "../../src/core/tracker/plan-tabs.js";
+import { primaryPlan } from "./config.js";
+import { measureTables } from "./templates.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -30,8 +34,34 @@ export function consolidatedTabs(c: Consolidation): TrackerTab[] {
   ];
 }
 
-export function writeConsolidation(ss: Spreadsheet, c: Consolidation): boolean {
-  return writeTabs(ss, consolidatedTabs(c));
+/**
+ * Every plan's tabs (the first plan's under the plain names, the others' named with their id) and,
+ * when the tracker follows several plans, the comparison of what they measure alike.
+ */
+export function trackerConsolidationTabs(
+  data: TrackerData,
+  consolidations: readonly Consolidation[],
+): TrackerTab[] {
+  const primary = primaryPlan(data.config);
+  const tabs = consolidations.flatMap((c) =>
+    consolidatedTabs(c).map((t) => tabForPlan(t, c.planId, primary)),
+  );
+  if (consolidations.length < 2) return tabs;
+  const rows = planComparison(measureTables(), consolidations);
+  return [...tabs, comparisonTab(rows, data.config.plans, data.config.period)];
+}
+
+/** Consolidates every plan the tracker follows, the first plan's first. */
+export function consolidationsOf(data: TrackerData, now: Date): Consolidation[] {
+  return data.templates.map((t) => consolidationOf(data, now, t));
+}
+
+export function writeConsolidation(
+  ss: Spreadsheet,
+  data: TrackerData,
+  consolidations: readonly Consolidation[],
+): boolean {
+  return writeTabs(ss, trackerConsolidationTabs(data, consolidations));
 }
 
 export function summaryText(c: Consolidation): string {
@@ -52,8 +82,9 @@ export function consolidateNow(): void {
   }
   const now = new Date();
   upgradeLayout(ss, data, now);
-  const c = consolidationOf(data, now);
-  if (!writeConsolidation(ss, c)) {
+  const all = consolidationsOf(data, now);
+  const c = all[0]!;
+  if (!writeConsolidation(ss, data, all)) {
     SpreadsheetApp.getUi().alert(NO_ROOM);
     return;
   }

@@ -163,9 +163,9 @@ export class SheetStore implements TrackerStore {
     return unitHistoryOf(this.ss);
   }
 
-  /** A tracker spreadsheet follows the one plan it was set up for. */
+  /** A tracker spreadsheet takes reports for the plans it was set up for, and no other. */
   template(planId: string): Template | undefined {
-    return this.config?.planId === planId ? templateById(planId) : undefined;
+    return this.config?.plans.includes(planId) ? templateById(planId) : undefined;
   }
 
   findSubmission(submissionId: string): StoredReceipt | undefined {

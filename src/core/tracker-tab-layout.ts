@@ -168,6 +168,17 @@ export const TRACKER_TABS = {
       { key: "disbursementRate", label: "Tỷ lệ giải ngân (%)" },
     ],
   },
+  // Where plans a tracker follows measure the same thing (tracker/plan-comparison.ts): a row per
+  // measure; four more columns per plan follow these.
+  comparison: {
+    name: "So sánh kế hoạch",
+    keyColumns: ["measureId"],
+    columns: [
+      { key: "measureId", label: "Mã phép đo" },
+      { key: "name", label: "Cùng đo" },
+      { key: "why", label: "Vì sao cùng đo" },
+    ],
+  },
 } as const satisfies Record<string, TabDef>;
 
 export type TabKey = keyof typeof TRACKER_TABS;
@@ -186,7 +197,11 @@ export const TRACKER_TAB_ORDER: readonly TabKey[] = [
 ];
 
 /** The tabs kept one per period, named with it ("Tổng hợp 2025"); the others hold every period. */
-export const PERIOD_TABS: ReadonlySet<TabKey> = new Set<TabKey>(["consolidated", "unitValues"]);
+export const PERIOD_TABS: ReadonlySet<TabKey> = new Set<TabKey>([
+  "consolidated",
+  "unitValues",
+  "comparison",
+]);
 
 export const tabName = (key: TabKey, period: string) =>
   PERIOD_TABS.has(key) ? `${TRACKER_TABS[key].name} ${period}` : TRACKER_TABS[key].name;
