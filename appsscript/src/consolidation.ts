@@ -17,6 +17,7 @@ import { activeSpreadsheet } from "./sheets.js";
 import { consolidationOf, loadTracker, NOT_SET_UP, type TrackerData } from "./tracker-data.js";
 import { comparisonTab, planComparison } from "../../src/core/tracker/plan-comparison.js";
 import { tabForPlan } from "../../src/core/tracker/plan-tabs.js";
+import { carriedOver, carriedOverTab } from "../../src/core/tracker/carried-over.js";
 import { primaryPlan } from "./config.js";
 import { measureTables } from "./templates.js";
 
@@ -43,8 +44,15 @@ export function trackerConsolidationTabs(
   consolidations: readonly Consolidation[],
 ): TrackerTab[] {
   const primary = primaryPlan(data.config);
+  // Once units have successors, what the old units reported is shown under those who took over.
+  const carried = (c: Consolidation) => {
+    if (data.history.successions.length === 0) return [];
+    const template = data.templates.find((t) => t.id === c.planId)!;
+    const rows = carriedOver(template, c.period, data.received, data.history);
+    return [carriedOverTab(rows, template, c.period)];
+  };
   const tabs = consolidations.flatMap((c) =>
-    consolidatedTabs(c).map((t) => tabForPlan(t, c.planId, primary)),
+    [...consolidatedTabs(c), ...carried(c)].map((t) => tabForPlan(t, c.planId, primary)),
   );
   if (consolidations.length < 2) return tabs;
   const rows = planComparison(measureTables(), consolidations);

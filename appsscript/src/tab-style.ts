@@ -29,6 +29,7 @@ const numericColumns: Record<TabKey, readonly string[]> = {
   timeliness: ["revision", "revisions", "daysLate"],
   budget: ["planned", "allocated", "disbursed", "reporters", "disbursementRate"],
   comparison: [],
+  carriedOver: ["revision"],
 };
 
 /** 1-based positions of the tab's free-text columns; per-indicator value columns are numeric. */

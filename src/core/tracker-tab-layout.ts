@@ -179,6 +179,21 @@ export const TRACKER_TABS = {
       { key: "why", label: "Vì sao cùng đo" },
     ],
   },
+  // What units that no longer exist reported in earlier periods, under each unit that took over
+  // (tracker/carried-over.ts); a column per indicator follows these.
+  carriedOver: {
+    name: "Số liệu đơn vị cũ",
+    keyColumns: ["successorCode", "submissionId"],
+    columns: [
+      { key: "successorCode", label: "Mã đơn vị kế nhiệm" },
+      { key: "successorName", label: "Đơn vị kế nhiệm" },
+      { key: "predecessorCode", label: "Mã đơn vị đã báo cáo" },
+      { key: "predecessorName", label: "Đơn vị đã báo cáo (trước sắp xếp)" },
+      { key: "period", label: "Kỳ báo cáo" },
+      { key: "submissionId", label: "Mã lần nộp" },
+      { key: "revision", label: "Lần nộp" },
+    ],
+  },
 } as const satisfies Record<string, TabDef>;
 
 export type TabKey = keyof typeof TRACKER_TABS;
@@ -201,6 +216,7 @@ export const PERIOD_TABS: ReadonlySet<TabKey> = new Set<TabKey>([
   "consolidated",
   "unitValues",
   "comparison",
+  "carriedOver",
 ]);
 
 export const tabName = (key: TabKey, period: string) =>

@@ -1,5 +1,6 @@
 // The merged Thành phố Cần Thơ's tracker built from the seed files, on both trackers: the units of a
-// period, leads through succession, and a district refused once communes took over from it.
+// period, leads through succession, a district refused once communes took over from it, and its
+// earlier report kept as its own yet shown under those communes.
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,7 +9,9 @@ import { consolidate } from "../../src/core/consolidate.js";
 import { unitsForPeriod, UnitHistory } from "../../src/core/plan/unit-history.js";
 import type { Answer } from "../../src/core/protocol.js";
 import { envelopeFor } from "../../src/core/submit-client.js";
-import { TRACKER_TABS } from "../../src/core/tracker-tabs.js";
+import { tabName, TRACKER_TABS } from "../../src/core/tracker-tabs.js";
+import type { CarriedReport } from "../../src/core/tracker/carried-over.js";
+import { issueConsolidatorCredential } from "../../src/node/tracker/consolidator-credentials.js";
 import type { Unit } from "../../src/core/unit-schema.js";
 import { loadSeedTemplates } from "../../src/node/seeds.js";
 import { readHistoryFiles } from "../../src/node/tracker/history-files.js";
@@ -21,6 +24,8 @@ const UNITS_FILE = join(import.meta.dirname, "../../seeds/units/can-tho-2025.csv
 const SUCCESSION_FILE = join(import.meta.dirname, "../../seeds/units/can-tho-2025-succession.csv");
 const PLAN = "can-tho-2256";
 const KEY = "7a".repeat(32);
+/** The one report Ninh Kiều may make, for 2025-H1 (made by reportOf(…, 1)). */
+const H1_REPORT = "00000000-0000-4000-8000-000000000001";
 const template = loadSeedTemplates().templates.find((t) => t.id === PLAN)!;
 
 const seeded = readHistoryFiles([UNITS_FILE, SUCCESSION_FILE], { units: [], successions: [] });
@@ -46,6 +51,12 @@ interface Tracker {
   post(body: string): Promise<Answer>;
   /** The lead the tracker shows for a task of the plan in period 2025. */
   taskLead(taskId: string): Promise<string>;
+  /** Every stored report: whose it is, for which period. */
+  stored(): Promise<{ submissionId: string; unit: string; period: string }[]>;
+  /** Period 2025's reports of earlier periods by units gone by then, under their successors. */
+  carriedOver(): Promise<
+    { successor: string; predecessor: string; period: string; submissionId: string }[]
+  >;
   close(): Promise<void>;
 }
 
@@ -80,6 +91,27 @@ async function selfHosted(): Promise<Tracker> {
       });
       return c.tasks.find((t) => t.id === taskId)!.lead.join("; ");
     },
+    async stored() {
+      return store.history({}).map((r) => ({
+        submissionId: r.submissionId,
+        unit: r.unit,
+        period: r.period,
+      }));
+    },
+    async carriedOver() {
+      const credential = issueConsolidatorCredential(store, "test").credential;
+      const r = await app.inject({
+        url: `/api/carried-over/${PLAN}/2025`,
+        headers: { authorization: `Bearer ${credential}` },
+      });
+      expect(r.statusCode).toBe(200);
+      return r.json<CarriedReport[]>().map((c) => ({
+        successor: c.successor.code,
+        predecessor: c.predecessor.code,
+        period: c.period,
+        submissionId: c.submissionId,
+      }));
+    },
     async close() {
       await app.close();
       store.close();
@@ -112,6 +144,26 @@ async function appsScript(): Promise<Tracker> {
         .dump(2)
         .find((r) => r[at("taskId")] === taskId);
       return String(row?.[at("lead")]);
+    },
+    async stored() {
+      return world.spreadsheet
+        .sheet("_submissions")!
+        .dump(2)
+        .map((r) => ({ submissionId: String(r[1]), unit: String(r[3]), period: String(r[4]) }));
+    },
+    async carriedOver() {
+      world.run("consolidateNow");
+      const tab = TRACKER_TABS.carriedOver;
+      const at = (key: string) => tab.columns.findIndex((c) => c.key === key);
+      return world.spreadsheet
+        .sheet(tabName("carriedOver", "2025"))!
+        .dump(2)
+        .map((r) => ({
+          successor: String(r[at("successorCode")]),
+          predecessor: String(r[at("predecessorCode")]),
+          period: String(r[at("period")]),
+          submissionId: String(r[at("submissionId")]),
+        }));
     },
     async close() {},
   };
@@ -168,4 +220,24 @@ describe.each([
       for (const heir of ninhKieuHeirs) expect(text).toContain(`${heir.name} (${heir.code})`);
     },
   );
+
+  it("keeps Ninh Kiều's 2025-H1 report its own: stored once, under its code, nothing rewritten", async () => {
+    expect(await tracker.stored()).toEqual([
+      { submissionId: H1_REPORT, unit: "Q-NINHKIEU", period: "2025-H1" },
+    ]);
+  });
+
+  it("shows that report under each commune that succeeded Ninh Kiều in period 2025", async () => {
+    const rows = await tracker.carriedOver();
+    expect(rows).toHaveLength(ninhKieuHeirs.length);
+    expect(new Set(rows.map((r) => r.successor))).toEqual(
+      new Set(ninhKieuHeirs.map((h) => h.code)),
+    );
+    for (const r of rows)
+      expect(r).toMatchObject({
+        predecessor: "Q-NINHKIEU",
+        period: "2025-H1",
+        submissionId: H1_REPORT,
+      });
+  });
 });

@@ -13,6 +13,7 @@ import type { SqliteStore } from "./store.js";
 import type { MeasureTable } from "../../core/tracker/plan-comparison.js";
 import { planComparison } from "../../core/tracker/plan-comparison.js";
 import { loadMeasureTables } from "../seeds.js";
+import { carriedOver } from "../../core/tracker/carried-over.js";
 
 export interface ServerOptions {
   store: SqliteStore;
@@ -201,6 +202,22 @@ export function buildServer({
           found.map((c) => c!),
         ),
       };
+    },
+  );
+
+  // What units that no longer exist reported in earlier periods, under the units that took over.
+  app.get<{ Params: { plan: string; period: string } }>(
+    "/api/carried-over/:plan/:period",
+    { preHandler: access.require("json") },
+    async (req, reply) => {
+      const { plan, period } = req.params;
+      const template = store.template(plan);
+      const parsed = Period.safeParse(period);
+      if (!template || !parsed.success)
+        return reply.status(404).send(errorAnswer("unknown-template", { planId: plan }));
+      const periods = new Set(store.history({ planId: plan }).map((r) => r.period));
+      const received = [...periods].flatMap((p) => store.submissionsFor(plan, p));
+      return carriedOver(template, parsed.data, received, store.unitHistory());
     },
   );
 
