@@ -7,7 +7,6 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const SEEDS_MODULE = "virtual:chitieu-seeds";
 /** Where the IIFE leaves the entry's exports; the top-level stubs call through it. */
 export const GLOBAL_NAME = "__chitieu";
 
@@ -32,16 +31,19 @@ const noNodeBuiltins = {
   },
 };
 
-/** `virtual:chitieu-seeds`: every seeds/*.json template, embedded as JSON. */
-function seedsPlugin(seedsDir) {
+/**
+ * `virtual:chitieu-seeds`: every seeds/*.json template, embedded as JSON; `virtual:chitieu-measures`
+ * the same for seeds/measures/*.json (which indicators of different plans measure the same thing).
+ */
+function seedsPlugin(seedsDir, name = "chitieu-seeds") {
   return {
-    name: "chitieu-seeds",
+    name,
     setup(build) {
-      build.onResolve({ filter: /^virtual:chitieu-seeds$/ }, () => ({
-        path: SEEDS_MODULE,
-        namespace: "chitieu-seeds",
+      build.onResolve({ filter: new RegExp(`^virtual:${name}$`) }, () => ({
+        path: `virtual:${name}`,
+        namespace: name,
       }));
-      build.onLoad({ filter: /.*/, namespace: "chitieu-seeds" }, async () => {
+      build.onLoad({ filter: /.*/, namespace: name }, async () => {
         const files = (await readdir(seedsDir)).filter((f) => f.endsWith(".json")).sort();
         const imports = files.map(
           (f, i) => `import t${i} from ${JSON.stringify(join(seedsDir, f))};`,
@@ -68,7 +70,11 @@ function options(seedsDir) {
     legalComments: "none",
     logLevel: "silent",
     write: false,
-    plugins: [noNodeBuiltins, seedsPlugin(seedsDir)],
+    plugins: [
+      noNodeBuiltins,
+      seedsPlugin(seedsDir),
+      seedsPlugin(join(seedsDir, "measures"), "chitieu-measures"),
+    ],
   };
 }
 

@@ -47,7 +47,16 @@ export function checkStored(data: TrackerData, now: Date): CheckReport {
       });
       continue;
     }
-    const issues = validateDraft(s, { template: data.template, unit, now });
+    const template = data.templates.find((t) => t.id === s.planId);
+    if (!template) {
+      report.withErrors++;
+      report.reports.push({
+        heading,
+        lines: [`Kế hoạch ${s.planId} không còn được theo dõi / the plan is no longer followed`],
+      });
+      continue;
+    }
+    const issues = validateDraft(s, { template, unit, now });
     if (issues.length === 0) continue;
     if (issues.some((i) => i.severity === "error")) report.withErrors++;
     else report.withWarnings++;

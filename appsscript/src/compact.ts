@@ -2,7 +2,7 @@
 // value are blank, yet each counts against the spreadsheet's 10 million cells. An older version left
 // Sheets' 1000 × 26 grid on every tab and grew sheets 500 rows ahead.
 import { Period } from "../../src/core/plan/period.js";
-import { PERIOD_TABS, TRACKER_TABS } from "../../src/core/tracker/tracker-tab-layout.js";
+import { PERIOD_TABS, TRACKER_TABS, type TabKey } from "../../src/core/tracker/tracker-tab-layout.js";
 import { fitSheet, SUBMISSIONS_SHEET, UNITS_SHEET } from "./sheets.js";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -15,15 +15,12 @@ const FIXED_NAMES = new Set<string>([
 ]);
 
 /** The period a sheet's name gives it as a per-period tab ("Tổng hợp 2025"), if it is one. */
-export function periodTabOf(
-  name: string,
-): { key: "consolidated" | "unitValues"; period: string } | undefined {
+export function periodTabOf(name: string): { key: TabKey; period: string } | undefined {
   for (const key of PERIOD_TABS) {
     const prefix = `${TRACKER_TABS[key].name} `;
     if (!name.startsWith(prefix)) continue;
     const period = name.slice(prefix.length);
-    if (Period.safeParse(period).success)
-      return { key: key as "consolidated" | "unitValues", period };
+    if (Period.safeParse(period).success) return { key, period };
   }
   return undefined;
 }

@@ -17,6 +17,11 @@ import { upgradeLayout } from "./layout-upgrade.js";
 import { writeTabs } from "./render-tab.js";
 import { activeSpreadsheet } from "./sheets.js";
 import { consolidationOf, loadTracker, NOT_SET_UP, type TrackerData } from "./tracker-data.js";
+import { comparisonTab, planComparison } from "../../src/core/tracker/plan-comparison.js";
+import { tabForPlan } from "../../src/core/tracker/plan-tabs.js";
+import { carriedOver, carriedOverTab } from "../../src/core/tracker/carried-over.js";
+import { primaryPlan } from "./config.js";
+import { measureTables } from "./templates.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -32,24 +37,61 @@ export function consolidatedTabs(c: Consolidation): TrackerTab[] {
   ];
 }
 
-/** The period's tabs and the trajectory up to it, every earlier period consolidated from the same rows. */
+/**
+ * Every plan's tabs (the first plan's under the plain names, the others' named with their id), each
+ * with the trajectory to its targets up to the period, and, when the tracker follows several
+ * plans, the comparison of what they measure alike.
+ */
+export function trackerConsolidationTabs(
+  data: TrackerData,
+  consolidations: readonly Consolidation[],
+  now: Date,
+): TrackerTab[] {
+  const primary = primaryPlan(data.config);
+  const templateOf = (c: Consolidation) => data.templates.find((t) => t.id === c.planId)!;
+  // Once units have successors, what the old units reported is shown under those who took over.
+  const carried = (c: Consolidation) => {
+    if (data.history.successions.length === 0) return [];
+    const rows = carriedOver(templateOf(c), c.period, data.received, data.history);
+    return [carriedOverTab(rows, templateOf(c), c.period)];
+  };
+  // Every earlier period consolidated from the same rows.
+  const trajectory = (c: Consolidation) =>
+    trajectoryTab(
+      trajectoriesUpTo(
+        {
+          template: templateOf(c),
+          units: data.units,
+          history: data.history,
+          period: c.period,
+          submissions: data.received,
+          now,
+        },
+        c,
+      ),
+    );
+  const tabs = consolidations.flatMap((c) =>
+    [...consolidatedTabs(c), ...carried(c), trajectory(c)].map((t) =>
+      tabForPlan(t, c.planId, primary),
+    ),
+  );
+  if (consolidations.length < 2) return tabs;
+  const rows = planComparison(measureTables(), consolidations);
+  return [...tabs, comparisonTab(rows, data.config.plans, data.config.period)];
+}
+
+/** Consolidates every plan the tracker follows, the first plan's first. */
+export function consolidationsOf(data: TrackerData, now: Date): Consolidation[] {
+  return data.templates.map((t) => consolidationOf(data, now, t));
+}
+
 export function writeConsolidation(
   ss: Spreadsheet,
-  c: Consolidation,
   data: TrackerData,
+  consolidations: readonly Consolidation[],
   now: Date,
 ): boolean {
-  const trajectory = trajectoriesUpTo(
-    {
-      template: data.template,
-      units: data.units,
-      period: c.period,
-      submissions: data.received,
-      now,
-    },
-    c,
-  );
-  return writeTabs(ss, [...consolidatedTabs(c), trajectoryTab(trajectory)]);
+  return writeTabs(ss, trackerConsolidationTabs(data, consolidations, now));
 }
 
 export function summaryText(c: Consolidation): string {
@@ -70,8 +112,9 @@ export function consolidateNow(): void {
   }
   const now = new Date();
   upgradeLayout(ss, data, now);
-  const c = consolidationOf(data, now);
-  if (!writeConsolidation(ss, c, data, now)) {
+  const all = consolidationsOf(data, now);
+  const c = all[0]!;
+  if (!writeConsolidation(ss, data, all, now)) {
     SpreadsheetApp.getUi().alert(NO_ROOM);
     return;
   }

@@ -14,12 +14,14 @@ export function officerPage(
 ): GoogleAppsScript.HTML.HtmlOutput | undefined {
   if (e?.parameter?.page !== PAGE_FILE) return undefined;
   const config = readConfig();
-  const template = config && templateById(config.planId);
-  // "<" escaped, so nothing in a template's text can close the script element early.
+  const templates = (config?.plans ?? []).flatMap((id) => templateById(id) ?? []);
+  // "<" escaped, so nothing in a template's text can close the script element early. A tracker of
+  // several plans takes a file of any of them, so the page names a plan only when there is one.
   const json = JSON.stringify({
     host: "apps-script",
-    templates: template ? [template] : [],
-    ...(config ? { plan: config.planId, period: config.period } : {}),
+    templates,
+    ...(config ? { period: config.period } : {}),
+    ...(config?.plans.length === 1 ? { plan: config.plans[0] } : {}),
   }).replace(/</gu, "\\u003c");
   const html = HtmlService.createHtmlOutputFromFile(PAGE_FILE).getContent();
   if (!html.includes(CONFIG_TAG))

@@ -11,12 +11,9 @@ import type {
   TrackerStore,
 } from "../../src/core/wire/tracker-service.js";
 import { submissionLogTab } from "../../src/core/tracker/tracker-tabs.js";
-import {
-  SUPERSEDED,
-  TRACKER_TABS,
-  type TrackerTab,
-} from "../../src/core/tracker/tracker-tab-layout.js";
+import { SUPERSEDED, TRACKER_TABS, type TrackerTab } from "../../src/core/tracker/tracker-tab-layout.js";
 import { Unit } from "../../src/core/plan/unit-schema.js";
+import { Succession, UnitHistory } from "../../src/core/plan/unit-history.js";
 import { keyProperty, type TrackerConfig } from "./config.js";
 import { BUSY, withScriptLock } from "./lock.js";
 import {
@@ -24,6 +21,9 @@ import {
   ensureSheet,
   readBody,
   SUBMISSIONS_SHEET,
+  REGISTRY_COLUMNS,
+  SUCCESSION_COLUMNS,
+  SUCCESSIONS_SHEET,
   UNIT_COLUMNS,
   UNITS_SHEET,
   writeBlock,
@@ -73,7 +73,32 @@ export function logSheetIfAny(ss: Spreadsheet): Sheet | null {
 /** The registry's rows as they are; each is parsed with core's Unit schema where it is used. */
 export function registryRows(ss: Spreadsheet): string[][] {
   const sheet = ss.getSheetByName(UNITS_SHEET);
-  return sheet ? readBody(sheet, UNIT_COLUMNS.length).map((row) => row.map(cellText)) : [];
+  if (!sheet) return [];
+  const width = Math.min(sheet.getLastColumn(), REGISTRY_COLUMNS.length);
+  return readBody(sheet, Math.max(width, UNIT_COLUMNS.length)).map((row) => row.map(cellText));
+}
+
+/** The succession table's rows, each a Succession or dropped when someone broke it by hand. */
+export function successionRows(ss: Spreadsheet): Succession[] {
+  const sheet = ss.getSheetByName(SUCCESSIONS_SHEET);
+  if (!sheet) return [];
+  return readBody(sheet, SUCCESSION_COLUMNS.length).flatMap((row) => {
+    const [from, to, effective, basis, duty] = row.map(cellText);
+    const parsed = Succession.safeParse({ from, to, effective, basis, ...(duty ? { duty } : {}) });
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+export function successionsSheet(ss: Spreadsheet): Sheet {
+  return ensureSheet(ss, SUCCESSIONS_SHEET, SUCCESSION_COLUMNS, { hidden: true, protect: true });
+}
+
+export function unitHistoryOf(ss: Spreadsheet): UnitHistory {
+  const units = registryRows(ss).flatMap((row) => {
+    const unit = unitFromRow(row);
+    return unit ? [unit] : [];
+  });
+  return new UnitHistory(units, successionRows(ss));
 }
 
 /** Every stored row, index and payload, in the order received; a v1 sheet is upgraded first. */
@@ -101,7 +126,14 @@ function withHeader(sheet: Sheet, width?: number): unknown[][] {
 }
 
 export function unitFromRow(row: readonly string[]): Unit | undefined {
-  const parsed = Unit.safeParse({ code: row[0], name: row[1], kind: row[2], level: row[3] });
+  const parsed = Unit.safeParse({
+    code: row[0],
+    name: row[1],
+    kind: row[2],
+    level: row[3],
+    ...(row[4] ? { validFrom: row[4] } : {}),
+    ...(row[5] ? { validTo: row[5] } : {}),
+  });
   return parsed.success ? parsed.data : undefined;
 }
 
@@ -123,9 +155,13 @@ export class SheetStore implements TrackerStore {
     return key && KEY_PATTERN.test(key) ? { unit, key } : undefined;
   }
 
-  /** A tracker spreadsheet follows the one plan it was set up for. */
+  unitHistory(): UnitHistory {
+    return unitHistoryOf(this.ss);
+  }
+
+  /** A tracker spreadsheet takes reports for the plans it was set up for, and no other. */
   template(planId: string): Template | undefined {
-    return this.config?.planId === planId ? templateById(planId) : undefined;
+    return this.config?.plans.includes(planId) ? templateById(planId) : undefined;
   }
 
   findSubmission(submissionId: string): StoredReceipt | undefined {

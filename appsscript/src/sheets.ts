@@ -15,6 +15,11 @@ export const IMPORT_SHEET = "Đơn vị (nhập)";
 export const DASHBOARD_SHEET = "Bảng điều khiển";
 
 export const UNIT_COLUMNS = ["code", "name", "kind", "level"] as const;
+/** The registry's columns: a sheet set up before units had validity has only the first four. */
+export const REGISTRY_COLUMNS = [...UNIT_COLUMNS, "validFrom", "validTo"] as const;
+/** Who took over whom (plan/unit-history.ts), one row per succession, never edited by a post. */
+export const SUCCESSIONS_SHEET = "_successions";
+export const SUCCESSION_COLUMNS = ["from", "to", "effective", "basis", "duty"] as const;
 /** Sheets' grid for a sheet made anew: 1000 rows by 26 columns. */
 export const NEW_SHEET_CELLS = 1000 * 26;
 

@@ -30,6 +30,8 @@ const numericColumns: Record<TabKey, readonly string[]> = {
   timeliness: ["revision", "revisions", "daysLate"],
   budget: ["planned", "allocated", "disbursed", "reporters", "disbursementRate"],
   trajectory: ["targetYear", "value", "expected"],
+  comparison: [],
+  carriedOver: ["revision"],
 };
 
 /** 1-based positions of the tab's free-text columns; per-indicator value columns are numeric. */
@@ -37,7 +39,8 @@ export function textColumnsOf(tab: Pick<TrackerTab, "key" | "columns">): Set<num
   const numeric = new Set(numericColumns[tab.key]);
   const out = new Set<number>();
   tab.columns.forEach((key, i) => {
-    if (!numeric.has(key) && !key.startsWith("indicator:")) out.add(i + 1);
+    if (!numeric.has(key) && !key.startsWith("indicator:") && !key.startsWith("aggregate:"))
+      out.add(i + 1);
   });
   return out;
 }

@@ -12,10 +12,24 @@ import {
   ensureSheet,
   IMPORT_SHEET,
   readBodyAsShown,
+  REGISTRY_COLUMNS,
+  SUCCESSION_COLUMNS,
+  SUCCESSIONS_SHEET,
   UNIT_COLUMNS,
+  UNITS_SHEET,
   writeWhole,
 } from "./sheets.js";
-import { registryRows, unitsSheet } from "./sheet-store.js";
+import {
+  registryRows,
+  successionRows,
+  successionsSheet,
+  unitHistoryOf,
+  unitsSheet,
+} from "./sheet-store.js";
+import { checkHistory } from "../../src/core/plan/history-check.js";
+import { historyFileKind, readHistoryRows } from "../../src/core/plan/history-rows.js";
+import type { Succession } from "../../src/core/plan/unit-history.js";
+import { formatHistoryProblem } from "../../src/core/plan/unit-history.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Where = (row: number, column: number) => string;
@@ -75,12 +89,28 @@ export function unitsFromGrid(grid: readonly (readonly string[])[], where: Where
   return { units, problems };
 }
 
-/** New codes are added after the known ones; known codes take the new name, kind and level. */
+const registryRow = (u: Unit) => [
+  u.code,
+  u.name,
+  u.kind,
+  u.level,
+  u.validFrom ?? "",
+  u.validTo ?? "",
+];
+
+/**
+ * New codes are added after the known ones; known codes take the new name, kind, level and
+ * validity. The registry is written whole with its six columns, so a sheet set up before units had
+ * validity gains the two columns here, its rows kept as they were (open validity).
+ */
 function mergeIntoRegistry(
   ss: Spreadsheet,
   units: readonly Unit[],
+  successions: readonly Succession[] = [],
 ): { added: number; updated: number } {
-  const rows = registryRows(ss);
+  const rows = registryRows(ss).map((r) =>
+    [...r, ...Array<string>(REGISTRY_COLUMNS.length).fill("")].slice(0, REGISTRY_COLUMNS.length),
+  );
   const incoming = new Map(units.map((u) => [u.code, u]));
   let updated = 0;
   const merged = rows.map((row) => {
@@ -88,15 +118,84 @@ function mergeIntoRegistry(
     if (!next) return row;
     incoming.delete(next.code);
     updated++;
-    return [next.code, next.name, next.kind, next.level];
+    return registryRow(next);
   });
-  const added = [...incoming.values()].map((u) => [u.code, u.name, u.kind, u.level]);
+  const added = [...incoming.values()].map(registryRow);
   writeWhole(
     unitsSheet(ss),
-    [[...UNIT_COLUMNS], ...merged, ...added],
-    allColumns(UNIT_COLUMNS.length),
+    [[...REGISTRY_COLUMNS], ...merged, ...added],
+    allColumns(REGISTRY_COLUMNS.length),
   );
+  if (successions.length > 0) {
+    const pairs = new Set(successions.map((s) => `${s.from}\u0000${s.to}`));
+    const kept = successionRows(ss).filter((s) => !pairs.has(`${s.from}\u0000${s.to}`));
+    writeWhole(
+      successionsSheet(ss),
+      [
+        [...SUCCESSION_COLUMNS],
+        ...[...kept, ...successions].map((s) => [s.from, s.to, s.effective, s.basis, s.duty ?? ""]),
+      ],
+      allColumns(SUCCESSION_COLUMNS.length),
+    );
+  }
   return { added: added.length, updated };
+}
+
+/**
+ * A dated unit list, VietMap's commune list or a succession table (plan/history-rows.ts), checked
+ * with what the spreadsheet holds: all of it is imported, or nothing.
+ */
+function importHistory(
+  ss: Spreadsheet,
+  rows: string[][],
+  file: string,
+  province: string | undefined,
+): ImportResult {
+  const read = readHistoryRows({ file, rows }, province ? { province } : {});
+  const problems = read.problems.map(formatHistoryProblem);
+  if (problems.length === 0) {
+    const held = unitHistoryOf(ss);
+    const incoming = new Set(read.units.map((u) => u.value.code));
+    const pairs = new Set(read.successions.map((s) => `${s.value.from}\u0000${s.value.to}`));
+    const keptUnits = held.units
+      .filter((u) => !incoming.has(u.code))
+      .map((value, i) => ({ value, file: UNITS_SHEET, line: i + 2 }));
+    const keptSuccessions = held.successions
+      .filter((s) => !pairs.has(`${s.from}\u0000${s.to}`))
+      .map((value, i) => ({ value, file: SUCCESSIONS_SHEET, line: i + 2 }));
+    problems.push(
+      ...checkHistory([...read.units, ...keptUnits], [...read.successions, ...keptSuccessions]).map(
+        formatHistoryProblem,
+      ),
+    );
+  }
+  if (problems.length > 0)
+    return {
+      ok: false,
+      message: `Chưa nhập: ${problems.length} lỗi cần sửa / nothing imported: ${problems.length} problems to fix`,
+      problems,
+    };
+  const units = read.units.map((u) => u.value);
+  const successions = read.successions.map((s) => s.value);
+  const merged = withScriptLock(() => mergeIntoRegistry(ss, units, successions));
+  if (!merged) return { ok: false, message: BUSY, problems: [] };
+  return {
+    ok: true,
+    message: `Đã nhập ${units.length} đơn vị (${merged.added} mới, ${merged.updated} cập nhật), ${successions.length} dòng kế nhiệm / imported ${units.length} units (${merged.added} new, ${merged.updated} updated), ${successions.length} successions`,
+    problems: [],
+  };
+}
+
+/** A plain code,name,kind,level list keeps its cell-by-cell messages; a dated one goes to core's reader. */
+function isHistoryFile(header: readonly string[]): boolean {
+  const kind = historyFileKind(header);
+  const names = header.map((h) => normalizeText(h).toLowerCase());
+  return (
+    kind === "successions" ||
+    kind === "communes" ||
+    names.includes("validfrom") ||
+    names.includes("validto")
+  );
 }
 
 export interface ImportResult {
@@ -143,6 +242,10 @@ export function importUnitsFromSheet(): void {
     return;
   }
   const grid = readBodyAsShown(sheet);
+  if (isHistoryFile(grid[0] ?? [])) {
+    report(importHistory(ss, grid, IMPORT_SHEET, undefined));
+    return;
+  }
   report(
     importReading(
       ss,
@@ -152,7 +255,7 @@ export function importUnitsFromSheet(): void {
 }
 
 /** Called from the CSV dialog (google.script.run): the dialog shows what it answers. */
-export function importUnitsCsv(text: unknown): ImportResult {
+export function importUnitsCsv(text: unknown, province?: unknown): ImportResult {
   const csv = parseCsv(typeof text === "string" ? text : "");
   if (!csv.ok) {
     return {
@@ -162,6 +265,10 @@ export function importUnitsCsv(text: unknown): ImportResult {
     };
   }
   const header = csv.rows[0] ?? [];
+  if (isHistoryFile(header)) {
+    const chosen = typeof province === "string" && province.trim() !== "" ? province : undefined;
+    return importHistory(activeSpreadsheet(), csv.rows, "CSV", chosen);
+  }
   const where: Where = (row, col) =>
     `CSV dòng/line ${row}, cột/column ${col}${header[col - 1] ? ` (${header[col - 1]!.trim()})` : ""}`;
   return importReading(activeSpreadsheet(), unitsFromGrid(csv.rows, where));
@@ -182,7 +289,7 @@ function send() {
       out.appendChild(ul);
     })
     .withFailureHandler(function (e) { out.textContent = String(e && e.message || e); })
-    .importUnitsCsv(document.getElementById('csv').value);
+    .importUnitsCsv(document.getElementById('csv').value, document.getElementById('province').value);
 }
 </script>`;
 
@@ -190,13 +297,14 @@ export function showImportUnitsCsvDialog(): void {
   const form = {
     html:
       '<textarea id="csv" rows="14" style="width:100%;font-family:monospace" placeholder="code,name,kind,level"></textarea>' +
+      '<p><label>Tỉnh (với danh sách xã VietMap) / province (for VietMap\'s commune list): <input id="province" placeholder="Thành phố Cần Thơ"></label></p>' +
       '<p><button onclick="send()">Nhập / Import</button></p><div id="out"></div>',
   };
   const output = HtmlService.createHtmlOutput(
     page(
       [
         paragraph(
-          "Dán danh sách đơn vị dạng CSV, dòng đầu: code,name,kind,level (kind: department, district, commune, agency; level: province, district, commune). / Paste the unit list as CSV.",
+          "Dán danh sách đơn vị dạng CSV, dòng đầu: code,name,kind,level[,validFrom,validTo] (kind: department, district, commune, agency; level: province, district, commune); hoặc danh sách xã của VietMap (communes.csv); hoặc bảng kế nhiệm from,to,effective,basis[,duty]. / Paste the unit list, VietMap's commune list or a succession table as CSV.",
         ),
         form,
       ],

@@ -3,3 +3,9 @@ declare module "virtual:chitieu-seeds" {
   const seeds: readonly unknown[];
   export default seeds;
 }
+
+// seeds/measures/*.json, embedded the same way.
+declare module "virtual:chitieu-measures" {
+  const tables: readonly unknown[];
+  export default tables;
+}

@@ -57,18 +57,15 @@ export function doGet(
   if (page) return page;
   const ss = activeSpreadsheet();
   const config = readConfig();
-  const template = config && templateById(config.planId);
-  const summary = template
-    ? [{ id: template.id, version: template.version, title: template.plan.title }]
-    : [];
+  const templates = (config?.plans ?? []).flatMap((id) => templateById(id) ?? []);
+  const summary = templates.map((t) => ({ id: t.id, version: t.version, title: t.plan.title }));
   const resource = e?.parameter?.resource;
   if (resource === "templates") return json(summary);
   if (resource === "template") {
     const wanted = e?.parameter?.id;
     return json(
-      template && wanted === template.id
-        ? template
-        : errorAnswer("unknown-template", { planId: wanted ?? "" }),
+      templates.find((t) => t.id === wanted) ??
+        errorAnswer("unknown-template", { planId: wanted ?? "" }),
     );
   }
   if (resource === "units") {

@@ -7,6 +7,7 @@ import type { LoadProblem, LoadResult } from "../core/plan/template-load.js";
 import { parseTemplateText, parseUnitListText } from "../core/plan/template-load.js";
 import { traceTemplate } from "../core/plan/template-trace.js";
 import type { UnitList } from "../core/plan/unit-schema.js";
+import { MeasureTable, measureTableProblems } from "../core/tracker/plan-comparison.js";
 
 /** `seeds/` sits two levels above both `src/node/` (tests) and `dist/node/` (the built CLI). */
 export const seedsDir = fileURLToPath(new URL("../../seeds/", import.meta.url));
@@ -81,4 +82,22 @@ export function loadSeedTemplates(dir = seedsDir): SeedCatalogue {
 export function loadUnitListFile(file: string): LoadResult<UnitList> {
   const text = readText(file);
   return text.ok ? parseUnitListText(text.value, basename(file)) : text;
+}
+
+/**
+ * seeds/measures/*.json: which indicators of different plans measure the same thing, each pairing
+ * checked against the templates' quotes. A broken table is a broken install, so it throws.
+ */
+export function loadMeasureTables(
+  templates: readonly Template[],
+  dir = join(seedsDir, "measures"),
+): MeasureTable[] {
+  const tables = templateFiles(dir).map((file) => {
+    const parsed = MeasureTable.safeParse(JSON.parse(readFileSync(file, "utf8")));
+    if (!parsed.success) throw new Error(`${basename(file)}: ${parsed.error.message}`);
+    return parsed.data;
+  });
+  const problems = tables.flatMap((t) => measureTableProblems(t, templates));
+  if (problems.length > 0) throw new Error(problems.join("\n"));
+  return tables;
 }

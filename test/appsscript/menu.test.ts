@@ -45,7 +45,7 @@ describe("Thiết lập tracker", () => {
     world.run("setupTracker");
     expect(world.ui.prompts[0]).toContain("can-tho-kh-2025");
     expect(world.properties.script.getProperty("chitieu:config")).toBe(
-      JSON.stringify({ planId: "can-tho-kh-2025", period: new Date().getFullYear().toString() }),
+      JSON.stringify({ plans: ["can-tho-kh-2025"], period: new Date().getFullYear().toString() }),
     );
 
     world.ui.answer("2").answer("2025");
@@ -142,8 +142,35 @@ describe("Thiết lập tracker", () => {
     world.ui.answer("can-tho-2256").answer("2025");
     world.run("setupTracker");
     expect(world.ui.alerts.at(-1)).toContain("1 báo cáo");
-    expect(JSON.parse(world.properties.script.getProperty("chitieu:config")!).planId).toBe(
+    expect(JSON.parse(world.properties.script.getProperty("chitieu:config")!).plans).toEqual([
       template.id,
+    ]);
+  });
+
+  it("adds plans to a sheet that holds submissions, the first plan first, each with its tabs", async () => {
+    const world = await trackerWorld({
+      planId: template.id,
+      period: "2025",
+      units,
+      keys: { STTTT: "a".repeat(64) },
+    });
+    const body = envelopeBody(validReport(template, randomUUID()), "a".repeat(64));
+    expect((JSON.parse(world.post(body).text) as Answer).ok).toBe(true);
+    world.ui.answer(`hau-giang-190, ${template.id}`).answer("2025");
+    world.run("setupTracker");
+    expect(JSON.parse(world.properties.script.getProperty("chitieu:config")!).plans).toEqual([
+      template.id,
+      "hau-giang-190",
+    ]);
+    const names = world.spreadsheet.sheets.map((s) => s.getName());
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "Chỉ tiêu",
+        "Chỉ tiêu · hau-giang-190",
+        "Tổng hợp 2025",
+        "Tổng hợp 2025 · hau-giang-190",
+        "So sánh kế hoạch 2025",
+      ]),
     );
   });
 });
@@ -178,7 +205,7 @@ describe("Nhập đơn vị", () => {
     expect(dialog).toContain("Đơn vị (nhập)!D3");
     expect(dialog).toContain("Đơn vị (nhập)!A4: mã đơn vị trùng với dòng 2");
     expect(world.spreadsheet.sheet("_units")!.dump(2)).toEqual([
-      ["STTTT", "Sở Thông tin và Truyền thông", "department", "province"],
+      ["STTTT", "Sở Thông tin và Truyền thông", "department", "province", "", ""],
     ]);
     expect(world.calls.count("Range.getDisplayValues")).toBe(1);
 
@@ -192,9 +219,9 @@ describe("Nhập đơn vị", () => {
     // Read once, written once: the import sheet, then the registry (read, merged, written).
     expect([world.calls.reads(), world.calls.writes()]).toEqual([2, 1]);
     expect(world.spreadsheet.sheet("_units")!.dump(2)).toEqual([
-      ["STTTT", "Sở Thông tin và Truyền thông (đổi tên)", "department", "province"],
-      ["001", "Xã Một", "commune", "commune"],
-      ["Q-NK", "UBND quận Ninh Kiều", "district", "district"],
+      ["STTTT", "Sở Thông tin và Truyền thông (đổi tên)", "department", "province", "", ""],
+      ["001", "Xã Một", "commune", "commune", "", ""],
+      ["Q-NK", "UBND quận Ninh Kiều", "district", "district", "", ""],
     ]);
   });
 
@@ -222,7 +249,8 @@ describe("Nhập đơn vị", () => {
     expect(good).toMatchObject({ ok: true });
     expect(good.message).toContain("2 mới, 1 cập nhật");
     expect(world.spreadsheet.sheet("_units")!.dump(2)).toEqual(
-      units.map((u) => [u.code, u.name, u.kind, u.level]),
+      // The registry's last two columns are the units' validity, open here.
+      units.map((u) => [u.code, u.name, u.kind, u.level, "", ""]),
     );
   });
 });

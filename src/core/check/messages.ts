@@ -142,6 +142,27 @@ export const catalogue = {
     vi: (p) => `Kỳ báo cáo ${p.period} nằm ngoài thời gian của kế hoạch (${p.first}–${p.last}).`,
     en: (p) => `The period ${p.period} is outside the plan's years (${p.first}–${p.last}).`,
   },
+  "unit-not-yet": {
+    severity: "error",
+    vi: (p) =>
+      `Đơn vị ${p.unit} chỉ có từ ngày ${p.from}, sau kỳ ${p.period}: không báo cáo cho kỳ này.`,
+    en: (p) =>
+      `The unit ${p.unit} exists only from ${p.from}, after period ${p.period}: it does not report for it.`,
+  },
+  "unit-ceased": {
+    severity: "error",
+    vi: (p) =>
+      `Đơn vị ${p.unit} đã thôi hoạt động sau ngày ${p.ended}: không báo cáo cho kỳ ${p.period}.`,
+    en: (p) =>
+      `The unit ${p.unit} ceased after ${p.ended}: it does not report for period ${p.period}.`,
+  },
+  "unit-succeeded": {
+    severity: "error",
+    vi: (p) =>
+      `Đơn vị ${p.unit} đã thôi hoạt động sau ngày ${p.ended}; kỳ ${p.period} do đơn vị kế nhiệm báo cáo: ${p.successors}.`,
+    en: (p) =>
+      `The unit ${p.unit} ceased after ${p.ended}; period ${p.period} is reported by its successors: ${p.successors}.`,
+  },
   "submitted-in-future": {
     severity: "error",
     vi: (p) =>

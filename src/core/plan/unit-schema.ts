@@ -16,6 +16,9 @@ export const Unit = z
     kind: UnitKind,
     /** The level whose targets apply to this unit (cấp tỉnh / huyện / xã). */
     level: Level,
+    /** First and last day (inclusive, ISO dates) the unit exists; open where absent (plan/unit-history.ts). */
+    validFrom: z.iso.date().optional(),
+    validTo: z.iso.date().optional(),
   })
   .strict();
 export type Unit = z.infer<typeof Unit>;

@@ -22,7 +22,8 @@ import type { TargetStatus } from "../plan/target-status.js";
 import { describeAllTargets, describeTarget, meets, targetFor } from "../plan/target-status.js";
 import type { Indicator, Level, Target, Template } from "../plan/template-schema.js";
 import type { Unit } from "../plan/unit-schema.js";
-import { isLeadUnit } from "../plan/unit-match.js";
+import { LeadResolver } from "../plan/succession.js";
+import { unitsForPeriod } from "../plan/unit-history.js";
 import { effectiveValue, ratioValue } from "../check/validate.js";
 import { indicatorLimit } from "../plan/value-limits.js";
 
@@ -49,12 +50,14 @@ const instant = (iso: string) => Date.parse(iso);
 const DAY_MS = 86_400_000;
 
 export function consolidate(input: ConsolidationInput): Consolidation {
-  const { template, units, now } = input;
+  const { template, now } = input;
   const period = Period.parse(input.period);
+  // A unit that did not exist at the period's end neither reports nor is awaited for it.
+  const units = unitsForPeriod(input.units, period);
   const reports = latestReports(input.submissions, template.id, period);
   const unitByCode = new Map(units.map((u) => [u.code, u]));
   const due = reportDueAt(period, template.reporting);
-  const leadSets = new LeadSets(units);
+  const leadSets = new LeadSets(units, new LeadResolver(input.history, period));
 
   const { indicators, figures } = consolidateIndicators(template, units, reports, leadSets);
   const tasks = consolidateTasks(template, units, reports, leadSets, now);
@@ -138,16 +141,24 @@ function arrivedBefore(a: ReceivedSubmission, b: ReceivedSubmission): boolean {
  */
 class LeadSets {
   private readonly memo = new Map<string, Set<string>>();
-  constructor(private readonly units: readonly Unit[]) {}
+  constructor(
+    private readonly units: readonly Unit[],
+    private readonly resolver: LeadResolver,
+  ) {}
 
   leads(lead: readonly string[]): Set<string> {
-    return this.cached(`lead\u0000${lead.join("\u0000")}`, (u) => isLeadUnit(lead, u));
+    return this.cached(`lead\u0000${lead.join("\u0000")}`, (u) => this.resolver.matches(lead, u));
+  }
+
+  /** The quotes as the period reads them: a merged-away lead shows its successor. */
+  labels(lead: readonly string[]): string[] {
+    return lead.map((l) => this.resolver.resolve(l).label);
   }
 
   /** Keyed by exactly what `isRequiredOf` reads; extend the key if that rule reads more. */
   required(ind: Indicator): Set<string> {
     const key = `req\u0000${ind.reporters}\u0000${ind.aggregation === "single-reporter"}\u0000${ind.lead.join("\u0000")}`;
-    return this.cached(key, (u) => isRequiredOf(ind, u));
+    return this.cached(key, (u) => isRequiredOf(ind, u, this.resolver.matches));
   }
 
   private cached(key: string, test: (u: Unit) => boolean): Set<string> {
@@ -284,7 +295,7 @@ function consolidateIndicators(
       }
     }
   }
-  return { indicators: [...accs.values()].map((acc) => finish(acc, units)), figures };
+  return { indicators: [...accs.values()].map((acc) => finish(acc, units, sets)), figures };
 }
 
 /** Records the unit's entry; true when it carried a figure. */
@@ -334,7 +345,7 @@ function add(
   return true;
 }
 
-function finish(acc: Accumulator, units: readonly Unit[]): IndicatorConsolidation {
+function finish(acc: Accumulator, units: readonly Unit[], sets: LeadSets): IndicatorConsolidation {
   const { ind } = acc;
   const target = planTarget(ind);
   const { aggregate, contributing, aggregateFrom, status, notes } = aggregateOf(acc, units, target);
@@ -350,7 +361,7 @@ function finish(acc: Accumulator, units: readonly Unit[]): IndicatorConsolidatio
     kind: ind.kind,
     aggregation: ind.aggregation,
     reporters: ind.reporters,
-    lead: ind.lead,
+    lead: sets.labels(ind.lead),
     target: target ?? null,
     targetText: describeTarget(ind, target),
     allTargetsText: describeAllTargets(ind),
@@ -503,7 +514,7 @@ function consolidateTasks(
       id: task.id,
       group: task.group ?? null,
       text: task.text,
-      lead: task.lead,
+      lead: sets.labels(task.lead),
       deadline: task.deadline,
       state,
       overdue: state !== "done" && isTaskOverdue(task.deadline, now),

@@ -1,5 +1,6 @@
 // The consolidator's view as data: what consolidate() answers, plain JSON (nulls, never undefined),
 // the same for the self-hosted tracker, the Apps Script tracker and the Sheets push.
+import type { UnitHistory } from "../plan/unit-history.js";
 import type { Submission, TaskState } from "../check/submission-schema.js";
 import type { TargetStatus } from "../plan/target-status.js";
 import type {
@@ -191,4 +192,6 @@ export interface ConsolidationInput {
   /** Every revision received; earlier ones are needed to judge timeliness. */
   submissions: ReceivedSubmission[];
   now: Date;
+  /** Who succeeded whom: leads resolve through it, and only the period's units are expected. */
+  history?: UnitHistory;
 }

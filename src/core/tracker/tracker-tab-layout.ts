@@ -187,6 +187,32 @@ export const TRACKER_TABS = {
       { key: "status", label: "Đánh giá lộ trình" },
     ],
   },
+  // Where plans a tracker follows measure the same thing (tracker/plan-comparison.ts): a row per
+  // measure; four more columns per plan follow these.
+  comparison: {
+    name: "So sánh kế hoạch",
+    keyColumns: ["measureId"],
+    columns: [
+      { key: "measureId", label: "Mã phép đo" },
+      { key: "name", label: "Cùng đo" },
+      { key: "why", label: "Vì sao cùng đo" },
+    ],
+  },
+  // What units that no longer exist reported in earlier periods, under each unit that took over
+  // (tracker/carried-over.ts); a column per indicator follows these.
+  carriedOver: {
+    name: "Số liệu đơn vị cũ",
+    keyColumns: ["successorCode", "submissionId"],
+    columns: [
+      { key: "successorCode", label: "Mã đơn vị kế nhiệm" },
+      { key: "successorName", label: "Đơn vị kế nhiệm" },
+      { key: "predecessorCode", label: "Mã đơn vị đã báo cáo" },
+      { key: "predecessorName", label: "Đơn vị đã báo cáo (trước sắp xếp)" },
+      { key: "period", label: "Kỳ báo cáo" },
+      { key: "submissionId", label: "Mã lần nộp" },
+      { key: "revision", label: "Lần nộp" },
+    ],
+  },
 } as const satisfies Record<string, TabDef>;
 
 export type TabKey = keyof typeof TRACKER_TABS;
@@ -205,7 +231,12 @@ export const TRACKER_TAB_ORDER: readonly TabKey[] = [
 ];
 
 /** The tabs kept one per period, named with it ("Tổng hợp 2025"); the others hold every period. */
-export const PERIOD_TABS: ReadonlySet<TabKey> = new Set<TabKey>(["consolidated", "unitValues"]);
+export const PERIOD_TABS: ReadonlySet<TabKey> = new Set<TabKey>([
+  "consolidated",
+  "unitValues",
+  "comparison",
+  "carriedOver",
+]);
 
 export const tabName = (key: TabKey, period: string) =>
   PERIOD_TABS.has(key) ? `${TRACKER_TABS[key].name} ${period}` : TRACKER_TABS[key].name;

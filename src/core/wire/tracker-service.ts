@@ -18,6 +18,8 @@ import type { Template } from "../plan/template-schema.js";
 import type { Unit } from "../plan/unit-schema.js";
 import { validateDraft } from "../check/validate.js";
 import { utf8Bytes } from "../text/bytes.js";
+import type { UnitHistory } from "../plan/unit-history.js";
+import { unitPeriodRefusal } from "../plan/unit-history.js";
 
 export interface StoredReceipt {
   receipt: Pick<Receipt, "submissionId" | "revision" | "receivedAt">;
@@ -53,6 +55,8 @@ export interface TrackerStore {
    */
   current(planId: string, unit: string, period: string): StoredRevision | undefined;
   append(record: AppendRecord): StoredReceipt["receipt"];
+  /** The unit list's history, where the tracker keeps one: a unit reports only for its periods. */
+  unitHistory?(): UnitHistory | undefined;
 }
 
 /** A unit's clock may run a little fast; a report stamped further ahead would block every correction. */
@@ -141,6 +145,7 @@ export function processPost(
   const issues = [
     ...validateDraft(submission, { template, unit: registered.unit, now: now.date }),
     ...stampIssues(submission, now),
+    ...optional(unitPeriodRefusal(registered.unit, submission.period, () => store.unitHistory?.())),
   ];
   if (hasErrors(issues)) return refuse("validation-failed", { issues });
 
@@ -158,6 +163,8 @@ export function processPost(
   const stale = current || !previous ? {} : { stale: staleNotice(previous) };
   return { status: 200, answer: { ok: true, receipt: { ...receipt, duplicate: false, ...stale } } };
 }
+
+const optional = <T>(x: T | undefined): T[] => (x === undefined ? [] : [x]);
 
 function stampIssues(submission: Submission, now: { date: Date; iso: string }): Issue[] {
   const signed = Date.parse(submission.submittedAt);

@@ -56,6 +56,7 @@ export function registerConsolidate(
         const consolidation = consolidate({
           template,
           units: store.units(),
+          history: store.unitHistory(),
           period: opts.period,
           submissions,
           now: new Date(),

@@ -108,10 +108,11 @@ export function registerPush(program: Command, io: CommandIO, setExit: (code: nu
         });
         io.out(source.description);
         source.skipped.forEach((s) => io.err(`⚠ Bỏ qua / skipped ${s.file}: ${s.reason}`));
-        const { template, units, submissions } = source;
+        const { template, units, submissions, history } = source;
         const consolidation = consolidate({
           template,
           units,
+          history,
           period: opts.period,
           submissions,
           now,

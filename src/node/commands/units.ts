@@ -1,29 +1,45 @@
-// `chitieu units import <file>` and `chitieu units list`: the tracker's unit list is data.
+// `chitieu units import <file…>` and `chitieu units list [--at <date>]`: the tracker's unit list,
+// with its history, is data.
 import type { Command } from "commander";
+import { isValidOn } from "../../core/plan/unit-history.js";
 import type { CommandIO } from "../io.js";
+import { CommandRefusal } from "../lookup.js";
+import { readHistoryFiles } from "../tracker/history-files.js";
 import { DEFAULT_DATA_DIR, openStore } from "../tracker/open-store.js";
-import { readUnitFile } from "../tracker/unit-file.js";
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/u;
 
 export function registerUnits(program: Command, io: CommandIO, setExit: (code: number) => void) {
   const units = program.command("units").description("Danh sách đơn vị báo cáo / reporting units");
   units
     .command("import")
     .description(
-      "Nhập đơn vị từ CSV (code,name,kind,level) hoặc JSON / import units from CSV or JSON",
+      "Nhập đơn vị (CSV code,name,kind,level[,validFrom,validTo], JSON, danh sách xã VietMap) và bảng kế nhiệm (from,to,effective,basis[,duty]) / import units, communes and succession tables",
     )
-    .argument("<file>")
+    .argument("<files...>")
+    .option(
+      "--province <name>",
+      "tỉnh cần lấy trong danh sách xã / the province to take from a commune list",
+    )
     .option("--data <dir>", "thư mục dữ liệu / data folder", DEFAULT_DATA_DIR)
-    .action((file: string, opts: { data: string }) => {
-      const result = readUnitFile(file);
-      if (!result.ok) {
-        result.problems.forEach((p) => io.err(p));
-        setExit(1);
-        return;
-      }
+    .action((files: string[], opts: { data: string; province?: string }) => {
       const store = openStore(opts.data);
       try {
-        const n = store.importUnits(result.units);
-        io.out(`Đã nhập ${n} đơn vị / imported ${n} units`);
+        const held = { units: store.units(), successions: store.successions() };
+        const result = readHistoryFiles(files, held, { province: opts.province });
+        if (!result.ok) {
+          result.problems.forEach((p) => io.err(p));
+          io.err("Chưa nhập gì / nothing imported");
+          setExit(1);
+          return;
+        }
+        const n = store.importUnits(result.units, result.successions);
+        const s = result.successions.length;
+        io.out(
+          s
+            ? `Đã nhập ${n} đơn vị, ${s} dòng kế nhiệm / imported ${n} units, ${s} successions`
+            : `Đã nhập ${n} đơn vị / imported ${n} units`,
+        );
         setExit(0);
       } finally {
         store.close();
@@ -32,18 +48,30 @@ export function registerUnits(program: Command, io: CommandIO, setExit: (code: n
   units
     .command("list")
     .description("Liệt kê đơn vị / list units")
+    .option(
+      "--at <date>",
+      "chỉ đơn vị có hiệu lực ngày này (YYYY-MM-DD) / only units valid that day",
+    )
     .option("--json", "in JSON / print JSON")
     .option("--data <dir>", "thư mục dữ liệu / data folder", DEFAULT_DATA_DIR)
-    .action((opts: { json?: boolean; data: string }) => {
+    .action((opts: { json?: boolean; data: string; at?: string }) => {
+      if (opts.at !== undefined && (!ISO_DATE.test(opts.at) || Number.isNaN(Date.parse(opts.at))))
+        throw new CommandRefusal(
+          `--at ${opts.at}: cần ngày dạng YYYY-MM-DD / needs a date as YYYY-MM-DD`,
+        );
       const store = openStore(opts.data);
       try {
-        const list = store.units();
+        const at = opts.at;
+        const list = store.units().filter((u) => at === undefined || isValidOn(u, at));
         if (opts.json) io.out(JSON.stringify(list, null, 2));
         else
-          for (const u of list)
+          for (const u of list) {
+            const span =
+              u.validFrom || u.validTo ? ` [${u.validFrom ?? "…"} – ${u.validTo ?? "…"}]` : "";
             io.out(
-              `${u.code.padEnd(14)} ${u.level.padEnd(9)} ${u.hasKey ? "có mã   " : "chưa mã "} ${u.name}`,
+              `${u.code.padEnd(14)} ${u.level.padEnd(9)} ${u.hasKey ? "có mã   " : "chưa mã "} ${u.name}${span}`,
             );
+          }
         setExit(0);
       } finally {
         store.close();

@@ -10,6 +10,7 @@ import { isoInVietnam } from "../../core/plan/period.js";
 import type { SubmissionDraft } from "../../core/check/submission-schema.js";
 import { toSubmission } from "../../core/check/submission-schema.js";
 import type { Template } from "../../core/plan/template-schema.js";
+import type { UnitHistory } from "../../core/plan/unit-history.js";
 import type { Unit } from "../../core/plan/unit-schema.js";
 import { CommandRefusal, findTemplate, loadUnits } from "../lookup.js";
 import { checkWorkbookBytes, readReportFile, WORKBOOK_EXTENSIONS } from "../report-file.js";
@@ -19,6 +20,8 @@ import { openStore } from "../tracker/open-store.js";
 export interface PushSource {
   template: Template;
   units: Unit[];
+  /** The data folder's succession table, where the source is one. */
+  history?: UnitHistory;
   submissions: ReceivedSubmission[];
   /** Reports left out, and why. */
   skipped: { file: string; reason: string }[];
@@ -72,7 +75,8 @@ function fromTracker(dir: string, options: SourceOptions): PushSource {
     const submissions = store.submissionsFor(planId, options.period);
     return {
       template,
-      units: store.units().map(({ code, name, kind, level }) => ({ code, name, kind, level })),
+      units: store.units().map(({ hasKey: _hasKey, ...unit }) => unit),
+      history: store.unitHistory(),
       submissions,
       skipped: [],
       description: `${dir}: ${submissions.length} lần nộp / submissions`,

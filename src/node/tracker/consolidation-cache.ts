@@ -123,6 +123,7 @@ export class ConsolidationCache {
       consolidation: consolidate({
         template,
         units: this.store.units(),
+        history: this.store.unitHistory(),
         period,
         submissions,
         now: this.clock(),

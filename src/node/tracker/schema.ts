@@ -4,8 +4,11 @@ import type Database from "better-sqlite3";
 import { chmodSync, copyFileSync, existsSync } from "node:fs";
 import { signedInstant } from "../../core/tracker/current-report.js";
 
-/** `PRAGMA user_version` of the layout below. 0 is the first release (no `submitted_at`). */
-export const SCHEMA_VERSION = 1;
+/**
+ * `PRAGMA user_version` of the layout below. 0 is the first release (no `submitted_at`); 1 has no
+ * unit validity and no succession table.
+ */
+export const SCHEMA_VERSION = 2;
 
 const TABLES = `
 CREATE TABLE IF NOT EXISTS units (
@@ -13,7 +16,19 @@ CREATE TABLE IF NOT EXISTS units (
   name TEXT NOT NULL,
   kind TEXT NOT NULL,
   level TEXT NOT NULL,
-  key_hex TEXT
+  key_hex TEXT,
+  -- First and last day (ISO, inclusive) the unit exists; NULL is open (plan/unit-history.ts).
+  valid_from TEXT,
+  valid_to TEXT
+);
+-- Who took over whom, and from which day, with the legal basis: never rewritten by a report.
+CREATE TABLE IF NOT EXISTS successions (
+  from_code TEXT NOT NULL,
+  to_code TEXT NOT NULL,
+  effective TEXT NOT NULL,
+  basis TEXT NOT NULL,
+  duty TEXT,
+  PRIMARY KEY (from_code, to_code)
 );
 CREATE TABLE IF NOT EXISTS submissions (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -60,9 +75,10 @@ export function prepareSchema(db: Database.Database, file: string): void {
     );
   }
   if (version === SCHEMA_VERSION) return;
-  if (version === 0 && hasTable(db, "submissions")) backUp(db, file, version);
+  if (hasTable(db, "submissions")) backUp(db, file, version);
   db.transaction(() => {
     if (version === 0 && hasTable(db, "submissions")) addSubmittedAt(db);
+    if (version <= 1 && hasTable(db, "units")) addUnitValidity(db);
     db.exec(TABLES);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
@@ -94,6 +110,12 @@ function addSubmittedAt(db: Database.Database): void {
     const at = signedTimeOf(row.payload);
     set.run(at, signedMs(at), row.seq);
   }
+}
+
+/** Schema 1 → 2: units gain a validity interval (open for every unit already there). */
+function addUnitValidity(db: Database.Database): void {
+  db.exec("ALTER TABLE units ADD COLUMN valid_from TEXT");
+  db.exec("ALTER TABLE units ADD COLUMN valid_to TEXT");
 }
 
 /** The instant core's rule orders on; NULL (ranked last by SQLite's DESC) where it does not read. */

@@ -11,6 +11,10 @@ import { consolidatorAccess } from "./consolidator-access.js";
 import { ConsolidationCache, type CacheTiming } from "./consolidation-cache.js";
 import { renderConsolidationPage, renderIndexPage } from "./pages.js";
 import type { SqliteStore } from "./store.js";
+import type { MeasureTable } from "../../core/tracker/plan-comparison.js";
+import { planComparison } from "../../core/tracker/plan-comparison.js";
+import { loadMeasureTables } from "../seeds.js";
+import { carriedOver } from "../../core/tracker/carried-over.js";
 
 export interface ServerOptions {
   store: SqliteStore;
@@ -18,6 +22,8 @@ export interface ServerOptions {
   clock?: () => Date;
   /** Extra routes (the add-in's static files) hung on the same server. */
   register?: (app: FastifyInstance) => void;
+  /** Which indicators of different plans measure the same thing; seeds/measures/ by default. */
+  measures?: MeasureTable[];
   /** Proxies whose X-Forwarded-* headers count (`--trust-proxy`); none by default. */
   trustProxy?: boolean | string | string[];
   /** Mark the sign-in cookie Secure: the tracker is reached over https (behind a TLS proxy). */
@@ -73,6 +79,7 @@ export function buildServer({
   secureCookie,
   timeouts,
   cacheTiming,
+  measures = loadMeasureTables(store.templateList()),
 }: ServerOptions): FastifyInstance {
   const t = { ...DEFAULT_TIMEOUTS, ...timeouts };
   const app = Fastify({
@@ -167,6 +174,51 @@ export function buildServer({
       if (!result)
         return reply.status(404).send(errorAnswer("unknown-template", { planId: req.params.plan }));
       return result;
+    },
+  );
+
+  // The plans' common measures side by side for a period: `?plans=a,b,c` (default: every plan the
+  // measure tables name), each plan consolidated as its own page is.
+  app.get<{ Params: { period: string }; Querystring: { plans?: string } }>(
+    "/api/comparison/:period",
+    { preHandler: access.require("json") },
+    async (req, reply) => {
+      const named = measures.flatMap((t) => t.measures.flatMap((m) => m.indicators));
+      const plans = req.query.plans
+        ? req.query.plans.split(",").filter((p) => p !== "")
+        : [...new Set(named.map((i) => i.plan))];
+      const unknown = plans.find((p) => !store.template(p));
+      if (unknown !== undefined)
+        return reply.status(404).send(errorAnswer("unknown-template", { planId: unknown }));
+      const found = await Promise.all(plans.map((p) => consolidationFor(p, req.params.period)));
+      if (found.some((c) => c === undefined))
+        return reply
+          .status(httpStatus["bad-request"])
+          .send(errorAnswer("bad-request", { period: req.params.period }));
+      return {
+        period: req.params.period,
+        plans,
+        rows: planComparison(
+          measures,
+          found.map((c) => c!),
+        ),
+      };
+    },
+  );
+
+  // What units that no longer exist reported in earlier periods, under the units that took over.
+  app.get<{ Params: { plan: string; period: string } }>(
+    "/api/carried-over/:plan/:period",
+    { preHandler: access.require("json") },
+    async (req, reply) => {
+      const { plan, period } = req.params;
+      const template = store.template(plan);
+      const parsed = Period.safeParse(period);
+      if (!template || !parsed.success)
+        return reply.status(404).send(errorAnswer("unknown-template", { planId: plan }));
+      const periods = new Set(store.history({ planId: plan }).map((r) => r.period));
+      const received = [...periods].flatMap((p) => store.submissionsFor(plan, p));
+      return carriedOver(template, parsed.data, received, store.unitHistory());
     },
   );
 

@@ -13,6 +13,8 @@ import type {
   TrackerStore,
 } from "../../core/wire/tracker-service.js";
 import type { Unit } from "../../core/plan/unit-schema.js";
+import type { Succession } from "../../core/plan/unit-history.js";
+import { UnitHistory } from "../../core/plan/unit-history.js";
 import { prepareSchema, signedMs } from "./schema.js";
 
 export interface SubmissionRow {
@@ -32,6 +34,7 @@ export class SqliteStore implements TrackerStore {
   readonly db: Database.Database;
   private readonly templates: Map<string, Template>;
   private readonly statements;
+  private historyCache: UnitHistory | undefined;
 
   constructor(dataDir: string, templates: readonly Template[]) {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -52,17 +55,19 @@ export class SqliteStore implements TrackerStore {
     }
     this.templates = new Map(templates.map((t) => [t.id, t]));
     this.statements = {
-      unit: this.db.prepare<
-        [string],
-        { code: string; name: string; kind: string; level: string; key_hex: string | null }
-      >("SELECT * FROM units WHERE code = ?"),
-      units: this.db.prepare<
-        [],
-        { code: string; name: string; kind: string; level: string; key_hex: string | null }
-      >("SELECT * FROM units ORDER BY rowid"),
+      unit: this.db.prepare<[string], UnitRow>("SELECT * FROM units WHERE code = ?"),
+      units: this.db.prepare<[], UnitRow>("SELECT * FROM units ORDER BY rowid"),
       upsertUnit: this.db.prepare(
-        "INSERT INTO units (code, name, kind, level) VALUES (@code, @name, @kind, @level) " +
-          "ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, level = excluded.level",
+        "INSERT INTO units (code, name, kind, level, valid_from, valid_to) VALUES (@code, @name, @kind, @level, @validFrom, @validTo) " +
+          "ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, level = excluded.level, " +
+          "valid_from = excluded.valid_from, valid_to = excluded.valid_to",
+      ),
+      successions: this.db.prepare<[], SuccessionRow>(
+        "SELECT from_code, to_code, effective, basis, duty FROM successions ORDER BY rowid",
+      ),
+      upsertSuccession: this.db.prepare(
+        "INSERT INTO successions (from_code, to_code, effective, basis, duty) VALUES (@from, @to, @effective, @basis, @duty) " +
+          "ON CONFLICT (from_code, to_code) DO UPDATE SET effective = excluded.effective, basis = excluded.basis, duty = excluded.duty",
       ),
       setKey: this.db.prepare("UPDATE units SET key_hex = ? WHERE code = ?"),
       revokeKey: this.db.prepare(
@@ -127,12 +132,36 @@ export class SqliteStore implements TrackerStore {
       .map((row) => ({ ...toUnit(row), hasKey: row.key_hex !== null }));
   }
 
-  importUnits(units: readonly Unit[]): number {
-    const run = this.db.transaction((list: readonly Unit[]) =>
-      list.forEach((u) => this.statements.upsertUnit.run(u)),
-    );
-    run(units);
+  importUnits(units: readonly Unit[], successions: readonly Succession[] = []): number {
+    const run = this.db.transaction(() => {
+      for (const u of units)
+        this.statements.upsertUnit.run({
+          ...u,
+          validFrom: u.validFrom ?? null,
+          validTo: u.validTo ?? null,
+        });
+      for (const s of successions)
+        this.statements.upsertSuccession.run({ ...s, duty: s.duty ?? null });
+    });
+    run();
+    this.historyCache = undefined;
     return units.length;
+  }
+
+  successions(): Succession[] {
+    return this.statements.successions.all().map((r) => ({
+      from: r.from_code,
+      to: r.to_code,
+      effective: r.effective,
+      basis: r.basis,
+      ...(r.duty ? { duty: r.duty } : {}),
+    }));
+  }
+
+  /** Remade when this store imports units; another process's import shows at the next start. */
+  unitHistory(): UnitHistory {
+    this.historyCache ??= new UnitHistory(this.units(), this.successions());
+    return this.historyCache;
   }
 
   /** Replaces the unit's key: the old access code stops working at once. */
@@ -262,11 +291,31 @@ export class SqliteStore implements TrackerStore {
   }
 }
 
-function toUnit(row: { code: string; name: string; kind: string; level: string }): Unit {
+interface UnitRow {
+  code: string;
+  name: string;
+  kind: string;
+  level: string;
+  key_hex: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
+interface SuccessionRow {
+  from_code: string;
+  to_code: string;
+  effective: string;
+  basis: string;
+  duty: string | null;
+}
+
+function toUnit(row: Omit<UnitRow, "key_hex">): Unit {
   return {
     code: row.code,
     name: row.name,
     kind: row.kind as Unit["kind"],
     level: row.level as Unit["level"],
+    ...(row.valid_from ? { validFrom: row.valid_from } : {}),
+    ...(row.valid_to ? { validTo: row.valid_to } : {}),
   };
 }

@@ -330,6 +330,10 @@ describe("validateDraft", () => {
         period: "2099",
         first: 2024,
         last: 2030,
+        unit: "U",
+        from: "2025-07-01",
+        ended: "2025-06-30",
+        successors: "S",
       };
       expect(spec.vi(params).length, code).toBeGreaterThan(10);
       expect(spec.en(params).length, code).toBeGreaterThan(10);
