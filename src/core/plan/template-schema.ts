@@ -1,6 +1,7 @@
 // The plan-template schema: what a province's plan (đề án, kế hoạch) says, as data.
 // Every other part of chitieu reads templates through these types.
 import { z } from "zod";
+import { DistrictLevelDecision } from "./district-level.js";
 
 /** Ids key officers' data across template versions, so they are short, stable and ASCII. */
 export const Id = z
@@ -132,6 +133,8 @@ export const Indicator = z
     provinceWide: z.literal(true).optional(),
     /** A remark shown with the indicator: how its name reads against the source's wording. */
     note: VietnameseText.optional(),
+    /** Where the quote sets a cấp huyện target: what periods after 1 July 2025 do with it. */
+    districtLevel: DistrictLevelDecision.optional(),
     source: SourceQuote,
   })
   .strict()

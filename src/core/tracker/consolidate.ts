@@ -24,6 +24,7 @@ import type { Indicator, Level, Target, Template } from "../plan/template-schema
 import type { Unit } from "../plan/unit-schema.js";
 import { LeadResolver } from "../plan/succession.js";
 import { unitsForPeriod } from "../plan/unit-history.js";
+import { districtLevelNote } from "../plan/district-level.js";
 import { effectiveValue, ratioValue } from "../check/validate.js";
 import { indicatorLimit } from "../plan/value-limits.js";
 
@@ -49,6 +50,19 @@ const provenanceOf = (r: ReceivedSubmission): Provenance => ({
 const instant = (iso: string) => Date.parse(iso);
 const DAY_MS = 86_400_000;
 
+/** Each indicator's decision on its cấp huyện target, added to its note once the level has ended. */
+function withDistrictLevelNotes(
+  indicators: IndicatorConsolidation[],
+  template: Template,
+  period: Period,
+): IndicatorConsolidation[] {
+  return indicators.map((c) => {
+    const decision = template.indicators.find((i) => i.id === c.id)?.districtLevel;
+    const note = districtLevelNote(decision, period);
+    return note ? { ...c, note: c.note ? `${c.note}; ${note}` : note } : c;
+  });
+}
+
 export function consolidate(input: ConsolidationInput): Consolidation {
   const { template, now } = input;
   const period = Period.parse(input.period);
@@ -59,7 +73,9 @@ export function consolidate(input: ConsolidationInput): Consolidation {
   const due = reportDueAt(period, template.reporting);
   const leadSets = new LeadSets(units, new LeadResolver(input.history, period));
 
-  const { indicators, figures } = consolidateIndicators(template, units, reports, leadSets);
+  const consolidated = consolidateIndicators(template, units, reports, leadSets);
+  const { figures } = consolidated;
+  const indicators = withDistrictLevelNotes(consolidated.indicators, template, period);
   const tasks = consolidateTasks(template, units, reports, leadSets, now);
   const unitRows = consolidateUnits(template, units, reports, figures, leadSets, due);
   const budget = consolidateBudget(template, units, reports);
