@@ -5,6 +5,7 @@ import { formatDateVi } from "../../core/parse-date.js";
 import { formatDong, formatNumberVi } from "../../core/parse-number.js";
 import type { TargetStatus } from "../../core/target-status.js";
 import type { Template } from "../../core/template-schema.js";
+import type { ComparisonRow } from "../../core/tracker/plan-comparison.js";
 
 const statusWords: Record<TargetStatus, [string, string]> = {
   met: ["Đạt", "ok"],
@@ -85,7 +86,11 @@ export function renderLoginPage({
   );
 }
 
-export function renderConsolidationPage(template: Template, c: Consolidation): string {
+export function renderConsolidationPage(
+  template: Template,
+  c: Consolidation,
+  comparison: readonly ComparisonRow[] = [],
+): string {
   const s = c.summary;
   const cards = [
     ["Đơn vị phải nộp", s.unitsExpected, ""],
@@ -153,6 +158,18 @@ export function renderConsolidationPage(template: Template, c: Consolidation): s
         .join("")}</table></section>`
     : "";
 
+  // Where another plan the tracker follows measures the same thing (seeds/measures/).
+  const compared = comparison.length
+    ? `<section><h2>So sánh với kế hoạch khác / the same measure in other plans</h2><table><tr><th>Cùng đo</th><th>Kế hoạch</th><th>Chỉ tiêu</th><th>Mục tiêu</th><th>Tổng hợp</th><th>Đánh giá</th></tr>${comparison
+        .flatMap((r) =>
+          r.byPlan.map(
+            (b, i) =>
+              `<tr>${i === 0 ? `<td rowspan="${r.byPlan.length}" title="${h(r.why)}">${h(r.name)}</td>` : ""}<td>${h(b.planId)}</td><td>${h(b.indicatorId)}</td><td>${h(b.targetText)}</td><td class="num">${num(b.aggregate)}</td><td>${word(statusWords[b.status])}</td></tr>`,
+          ),
+        )
+        .join("")}</table></section>`
+    : "";
+
   const strays = c.strays.length
     ? `<section><h2>Báo cáo từ đơn vị không có trong danh sách / reports from units not on the list</h2><ul>${c.strays.map((x) => `<li>${h(x.unit)} (${x.revisions} lần nộp)</li>`).join("")}</ul></section>`
     : "";
@@ -166,6 +183,7 @@ export function renderConsolidationPage(template: Template, c: Consolidation): s
       `<section><h2>Chi tiết theo đơn vị / by unit</h2>${matrix}</section>` +
       `<section><h2>Nhiệm vụ / tasks</h2><table><tr><th>Mã</th><th>Nhiệm vụ</th><th>Chủ trì</th><th>Hạn</th><th>Tình trạng</th><th></th></tr>${tasks}</table></section>` +
       budget +
+      compared +
       strays +
       `<p><a href="/api/consolidated/${encodeURIComponent(c.planId)}/${encodeURIComponent(c.period)}">JSON</a> · <a href="/">Trang chủ</a></p>` +
       `<form method="post" action="/logout"><button type="submit">Đăng xuất / sign out</button></form></main>`,
