@@ -72,7 +72,7 @@ interface Tracker {
   close(): Promise<void>;
 }
 
-async function selfHosted(): Promise<Tracker> {
+async function selfHosted(): Promise<Tracker & { page(plan: string): Promise<string> }> {
   const store = openStore(mkdtempSync(join(tmpdir(), "chitieu-plans-")));
   store.importUnits(seeded.units, seeded.successions);
   store.setKey(reporter.code, KEY);
@@ -96,6 +96,14 @@ async function selfHosted(): Promise<Tracker> {
     async aggregate(planId, indicatorId) {
       const c = await read<Consolidation>(`/api/consolidated/${planId}/${PERIOD}`);
       return c.indicators.find((i) => i.id === indicatorId)?.aggregate;
+    },
+    async page(plan) {
+      const r = await app.inject({
+        url: `/plans/${plan}/${PERIOD}`,
+        headers: { authorization: `Bearer ${credential}` },
+      });
+      expect(r.statusCode).toBe(200);
+      return r.body;
     },
     async comparison() {
       const { rows } = await read<{ rows: ComparisonRow[] }>(
@@ -197,5 +205,19 @@ describe.each([
     });
     // A measure only two of the plans share is compared between those two.
     expect(Object.keys(rows["dvc-toan-trinh"] ?? {})).toEqual(["can-tho-kh-2025", "hau-giang-190"]);
+  });
+});
+
+describe("chitieu serve's page for one of the plans", () => {
+  it("sets beside it the same measure in the other plans", async () => {
+    const tracker = await selfHosted();
+    for (const [i, plan] of PLANS.entries()) await tracker.post(reportFor(plan, i + 1));
+    const html = await tracker.page("hau-giang-190");
+    await tracker.close();
+    expect(html).toContain("So sánh với kế hoạch khác");
+    const section = html.slice(html.indexOf("So sánh với kế hoạch khác"));
+    expect(section).toContain("Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến toàn trình");
+    for (const plan of PLANS) expect(section).toContain(plan);
+    expect(section).toMatch(/>81(,0)?</u);
   });
 });

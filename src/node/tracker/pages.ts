@@ -1,12 +1,13 @@
 // The consolidator's pages of the self-hosted tracker: plain HTML, every value escaped.
+import { renderTrajectorySection } from "./trajectory-section.js";
+import type { IndicatorTrajectory } from "../../core/report/trajectory.js";
 import type { Consolidation, Timeliness } from "../../core/tracker/consolidate.js";
 import { escapeHtml as h } from "../../core/text/html-escape.js";
 import { formatDateVi } from "../../core/text/parse-date.js";
 import { formatDong, formatNumberVi } from "../../core/text/parse-number.js";
 import type { TargetStatus } from "../../core/plan/target-status.js";
-import type { IndicatorTrajectory } from "../../core/report/trajectory.js";
 import type { Template } from "../../core/plan/template-schema.js";
-import { renderTrajectorySection } from "./trajectory-section.js";
+import type { ComparisonRow } from "../../core/tracker/plan-comparison.js";
 
 const statusWords: Record<TargetStatus, [string, string]> = {
   met: ["Đạt", "ok"],
@@ -91,6 +92,7 @@ export function renderConsolidationPage(
   template: Template,
   c: Consolidation,
   trajectory: readonly IndicatorTrajectory[] = [],
+  comparison: readonly ComparisonRow[] = [],
 ): string {
   const s = c.summary;
   const cards = [
@@ -159,6 +161,18 @@ export function renderConsolidationPage(
         .join("")}</table></section>`
     : "";
 
+  // Where another plan the tracker follows measures the same thing (seeds/measures/).
+  const compared = comparison.length
+    ? `<section><h2>So sánh với kế hoạch khác / the same measure in other plans</h2><table><tr><th>Cùng đo</th><th>Kế hoạch</th><th>Chỉ tiêu</th><th>Mục tiêu</th><th>Tổng hợp</th><th>Đánh giá</th></tr>${comparison
+        .flatMap((r) =>
+          r.byPlan.map(
+            (b, i) =>
+              `<tr>${i === 0 ? `<td rowspan="${r.byPlan.length}" title="${h(r.why)}">${h(r.name)}</td>` : ""}<td>${h(b.planId)}</td><td>${h(b.indicatorId)}</td><td>${h(b.targetText)}</td><td class="num">${num(b.aggregate)}</td><td>${word(statusWords[b.status])}</td></tr>`,
+          ),
+        )
+        .join("")}</table></section>`
+    : "";
+
   const strays = c.strays.length
     ? `<section><h2>Báo cáo từ đơn vị không có trong danh sách / reports from units not on the list</h2><ul>${c.strays.map((x) => `<li>${h(x.unit)} (${x.revisions} lần nộp)</li>`).join("")}</ul></section>`
     : "";
@@ -173,6 +187,7 @@ export function renderConsolidationPage(
       `<section><h2>Chi tiết theo đơn vị / by unit</h2>${matrix}</section>` +
       `<section><h2>Nhiệm vụ / tasks</h2><table><tr><th>Mã</th><th>Nhiệm vụ</th><th>Chủ trì</th><th>Hạn</th><th>Tình trạng</th><th></th></tr>${tasks}</table></section>` +
       budget +
+      compared +
       strays +
       `<p><a href="/api/consolidated/${encodeURIComponent(c.planId)}/${encodeURIComponent(c.period)}">JSON</a> · <a href="/">Trang chủ</a></p>` +
       `<form method="post" action="/logout"><button type="submit">Đăng xuất / sign out</button></form></main>`,

@@ -249,8 +249,18 @@ export function buildServer({
           .filter((p) => periodEnd(p) < periodEnd(period))
           .map((p) => consolidations.view(template, p, "self", (c) => c)),
       );
+      // The plans that share a measure with this one, consolidated for the same period.
+      const partners = new Set(
+        measures
+          .flatMap((t) => t.measures)
+          .filter((m) => m.indicators.some((i) => i.plan === plan))
+          .flatMap((m) => m.indicators.map((i) => i.plan))
+          .filter((p) => p !== plan && store.template(p)),
+      );
+      const others = await Promise.all([...partners].map((p) => consolidationFor(p, period)));
       const view = await consolidations.view(template, period, "page", (c) => {
-        const html = renderConsolidationPage(template, c, trajectories([...earlier, c]));
+        const rows = planComparison(measures, [c, ...others.flatMap((o) => (o ? [o] : []))]);
+        const html = renderConsolidationPage(template, c, trajectories([...earlier, c]), rows);
         return { html, gzip: gzipSync(html) };
       });
       reply.type("text/html; charset=utf-8").header("Vary", "Accept-Encoding");
