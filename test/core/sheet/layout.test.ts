@@ -53,7 +53,7 @@ describe("buildLayout", () => {
 
   it("marks exactly the field cells (and what their merges cover) as input, and protects the rest", () => {
     const inputs = layout.cells.filter((c) => c.input);
-    // A narrative box is one field merged over a block; Excel checks every cell of a merge.
+    // A narrative box is one field merged over a block, every cell of which is unlocked.
     const covered = layout.merges
       .filter((m) => layout.fields.some((f) => m.startsWith(`${f.address}:`)))
       .flatMap((m) => {
