@@ -1,0 +1,103 @@
+// The report to the People's Committee, one model for every shell: core's consolidation of the
+// period (and of the one before, for the change), laid out as Nghị định 30/2020/NĐ-CP asks.
+import { consolidate } from "../consolidate.js";
+import type { Consolidation, ReceivedSubmission } from "../consolidation-types.js";
+import { Period } from "../period.js";
+import type { Template } from "../template-schema.js";
+import type { Unit } from "../unit-schema.js";
+import type { ReportBlock, ReportDocument } from "./report-document.js";
+import { planName, periodPhrase, reportFrame } from "./report-frame.js";
+import {
+  budgetSection,
+  implementationSection,
+  indicatorSection,
+  taskSection,
+} from "./report-sections.js";
+import { previousPeriod } from "./previous-period.js";
+import { printable } from "./report-text.js";
+
+export interface AnnualReportInput {
+  template: Template;
+  units: Unit[];
+  period: string;
+  /** Every revision received, of this period and the one before (others are ignored). */
+  submissions: readonly ReceivedSubmission[];
+  now: Date;
+}
+
+export interface AnnualReport {
+  consolidation: Consolidation;
+  /** The period before, when any unit reported for it; null means no comparison is made. */
+  previous: Consolidation | null;
+  document: ReportDocument;
+}
+
+export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
+  const { template, units, now } = input;
+  const period = Period.parse(input.period);
+  const prior = previousPeriod(period);
+  const submissions = [...input.submissions];
+  const consolidation = consolidate({ template, units, period, submissions, now });
+  const hasPrior = submissions.some(
+    (r) => r.submission.planId === template.id && r.submission.period === prior,
+  );
+  const previous = hasPrior
+    ? consolidate({ template, units, period: prior, submissions, now })
+    : null;
+  const frame = reportFrame(template, period, now);
+  const body: ReportBlock[] = [
+    {
+      kind: "paragraph",
+      text:
+        `Thực hiện ${planName(template)}${issuedBy(template)}, ${sentenceAgency(template)} ` +
+        `tổng hợp báo cáo của các đơn vị và báo cáo kết quả thực hiện ${periodPhrase(period)} như sau:`,
+    },
+    ...implementationSection(consolidation),
+    ...indicatorSection(consolidation, previous),
+    ...taskSection(consolidation),
+    ...budgetSection(consolidation),
+    {
+      kind: "paragraph",
+      text: `Trên đây là báo cáo kết quả thực hiện ${planName(template)} ${periodPhrase(period)}, kính báo cáo ${template.plan.issuer} xem xét, chỉ đạo./.`,
+    },
+  ];
+  return {
+    consolidation,
+    previous,
+    document: {
+      frame: mapText(frame, printable),
+      body: body.map((b) => printableBlock(b)),
+      fileStem: `bao-cao-${template.id}-${period}`,
+    },
+  };
+}
+
+function issuedBy(template: Template): string {
+  const { documentNumber, documentDate } = template.plan;
+  if (!documentNumber) return ` của ${template.plan.issuer}`;
+  const date = documentDate ? ` ngày ${documentDate.split("-").reverse().join("/")}` : "";
+  return ` (${documentNumber}${date} của ${template.plan.issuer})`;
+}
+
+// The agency as a sentence names it: "Sở Thông tin và Truyền thông", not the header's capitals.
+function sentenceAgency(template: Template): string {
+  return template.reporting?.leadUnit ?? "cơ quan tổng hợp";
+}
+
+function printableBlock(b: ReportBlock): ReportBlock {
+  if (b.kind !== "table") return { ...b, text: printable(b.text) };
+  return {
+    kind: "table",
+    columns: b.columns.map((c) => ({ ...c, label: printable(c.label) })),
+    rows: b.rows.map((r) => r.map(printable)),
+  };
+}
+
+function mapText<T extends object>(o: T, f: (s: string) => string): T {
+  return Object.fromEntries(
+    Object.entries(o).map(([k, v]) => [
+      k,
+      typeof v === "string" ? f(v) : Array.isArray(v) ? v.map((x: string) => f(x)) : v,
+    ]),
+  ) as T;
+}

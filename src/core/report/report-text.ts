@@ -1,0 +1,64 @@
+// Text as it may appear in an official document: printable, NFC, and the report's number forms.
+import { formatNumberVi } from "../parse-number.js";
+import { vietnamClock } from "../period.js";
+import type { Indicator } from "../template-schema.js";
+
+// C0 and C1 controls (tab and line feed kept), lone surrogates and the two non-characters XML
+// refuses: none can be written into WordprocessingML, and none means anything in a report.
+const UNPRINTABLE =
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+
+/**
+ * What a unit typed, made safe to print: each unprintable character becomes U+FFFD, visibly, so
+ * nothing vanishes without trace; a tab is a space; a leading "=" stays the character it is.
+ */
+export function printable(text: string): string {
+  return text.normalize("NFC").replace(/\t/gu, " ").replace(UNPRINTABLE, "\uFFFD");
+}
+
+/** At most two decimals, as a report reads ("85,33"), never "85,33333333". */
+export function reportNumber(n: number): string {
+  return formatNumberVi(Math.round(n * 100) / 100);
+}
+
+/** A value with the indicator's measure: "85,5%", "20 doanh nghiệp", "1.000.000 đồng", "Có". */
+export function valueText(indicator: Pick<Indicator, "kind" | "unit">, value: number): string {
+  if (indicator.kind === "yes-no") return value >= 1 ? "Có" : "Chưa";
+  if (indicator.kind === "money") return `${formatNumberVi(Math.round(value), 0)} đồng`;
+  const unit = indicator.unit === "%" ? "%" : ` ${indicator.unit}`;
+  return `${reportNumber(value)}${unit}`;
+}
+
+/** A change, signed: "+2,5 điểm %" for a percentage, "−3 doanh nghiệp" otherwise. */
+export function changeText(indicator: Pick<Indicator, "kind" | "unit">, delta: number): string {
+  const rounded = Math.round(delta * 100) / 100;
+  if (rounded === 0) return "Không đổi";
+  const sign = rounded > 0 ? "+" : "−";
+  const magnitude =
+    indicator.kind === "money"
+      ? `${formatNumberVi(Math.abs(Math.round(delta)), 0)} đồng`
+      : `${formatNumberVi(Math.abs(rounded))}${indicator.unit === "%" ? " điểm %" : ` ${indicator.unit}`}`;
+  return sign + magnitude;
+}
+
+/**
+ * "ngày 05 tháng 01 năm 2026": Phụ lục I, Nghị định 30/2020/NĐ-CP writes a day below 10 and the
+ * months January and February with a leading zero.
+ */
+export function vietnameseDateLine(at: Date): string {
+  const c = vietnamClock(at);
+  const day = String(c.day).padStart(2, "0");
+  const month = c.month < 3 ? `0${c.month}` : String(c.month);
+  return `ngày ${day} tháng ${month} năm ${c.year}`;
+}
+
+/** "10/12/2025" from an ISO instant, read in Vietnam. */
+export function shortDate(iso: string): string {
+  const c = vietnamClock(Date.parse(iso));
+  return `${String(c.day).padStart(2, "0")}/${String(c.month).padStart(2, "0")}/${c.year}`;
+}
+
+/** Upper case as Vietnamese writes it ("Sở Thông tin" → "SỞ THÔNG TIN"). */
+export function upper(text: string): string {
+  return text.toLocaleUpperCase("vi");
+}
