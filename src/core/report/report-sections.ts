@@ -44,7 +44,8 @@ export function implementationSection(c: Consolidation): ReportBlock[] {
     });
   }
   const line = (label: string, units: readonly UnitConsolidation[], detail = names(units)) => {
-    if (units.length) blocks.push({ kind: "item", text: `- ${label} (${units.length}): ${detail}.` });
+    if (units.length)
+      blocks.push({ kind: "item", text: `- ${label} (${units.length}): ${detail}.` });
   };
   line("Báo cáo đúng hạn", onTime);
   line(
@@ -78,7 +79,9 @@ export function indicatorSection(c: Consolidation, previous: Consolidation | nul
     col("Mục tiêu", 14, "center"),
     col("Kết quả", 12, "right"),
     col("Đánh giá", 11, "center"),
-    ...(previous ? [col(`So với ${previous.periodLabel.toLocaleLowerCase("vi")}`, 12, "right")] : []),
+    ...(previous
+      ? [col(`So với ${previous.periodLabel.toLocaleLowerCase("vi")}`, 12, "right")]
+      : []),
     col("Đơn vị chưa đạt", previous ? 15 : 21),
   ];
   const rows = c.indicators.map((ind, i) => [
@@ -139,7 +142,10 @@ function deadlineText(d: Deadline): string {
 export function taskSection(c: Consolidation): ReportBlock[] {
   const blocks: ReportBlock[] = [{ kind: "section", text: "III. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ" }];
   if (c.tasks.length === 0) {
-    blocks.push({ kind: "paragraph", text: "Kế hoạch không giao nhiệm vụ có đơn vị chủ trì và thời hạn." });
+    blocks.push({
+      kind: "paragraph",
+      text: "Kế hoạch không giao nhiệm vụ có đơn vị chủ trì và thời hạn.",
+    });
     return blocks;
   }
   const overdue = c.tasks.filter((t) => t.overdue && t.state !== "done");
@@ -156,7 +162,9 @@ export function taskSection(c: Consolidation): ReportBlock[] {
     kind: "paragraph",
     text:
       `Tổng số ${c.tasks.length} nhiệm vụ: ` +
-      groups.map(([label, tasks]) => `${label.replace(/^Nhiệm vụ /u, "")} ${tasks.length}`).join("; ") +
+      groups
+        .map(([label, tasks]) => `${label.replace(/^Nhiệm vụ /u, "")} ${tasks.length}`)
+        .join("; ") +
       ".",
   });
   groups.forEach(([label, tasks], i) => {

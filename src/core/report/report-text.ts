@@ -3,17 +3,23 @@ import { formatNumberVi } from "../parse-number.js";
 import { vietnamClock } from "../period.js";
 import type { Indicator } from "../template-schema.js";
 
-// C0 and C1 controls (tab and line feed kept), lone surrogates and the two non-characters XML
-// refuses: none can be written into WordprocessingML, and none means anything in a report.
-const UNPRINTABLE =
-  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
-
 /**
- * What a unit typed, made safe to print: each unprintable character becomes U+FFFD, visibly, so
- * nothing vanishes without trace; a tab is a space; a leading "=" stays the character it is.
+ * What a unit typed, made safe to print. WordprocessingML cannot hold C0/C1 controls, lone
+ * surrogates or U+FFFE/U+FFFF, and none means anything in a report: each becomes U+FFFD, visibly,
+ * so nothing vanishes without trace. Line breaks stay (as "\n"), a tab is a space, and a leading
+ * "=" stays the character it is.
  */
 export function printable(text: string): string {
-  return text.normalize("NFC").replace(/\t/gu, " ").replace(UNPRINTABLE, "\uFFFD");
+  let out = "";
+  for (const ch of text.normalize("NFC").replace(/\r\n?/gu, "\n")) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (ch === "\n") out += ch;
+    else if (ch === "\t") out += " ";
+    else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0xfffe || c === 0xffff) out += "\uFFFD";
+    else if (c >= 0xd800 && c <= 0xdfff) out += "\uFFFD";
+    else out += ch;
+  }
+  return out;
 }
 
 /** At most two decimals, as a report reads ("85,33"), never "85,33333333". */
