@@ -2,8 +2,9 @@
 import { z } from "zod";
 import { Period } from "./period.js";
 import { Id, Level } from "./template-schema.js";
+import { NARRATIVE_MAX_CHARS, TEXT_MAX_CHARS } from "./value-limits.js";
 
-const FreeText = z.string().max(4000);
+const FreeText = z.string().max(TEXT_MAX_CHARS);
 const Quantity = z.number().finite();
 const Dong = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 
@@ -46,6 +47,30 @@ export const BudgetEntry = z
   .strict();
 export type BudgetEntry = z.infer<typeof BudgetEntry>;
 
+const NarrativeText = z
+  .string()
+  .max(NARRATIVE_MAX_CHARS)
+  .refine((s) => s === s.normalize("NFC"), "văn bản phải ở dạng NFC / text must be NFC");
+
+/**
+ * The yearly account QĐ 2256 asks of each unit besides its figures (V.2: "đánh giá kết quả thực
+ * hiện …, những khó khăn, vướng mắc cần tháo gỡ và đề xuất, kiến nghị"). Optional throughout, so
+ * a submission from a client that predates it stays valid.
+ */
+export const Narrative = z
+  .object({
+    /** Đánh giá kết quả thực hiện. */
+    assessment: NarrativeText.optional(),
+    /** Khó khăn, vướng mắc. */
+    difficulties: NarrativeText.optional(),
+    /** Đề xuất, kiến nghị. */
+    proposals: NarrativeText.optional(),
+  })
+  .strict();
+export type Narrative = z.infer<typeof Narrative>;
+export const NARRATIVE_SECTIONS = ["assessment", "difficulties", "proposals"] as const;
+export type NarrativeSection = (typeof NARRATIVE_SECTIONS)[number];
+
 export const Submission = z
   .object({
     submissionId: z.uuid(),
@@ -57,6 +82,7 @@ export const Submission = z
     indicators: z.array(IndicatorEntry),
     tasks: z.array(TaskStatus).default([]),
     budget: z.array(BudgetEntry).default([]),
+    narrative: Narrative.optional(),
   })
   .strict();
 export type Submission = z.infer<typeof Submission>;

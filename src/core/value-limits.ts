@@ -37,6 +37,16 @@ export const valueLimits: Record<QuantityKind, ValueLimit> = {
 export const TEXT_MAX_CHARS = 4000;
 
 /**
+ * Each section of a unit's narrative (assessment, difficulties, proposals), in UTF-16 code units as
+ * zod and both hosts count. It must fit one cell wherever the text is written: an Excel cell holds
+ * 32,767 characters and a Google Sheets cell 50,000, so Excel bounds it. 30,000 is a round figure
+ * an officer can be told, below Excel's limit. On the wire a Vietnamese letter takes 3 bytes of
+ * UTF-8, and the worst character 7 once the payload is JSON inside the JSON envelope (a control
+ * character becomes \\u0001): three sections at the limit stay under 630 kB of the 1 MB body.
+ */
+export const NARRATIVE_MAX_CHARS = 30_000;
+
+/**
  * A unit's amount on one budget line, in a period, cannot exceed the whole plan's budget: an amount
  * beyond it is a slip of extra zeros.
  */
