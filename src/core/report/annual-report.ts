@@ -3,6 +3,7 @@
 import { consolidate } from "../consolidate.js";
 import type { Consolidation, ReceivedSubmission } from "../consolidation-types.js";
 import { Period } from "../period.js";
+import type { NarrativeSection } from "../submission-schema.js";
 import type { Template } from "../template-schema.js";
 import type { Unit } from "../unit-schema.js";
 import type { ReportBlock, ReportDocument } from "./report-document.js";
@@ -13,6 +14,12 @@ import {
   indicatorSection,
   taskSection,
 } from "./report-sections.js";
+import {
+  assessmentBlocks,
+  difficultiesSection,
+  narrativesOf,
+  proposalsSection,
+} from "./narrative-sections.js";
 import { previousPeriod } from "./previous-period.js";
 import { printable } from "./report-text.js";
 
@@ -45,6 +52,8 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
     ? consolidate({ template, units, period: prior, submissions, now })
     : null;
   const frame = reportFrame(template, period, now);
+  const narratives = (section: NarrativeSection) =>
+    narrativesOf(consolidation, submissions, section);
   const body: ReportBlock[] = [
     {
       kind: "paragraph",
@@ -53,9 +62,12 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
         `tổng hợp báo cáo của các đơn vị và báo cáo kết quả thực hiện ${periodPhrase(period)} như sau:`,
     },
     ...implementationSection(consolidation),
+    ...assessmentBlocks(narratives("assessment")),
     ...indicatorSection(consolidation, previous),
     ...taskSection(consolidation),
     ...budgetSection(consolidation),
+    ...difficultiesSection(narratives("difficulties")),
+    ...proposalsSection(narratives("proposals")),
     {
       kind: "paragraph",
       text: `Trên đây là báo cáo kết quả thực hiện ${planName(template)} ${periodPhrase(period)}, kính báo cáo ${template.plan.issuer} xem xét, chỉ đạo./.`,
