@@ -16,7 +16,6 @@ import {
   TextRun,
   VerticalAlign,
   WidthType,
-  convertMillimetersToTwip,
   type IParagraphOptions,
   type IRunOptions,
 } from "docx";
@@ -41,7 +40,9 @@ export const FONT = "Times New Roman";
 export const BODY_SIZE = 28;
 export const TABLE_SIZE = 26;
 
-const textWidth = convertMillimetersToTwip(PAGE.widthMm - PAGE.leftMm - PAGE.rightMm);
+/** Twentieths of a point, rounded: A4 comes out as Word's own 11906 × 16838. */
+const twips = (mm: number) => Math.round((mm * 1440) / 25.4);
+const textWidth = twips(PAGE.widthMm - PAGE.leftMm - PAGE.rightMm);
 const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
 const noBorders = { top: none, bottom: none, left: none, right: none };
 const thin = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
@@ -136,7 +137,7 @@ function bodyTable(block: Extract<ReportBlock, { kind: "table" }>): Table {
 const bodyParagraph = (text: string, run: Omit<IRunOptions, "text"> = {}) =>
   new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: convertMillimetersToTwip(10) },
+    indent: { firstLine: twips(10) },
     spacing: { before: 60, after: 60, line: 288 },
     children: runs(text, run),
   });
@@ -197,14 +198,14 @@ export function reportDocx(doc: ReportDocument): Document {
           titlePage: true,
           page: {
             size: {
-              width: convertMillimetersToTwip(PAGE.widthMm),
-              height: convertMillimetersToTwip(PAGE.heightMm),
+              width: twips(PAGE.widthMm),
+              height: twips(PAGE.heightMm),
             },
             margin: {
-              top: convertMillimetersToTwip(PAGE.topMm),
-              bottom: convertMillimetersToTwip(PAGE.bottomMm),
-              left: convertMillimetersToTwip(PAGE.leftMm),
-              right: convertMillimetersToTwip(PAGE.rightMm),
+              top: twips(PAGE.topMm),
+              bottom: twips(PAGE.bottomMm),
+              left: twips(PAGE.leftMm),
+              right: twips(PAGE.rightMm),
             },
           },
         },

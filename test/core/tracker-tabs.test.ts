@@ -309,7 +309,6 @@ describe("tracker tabs: contents", () => {
     expect(column(t, "indicator:CQ-01")).toEqual([90, null, null, 70]);
   });
 
-
   it("timeliness: the deadline and each unit's state in Vietnamese", () => {
     const t = timelinessTab(consolidation);
     expect(column(t, "due")[0]).toBe("Trước 10/12/2025");
