@@ -465,6 +465,9 @@ function singleReporter(acc: Accumulator, target: Target | undefined): Aggregate
   } else if (acc.designated) {
     notes.push(`Đơn vị chủ trì (${acc.ind.lead.join("; ")}) chưa báo cáo`);
   }
+  // The units' figures are each the province's one figure as that unit knows it (template-schema).
+  if (acc.ind.provinceWide && acc.values.length > 0)
+    notes.unshift("Chỉ tiêu toàn tỉnh: một số liệu chung, không cộng số của các đơn vị");
   const aggregate = chosen ? chosen.value : null;
   return {
     aggregate,

@@ -60,6 +60,13 @@ export const Target = z
     value: z.number().finite(),
     max: z.number().finite().optional(),
     year: z.number().int().min(2000).max(2100),
+    /**
+     * "hàng năm": the target holds in every year up to `year` ("năng suất lao động hàng năm tăng
+     * tối thiểu 8%"), so each year is judged against it, not a line towards it.
+     */
+    yearly: z.literal(true).optional(),
+    /** The source's sentence that sets `year`, where the indicator's own quote does not. */
+    yearSource: SourceQuote.optional(),
   })
   .strict()
   .superRefine((t, ctx) => {
@@ -118,6 +125,13 @@ export const Indicator = z
     evidenceRequired: z.boolean().default(false),
     /** What the plan leaves out of the count ("không bao gồm nội dung mật"). */
     exclusion: VietnameseText.optional(),
+    /**
+     * One figure for the whole province ("Số lượng DN công nghệ số đạt 20 DN"): a unit reports the
+     * province's figure as it knows it, so figures are never added across units.
+     */
+    provinceWide: z.literal(true).optional(),
+    /** A remark shown with the indicator: how its name reads against the source's wording. */
+    note: VietnameseText.optional(),
     source: SourceQuote,
   })
   .strict()
@@ -152,6 +166,14 @@ export const Indicator = z
         path: ["lead"],
         message:
           "reporters 'lead' cần ít nhất một đơn vị chủ trì / 'lead' reporters need a lead unit",
+      });
+    }
+    if (ind.provinceWide && ind.aggregation !== "single-reporter") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["aggregation"],
+        message:
+          "chỉ tiêu toàn tỉnh là một số liệu, tổng hợp 'single-reporter' / a province-wide figure aggregates as 'single-reporter'",
       });
     }
     if (ind.kind === "yes-no" && ind.target && !(ind.target.op === "=" && ind.target.value === 1)) {

@@ -1,6 +1,6 @@
 // Traceability of a template to its source text: every quote occurs in the source, and every
 // number a template states (targets, budget amounts) is written in the sentence it quotes.
-import type { Template } from "./template-schema.js";
+import type { Indicator, Target, Template } from "./template-schema.js";
 
 export interface TraceProblem {
   /** JSON path of the quote, e.g. `$.indicators[2].source`. */
@@ -26,6 +26,14 @@ export function numbersIn(text: string): Set<number> {
     if (parts.length === 2) found.add(Number(`${parts[0]}.${parts[1]}`));
   }
   return found;
+}
+
+function targetsOf(ind: Indicator): [string, Target][] {
+  const levels = Object.entries(ind.levelTargets ?? {}).map(([level, t]): [string, Target] => [
+    `levelTargets.${level}`,
+    t,
+  ]);
+  return ind.target ? [["target", ind.target], ...levels] : levels;
 }
 
 export function traceTemplate(template: Template, sourceText: string): TraceProblem[] {
@@ -63,6 +71,15 @@ export function traceTemplate(template: Template, sourceText: string): TraceProb
       if (t.max !== undefined) numbers.push(t.max);
     }
     check(`$.indicators[${i}].source`, ind.source, numbers);
+    for (const [level, t] of targetsOf(ind)) {
+      const path = `$.indicators[${i}].${level}`;
+      if (t.yearSource !== undefined) check(`${path}.yearSource`, t.yearSource, [t.year]);
+      if (t.yearly && !/h[àằ]ng năm/u.test(foldForQuote(ind.source)))
+        problems.push({
+          path: `${path}.yearly`,
+          message: `chỉ tiêu hàng năm phải trích "hàng năm" / a yearly target's quote says "hàng năm": "${foldForQuote(ind.source)}"`,
+        });
+    }
   });
   template.tasks.forEach((task, i) => check(`$.tasks[${i}].source`, task.source, []));
   if (template.budget) {

@@ -51,6 +51,7 @@ export const TRACKER_TABS = {
       { key: "evidenceRequired", label: "Cần minh chứng" },
       { key: "exclusion", label: "Không bao gồm" },
       { key: "source", label: "Trích văn bản" },
+      { key: "note", label: "Ghi chú" },
     ],
   },
   units: {

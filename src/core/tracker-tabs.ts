@@ -84,6 +84,7 @@ export function indicatorCatalogueTab(template: Template): TrackerTab {
         evidenceRequired: ind.evidenceRequired ? YES : NO,
         exclusion: text(ind.exclusion),
         source: ind.source,
+        note: text(ind.note),
       };
     }),
   );

@@ -94,4 +94,20 @@ describe("traceTemplate", () => {
     t.budget!.parts[0]!.amount = 544400000001;
     expect(traceTemplate(t, source).map((p) => p.path)).toContain("$.budget.parts[0].source");
   });
+
+  it("traces a target's year to the sentence that sets it, and a yearly target to 'hàng năm'", () => {
+    const t = template("Tối thiểu 80% hồ sơ thủ tục hành chính", 80);
+    const target = t.indicators[0]!.target!;
+    target.year = 2025;
+    target.yearSource = "Vốn sự nghiệp: 112.787.600.000 đồng";
+    target.yearly = true;
+    expect(traceTemplate(t, source).map((p) => [p.path, p.message.slice(0, 12)])).toEqual([
+      ["$.indicators[0].target.yearSource", "số 2025 khôn"],
+      ["$.indicators[0].target.yearly", "chỉ tiêu hàn"],
+    ]);
+    const withYear = `${source}\nThời gian hoàn thành: Trong tháng 12 năm 2025.`;
+    target.yearSource = "Trong tháng 12 năm 2025";
+    delete target.yearly;
+    expect(traceTemplate(t, withYear)).toEqual([]);
+  });
 });

@@ -133,6 +133,7 @@ describe("tracker tabs: fixed shape", () => {
         "Cần minh chứng",
         "Không bao gồm",
         "Trích văn bản",
+        "Ghi chú",
       ],
       units: [
         "Kỳ báo cáo",
