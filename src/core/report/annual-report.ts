@@ -2,7 +2,7 @@
 // period (and of the one before, for the change), laid out as Nghị định 30/2020/NĐ-CP asks.
 import { consolidate } from "../consolidate.js";
 import type { Consolidation, ReceivedSubmission } from "../consolidation-types.js";
-import { Period } from "../period.js";
+import { Period, periodParts } from "../period.js";
 import type { NarrativeSection } from "../submission-schema.js";
 import type { Template } from "../template-schema.js";
 import type { Unit } from "../unit-schema.js";
@@ -21,13 +21,18 @@ import {
   proposalsSection,
 } from "./narrative-sections.js";
 import { previousPeriod } from "./previous-period.js";
+import { trajectoryBlocks } from "./trajectory-section.js";
+import { periodEnd } from "./trajectory.js";
 import { printable } from "./report-text.js";
 
 export interface AnnualReportInput {
   template: Template;
   units: Unit[];
   period: string;
-  /** Every revision received, of this period and the one before (others are ignored). */
+  /**
+   * Every revision received, of this period and earlier ones of the same kind: the one before
+   * gives the change, all of them the trajectory to the target year. Later periods are ignored.
+   */
   submissions: readonly ReceivedSubmission[];
   now: Date;
 }
@@ -64,6 +69,15 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
     ...implementationSection(consolidation),
     ...assessmentBlocks(narratives("assessment")),
     ...indicatorSection(consolidation, previous),
+    ...trajectoryBlocks(
+      seriesPeriods(submissions, template.id, period).map((p) =>
+        p === period
+          ? consolidation
+          : p === prior && previous
+            ? previous
+            : consolidate({ template, units, period: p, submissions, now }),
+      ),
+    ),
     ...taskSection(consolidation),
     ...budgetSection(consolidation),
     ...difficultiesSection(narratives("difficulties")),
@@ -82,6 +96,22 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
       fileStem: `bao-cao-${template.id}-${period}`,
     },
   };
+}
+
+/** The periods of the same kind as `period` that hold reports, up to it, in time order. */
+function seriesPeriods(
+  submissions: readonly ReceivedSubmission[],
+  planId: string,
+  period: string,
+): string[] {
+  const kind = periodParts(period).kind;
+  const periods = new Set([period]);
+  for (const { submission: s } of submissions) {
+    if (s.planId !== planId || !Period.safeParse(s.period).success) continue;
+    if (periodParts(s.period).kind === kind && periodEnd(s.period) <= periodEnd(period))
+      periods.add(s.period);
+  }
+  return [...periods].sort((a, b) => periodEnd(a) - periodEnd(b));
 }
 
 function issuedBy(template: Template): string {

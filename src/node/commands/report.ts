@@ -5,7 +5,7 @@ import { existsSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { Period } from "../../core/period.js";
 import { buildAnnualReport } from "../../core/report/annual-report.js";
-import { previousPeriod } from "../../core/report/previous-period.js";
+import { periodsUpTo } from "../../core/report/earlier-periods.js";
 import type { CommandIO } from "../io.js";
 import { CommandRefusal } from "../lookup.js";
 import { reportDocxBytes } from "../report-docx.js";
@@ -46,10 +46,9 @@ export function registerReport(program: Command, io: CommandIO, setExit: (code: 
           template,
           units: store.units(),
           period: opts.period,
-          submissions: [
-            ...store.submissionsFor(template.id, opts.period),
-            ...store.submissionsFor(template.id, previousPeriod(opts.period)),
-          ],
+          submissions: periodsUpTo(template, opts.period).flatMap((p) =>
+            store.submissionsFor(template.id, p),
+          ),
           now: new Date(),
         });
       } finally {

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { ReceivedSubmission } from "../../../src/core/consolidation-types.js";
 import { buildAnnualReport } from "../../../src/core/report/annual-report.js";
 import type { ReportBlock, ReportDocument } from "../../../src/core/report/report-document.js";
+import { periodsUpTo } from "../../../src/core/report/earlier-periods.js";
 import { previousPeriod } from "../../../src/core/report/previous-period.js";
 import { printable } from "../../../src/core/report/report-text.js";
 import { loadSeedTemplates } from "../../../src/node/seeds.js";
@@ -157,6 +158,41 @@ describe("buildAnnualReport", () => {
       "1.234.500.000",
       "41,15%",
     ]);
+  });
+
+  it("follows each indicator period by period to its target year, on or off the line", () => {
+    const r = report(["2024", "2025"]);
+    const at = r.document.body.findIndex(
+      (b) => b.kind === "heading" && b.text === "Tiến độ thực hiện đến năm mục tiêu",
+    );
+    const table = r.document.body.slice(at).find((b) => b.kind === "table") as Extract<
+      ReportBlock,
+      { kind: "table" }
+    >;
+    expect(table.columns.map((c) => c.label)).toEqual([
+      "TT",
+      "Chỉ tiêu",
+      "Mục tiêu",
+      "Năm 2024",
+      "Năm 2025",
+      "Tiến độ",
+    ]);
+    expect(table.columns.reduce((s, c) => s + c.width, 0)).toBe(100);
+    const row = table.rows.find((x) => x[1]!.endsWith(`(${FOLLOWED})`))!;
+    expect(row.slice(2)).toEqual(["≥ 80% (năm 2030)", "70%", "67,75%", "Chậm so với lộ trình"]);
+    // One period alone has no line yet: the report says so instead of a table of "start".
+    const single = report(["2025"]).document.body;
+    const next =
+      single[single.findIndex((b) => b.kind === "heading" && b.text.startsWith("Tiến độ")) + 1]!;
+    expect(next).toMatchObject({
+      kind: "paragraph",
+      text: expect.stringContaining("Mới có số liệu của một kỳ"),
+    });
+  });
+
+  it("asks the store for every period of the same kind from the plan's first year", () => {
+    expect(periodsUpTo(template, "2026")).toEqual(["2024", "2025", "2026"]);
+    expect(periodsUpTo(template, "2024-H2")).toEqual(["2024-H1", "2024-H2"]);
   });
 
   it("compares with the period just before, of the same kind", () => {
