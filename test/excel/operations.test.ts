@@ -113,20 +113,23 @@ describe("loading a template", () => {
       const f = layout.fields.find((x) => x.ref.kind === kind && x.ref.field === field)!;
       return h.excel.model.peek(sheet, f.row, f.col)?.validation?.rule;
     };
-    const atLeastZero = { formula1: 0, operator: "GreaterThanOrEqualTo" };
+    // A share's parts are counts up to a billion; a unit's budget line at most the plan's whole
+    // budget, 657,187,600,000 đồng (QĐ 2256).
+    const sharePart = { formula1: 0, formula2: 1_000_000_000, operator: "Between" };
+    const budgetLine = { formula1: 0, formula2: 657_187_600_000, operator: "Between" };
     expect(ruleAt("indicator", "value")).toEqual({
       decimal: { formula1: 0, formula2: 100, operator: "Between" },
     });
-    expect(ruleAt("indicator", "numerator")).toEqual({ decimal: atLeastZero });
-    expect(ruleAt("indicator", "denominator")).toEqual({ decimal: atLeastZero });
+    expect(ruleAt("indicator", "numerator")).toEqual({ decimal: sharePart });
+    expect(ruleAt("indicator", "denominator")).toEqual({ decimal: sharePart });
     expect(ruleAt("task", "status")).toEqual({
       list: { inCellDropDown: true, source: "Chưa thực hiện,Đang thực hiện,Hoàn thành" },
     });
     expect(ruleAt("task", "completedOn")).toEqual({
       date: { formula1: "2000-01-01", operator: "GreaterThanOrEqualTo" },
     });
-    expect(ruleAt("budget", "allocated")).toEqual({ wholeNumber: atLeastZero });
-    expect(ruleAt("budget", "disbursed")).toEqual({ wholeNumber: atLeastZero });
+    expect(ruleAt("budget", "allocated")).toEqual({ wholeNumber: budgetLine });
+    expect(ruleAt("budget", "disbursed")).toEqual({ wholeNumber: budgetLine });
     for (const field of ["evidence", "note"]) expect(ruleAt("indicator", field)).toBeUndefined();
     expect(sheet.conditionalFormats).toHaveLength(2);
     expect(h.excel.model.active).toBe(sheetName);
