@@ -108,6 +108,7 @@ export default tseslint.config(
       globals: Object.fromEntries(
         [
           "SpreadsheetApp",
+          "DocumentApp",
           "PropertiesService",
           "LockService",
           "ContentService",

@@ -2,7 +2,7 @@
 // one read per source sheet, one write per tab, the trajectory to the targets among them.
 import type { Consolidation } from "../../src/core/tracker/consolidate.js";
 import { trajectoriesUpTo } from "../../src/core/report/trajectory.js";
-import { trajectoryTab } from "../../src/core/tracker/trajectory-tab.js";
+import { trajectoryTab } from "../../src/core/report/trajectory-tab.js";
 import {
   budgetTab,
   consolidatedTab,

@@ -2,7 +2,7 @@
 // timeliness, completeness by unit) in one write, and the charts Sheets draws from those ranges.
 import type { Consolidation, Timeliness } from "../../src/core/tracker/consolidate.js";
 import type { TargetStatus } from "../../src/core/plan/target-status.js";
-import type { CellValue } from "../../src/core/tracker/tracker-tab-layout.js";
+import type { TabCellValue } from "../../src/core/tracker/tracker-tab-layout.js";
 import { targetStatusNames, timelinessNames } from "../../src/core/tracker/tracker-tab-layout.js";
 import { activeSpreadsheet, DASHBOARD_SHEET, writeWhole } from "./sheets.js";
 import { consolidationOf, loadTracker, NOT_SET_UP } from "./tracker-data.js";
@@ -12,7 +12,7 @@ const TIMELINESS_ORDER: readonly Timeliness[] = ["on-time", "late", "submitted",
 
 /** Where each table sits (1-based row, column) and how big it is, header included. */
 export interface DashboardLayout {
-  grid: CellValue[][];
+  grid: TabCellValue[][];
   status: { row: number; col: number; rows: number };
   timeliness: { row: number; col: number; rows: number };
   units: { row: number; col: number; rows: number };
@@ -25,21 +25,21 @@ const CHART_COLUMN = UNITS_COL + 5;
 const CHART_GAP = 20;
 
 export function dashboardLayout(c: Consolidation, title: string): DashboardLayout {
-  const statusRows: CellValue[][] = [
+  const statusRows: TabCellValue[][] = [
     ["Đánh giá chỉ tiêu", "Số chỉ tiêu"],
     ...STATUS_ORDER.map((s) => [
       targetStatusNames[s],
       c.indicators.filter((i) => i.status === s).length,
     ]),
   ];
-  const timelinessRows: CellValue[][] = [
+  const timelinessRows: TabCellValue[][] = [
     ["Tình trạng nộp", "Số đơn vị"],
     ...TIMELINESS_ORDER.map((t) => [
       timelinessNames[t],
       c.units.filter((u) => u.timeliness === t).length,
     ]),
   ];
-  const unitRows: CellValue[][] = [
+  const unitRows: TabCellValue[][] = [
     ["Đơn vị", "Chỉ tiêu phải báo cáo", "Đã báo cáo (bắt buộc)", "Tình trạng nộp"],
     ...c.units.map((u) => [
       u.name,
@@ -54,10 +54,10 @@ export function dashboardLayout(c: Consolidation, title: string): DashboardLayou
     TABLE_TOP + unitRows.length - 1,
   );
   const width = UNITS_COL + unitRows[0]!.length - 1;
-  const grid: CellValue[][] = Array.from({ length: height }, () =>
-    Array<CellValue>(width).fill(null),
+  const grid: TabCellValue[][] = Array.from({ length: height }, () =>
+    Array<TabCellValue>(width).fill(null),
   );
-  const place = (rows: CellValue[][], top: number, left: number) =>
+  const place = (rows: TabCellValue[][], top: number, left: number) =>
     rows.forEach((row, r) => row.forEach((v, k) => (grid[top - 1 + r]![left - 1 + k] = v)));
   place([[title]], 1, 1);
   place([[`Cập nhật / updated ${c.generatedAt}`]], 2, 1);

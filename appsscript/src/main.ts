@@ -9,3 +9,4 @@ export { consolidateNow } from "./consolidation.js";
 export { checkAllSubmissions } from "./check.js";
 export { buildDashboard } from "./dashboard.js";
 export { showMissingAndLate } from "./missing.js";
+export { writeReportDoc } from "./report-doc.js";

@@ -13,6 +13,7 @@ export const MENU_ITEMS: readonly ([caption: string, handler: string] | null)[] 
   ["Kiểm tra tất cả báo cáo", "checkAllSubmissions"],
   ["Bảng điều khiển", "buildDashboard"],
   ["Đơn vị chưa nộp / nộp trễ", "showMissingAndLate"],
+  ["Báo cáo UBND (Google Docs)", "writeReportDoc"],
 ];
 
 export function onOpen(): void {

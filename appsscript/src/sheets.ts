@@ -1,5 +1,5 @@
 // The tracker's own sheets, and the only two moves the shell makes with them: read a block, write a block.
-import type { CellValue } from "../../src/core/tracker/tracker-tab-layout.js";
+import type { TabCellValue } from "../../src/core/tracker/tracker-tab-layout.js";
 import { quotedCell, rawCell } from "../../src/core/tracker/tracker-tabs.js";
 import { columnLetter } from "../../src/core/sheet/layout-types.js";
 
@@ -102,7 +102,7 @@ export function sheetCells(sheet: Sheet | null): number {
 
 /** What writeWhole will make of the sheet: the grid's size, or at least `minimum`. */
 export function wholeSize(
-  grid: readonly (readonly CellValue[])[],
+  grid: readonly (readonly TabCellValue[])[],
   minimum: { rows?: number; cols?: number } = {},
 ): { rows: number; cols: number } {
   return {
@@ -123,7 +123,7 @@ export function wholeSize(
 export function writeBlock(
   sheet: Sheet,
   top: number,
-  grid: readonly (readonly CellValue[])[],
+  grid: readonly (readonly TabCellValue[])[],
   textColumns: ReadonlySet<number>,
 ): void {
   const width = grid.reduce((w, row) => Math.max(w, row.length), 0);
@@ -151,19 +151,19 @@ export function writeBlock(
  */
 export function writeWhole(
   sheet: Sheet,
-  grid: readonly (readonly CellValue[])[],
+  grid: readonly (readonly TabCellValue[])[],
   textColumns: ReadonlySet<number>,
   minimum: { rows?: number; cols?: number } = {},
 ): void {
   const size = wholeSize(grid, minimum);
   fitSheet(sheet, size.rows, size.cols);
-  const padded: CellValue[][] = grid.map((row) => [
+  const padded: TabCellValue[][] = grid.map((row) => [
     ...row,
-    ...Array<CellValue>(size.cols - row.length).fill(null),
+    ...Array<TabCellValue>(size.cols - row.length).fill(null),
   ]);
   // Rows the minimum keeps below the grid are blanked too, so nothing of the last write stays.
   while (padded.length < Math.min(size.rows, Math.max(grid.length, sheet.getLastRow())))
-    padded.push(Array<CellValue>(size.cols).fill(null));
+    padded.push(Array<TabCellValue>(size.cols).fill(null));
   writeBlock(sheet, 1, padded, textColumns);
 }
 

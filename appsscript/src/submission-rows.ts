@@ -5,7 +5,7 @@
 // release) had no submittedAt and the payload from J: submissions-upgrade.ts migrates it.
 import type { ReceivedSubmission } from "../../src/core/tracker/consolidate.js";
 import { Submission } from "../../src/core/check/submission-schema.js";
-import type { CellValue } from "../../src/core/tracker/tracker-tab-layout.js";
+import type { TabCellValue } from "../../src/core/tracker/tracker-tab-layout.js";
 import { cellText } from "./sheets.js";
 
 export const SUBMISSION_COLUMNS = [
@@ -63,7 +63,7 @@ export function splitPayload(payload: string, size = CHUNK_CHARS): string[] {
   return parts;
 }
 
-export function encodeRow(row: IndexRow, payload: string): CellValue[] {
+export function encodeRow(row: IndexRow, payload: string): TabCellValue[] {
   const chunks = splitPayload(payload);
   return [
     row.receivedAt,

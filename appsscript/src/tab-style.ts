@@ -1,7 +1,7 @@
 // How each tracker tab looks in Google Sheets: which columns hold free text (plain-text format),
 // and which status words get which colour. Presentation only: the words themselves are core's.
 import type { TabKey, TrackerTab } from "../../src/core/tracker/tracker-tab-layout.js";
-import { trajectoryStatusNames } from "../../src/core/tracker/trajectory-tab.js";
+import { trajectoryStatusNames } from "../../src/core/report/trajectory-tab.js";
 import {
   OVERDUE,
   STRAY_STATUS,

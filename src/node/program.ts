@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { registerConsolidate } from "./commands/consolidate.js";
 import { registerKeys } from "./commands/keys.js";
 import { registerPush } from "./commands/push.js";
+import { registerReport } from "./commands/report.js";
 import { registerServe } from "./commands/serve.js";
 import { registerSubmit } from "./commands/submit.js";
 import { registerTemplate } from "./commands/template.js";
@@ -34,6 +35,7 @@ export function makeProgram(io: CommandIO, setExit: (code: number) => void): Com
   registerSubmit(program, io, setExit);
   registerConsolidate(program, io, setExit);
   registerPush(program, io, setExit);
+  registerReport(program, io, setExit);
   return program;
 }
 

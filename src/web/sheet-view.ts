@@ -5,7 +5,7 @@ import type { Issue } from "../core/check/issues.js";
 import type { CellStyle, SheetLayout } from "../core/sheet/layout-types.js";
 import { a1, columnLetter } from "../core/sheet/layout-types.js";
 import { formatDateVi } from "../core/text/parse-date.js";
-import type { CellValue } from "../core/text/parse-number.js";
+import type { RawCellValue } from "../core/text/parse-number.js";
 import { formatNumberVi } from "../core/text/parse-number.js";
 import type { WorkbookGrid } from "../workbook/report-grid.js";
 
@@ -13,7 +13,7 @@ import type { WorkbookGrid } from "../workbook/report-grid.js";
 const PX_PER_WIDTH = 7;
 const ROW_HEADER_PX = 36;
 
-function displayText(value: CellValue): string {
+function displayText(value: RawCellValue): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return "";

@@ -2,7 +2,7 @@
 // values and number formats of its report sheet within a bounded area, as core's readSheet takes them.
 import ExcelJS from "exceljs";
 import { REPORT_SHEET } from "../core/sheet/layout-types.js";
-import type { CellValue } from "../core/text/parse-number.js";
+import type { RawCellValue } from "../core/text/parse-number.js";
 import type { Grid } from "../core/sheet/read-sheet.js";
 
 export interface WorkbookGrid {
@@ -32,13 +32,13 @@ export async function openReportWorkbook(bytes: Uint8Array): Promise<ReportWorkb
 }
 
 function readArea(sheet: ExcelJS.Worksheet, rows: number, columns: number): WorkbookGrid {
-  const values: CellValue[][] = [];
-  const formats: CellValue[][] = [];
+  const values: RawCellValue[][] = [];
+  const formats: RawCellValue[][] = [];
   for (let r = 1; r <= rows; r++) {
     // findRow and findCell create nothing, so an absent row costs one lookup.
     const row = sheet.findRow(r);
-    const rowValues: CellValue[] = [];
-    const rowFormats: CellValue[] = [];
+    const rowValues: RawCellValue[] = [];
+    const rowFormats: RawCellValue[] = [];
     for (let c = 1; c <= columns; c++) {
       const cell = row?.findCell(c);
       // A merged range's other cells hand back its first cell's value in exceljs, not in Excel.
@@ -62,7 +62,7 @@ function textOf(value: unknown): string {
 }
 
 /** A cell's value as Excel's own API would show it: text, number, boolean, date or nothing. */
-export function plainValue(value: ExcelJS.CellValue): CellValue {
+export function plainValue(value: ExcelJS.CellValue): RawCellValue {
   if (value === null || value === undefined) return null;
   if (
     typeof value === "string" ||

@@ -42,6 +42,7 @@ const ENTRY_POINTS = [
   "checkAllSubmissions",
   "buildDashboard",
   "showMissingAndLate",
+  "writeReportDoc",
 ];
 
 describe("dist/appsscript/Code.js", () => {
@@ -125,7 +126,7 @@ describe("dist/appsscript/Code.js", () => {
     expect(menu!.title).toBe("Chỉ tiêu");
     expect(menu!.added).toBe(true);
     const handlers = menu!.items.flatMap((i) => (i === "separator" ? [] : [i.functionName]));
-    expect(handlers).toHaveLength(9);
+    expect(handlers).toHaveLength(10);
     for (const h of handlers) expect(typeof world.context[h], h).toBe("function");
   });
 });
@@ -158,6 +159,8 @@ describe("the build", () => {
     expect(manifest.oauthScopes).toEqual([
       "https://www.googleapis.com/auth/spreadsheets.currentonly",
       "https://www.googleapis.com/auth/script.container.ui",
+      // DocumentApp.create, for the People's Committee report as a Google Doc.
+      "https://www.googleapis.com/auth/documents",
     ]);
     expect(JSON.parse(read("appsscript/.clasp.json.example")).rootDir).toBe("dist/appsscript");
     const scripts = JSON.parse(read("package.json")).scripts;

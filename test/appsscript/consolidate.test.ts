@@ -12,7 +12,7 @@ import { budgetTab, consolidatedTab, tasksTab, tabGrid, timelinessTab, unitsTab,
 import { TRACKER_TABS } from "../../src/core/tracker/tracker-tab-layout.js";
 import type { Unit } from "../../src/core/plan/unit-schema.js";
 import { trajectoriesUpTo } from "../../src/core/report/trajectory.js";
-import { trajectoryTab } from "../../src/core/tracker/trajectory-tab.js";
+import { trajectoryTab } from "../../src/core/report/trajectory-tab.js";
 import type { AppsScriptWorld } from "../fakes/apps-script/runtime.js";
 import { trackerWorld } from "../fakes/apps-script/tracker.js";
 import { reportingUnit, validReport } from "../fixtures/reports.js";

@@ -10,7 +10,7 @@ import {
   CURRENT,
   SUPERSEDED,
   TRACKER_TABS,
-  type CellValue,
+  type TabCellValue,
 } from "../../src/core/tracker/tracker-tab-layout.js";
 import { quotedCell } from "../../src/core/tracker/tracker-tabs.js";
 import type { AppsScriptWorld } from "../fakes/apps-script/runtime.js";
@@ -26,7 +26,7 @@ import {
 import { suitePlan } from "../protocol/servers.js";
 
 interface SheetFixture {
-  values: CellValue[][];
+  values: TabCellValue[][];
   formats: string[][];
 }
 const fixture = JSON.parse(

@@ -241,6 +241,57 @@ describe("planted mistakes are found at their cells", () => {
   });
 });
 
+describe("the unit's narrative in an .xlsx", () => {
+  it("reads back long Vietnamese text, line breaks and a leading = exactly as written", async () => {
+    const { template, at, filled } = await generate("can-tho-2256", "STTTT");
+    const box = (field: "assessment" | "difficulties" | "proposals") =>
+      at({ kind: "narrative", id: "narrative", field });
+    const assessment = `${"Đơn vị đã hoàn thành các nhiệm vụ được giao. ".repeat(660).trim()}\nĐoạn hai.`;
+    expect(assessment.length).toBeGreaterThan(29_000);
+    const difficulties = '=HYPERLINK("http://x","bấm")\nThiếu nhân lực chuyên trách.';
+    const file = await filled("narrative", [
+      { address: box("assessment"), value: assessment },
+      { address: box("difficulties"), value: difficulties },
+      { address: box("proposals"), value: "+ Đề nghị bổ sung kinh phí" },
+    ]);
+    const grid = await readWorkbookGrid(file);
+    const read = readSheet(template, grid.values, grid.formats, grid.sheetName);
+    expect(read.issues).toEqual([]);
+    expect(read.draft!.narrative).toEqual({
+      assessment,
+      difficulties,
+      proposals: "+ Đề nghị bổ sung kinh phí",
+    });
+    const { code, report } = await validate(file);
+    expect([code, report.errors, report.warnings]).toEqual([0, 0, 0]);
+  });
+
+  it("warns, naming the sheet and the cell, when a missed target leaves difficulties blank", async () => {
+    const { at, filled } = await generate("can-tho-kh-2025", "Q-NINHKIEU");
+    const { code, report } = await validate(
+      await filled("missed", [
+        { address: at({ kind: "indicator", id: "CQ-05", field: "numerator" }), value: 50 },
+        { address: at({ kind: "indicator", id: "CQ-05", field: "denominator" }), value: 100 },
+        { address: at({ kind: "indicator", id: "CQ-05", field: "value" }), value: null },
+        { address: at({ kind: "indicator", id: "CQ-05", field: "note" }), value: "Chậm" },
+      ]),
+    );
+    expect(code).toBe(0);
+    expect(report.issues).toEqual([
+      expect.objectContaining({
+        code: "difficulties-missing",
+        severity: "warning",
+        location: {
+          sheet: expect.any(String),
+          cell: at({ kind: "narrative", id: "narrative", field: "difficulties" }),
+          field: "difficulties",
+        },
+      }),
+    ]);
+    expect(report.issues[0]!.message.vi).toContain("CQ-05");
+  });
+});
+
 describe("what officers really type is accepted", () => {
   it("80%, 0.8 in a percent cell, 12,5, 1.234.567, non-breaking spaces and NFD text", async () => {
     const { at, template, unit, filled } = await generate("can-tho-kh-2025", "Q-NINHKIEU");

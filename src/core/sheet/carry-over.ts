@@ -4,7 +4,7 @@
 import type { SheetLayout } from "./layout-types.js";
 import { canonicalLabel } from "./layout.js";
 import { isBlank } from "../text/normalize-text.js";
-import type { CellValue } from "../text/parse-number.js";
+import type { RawCellValue } from "../text/parse-number.js";
 import { isPercentFormat } from "../text/parse-number.js";
 import type { Grid } from "./read-sheet.js";
 import { readHeader } from "./read-sheet.js";
@@ -13,7 +13,7 @@ import { narrativeLabels } from "./narrative-section.js";
 export interface CarriedValue {
   row: number;
   col: number;
-  value: CellValue;
+  value: RawCellValue;
   /** The old cell's format where it changes what the value means; the shell writes it with it. */
   numberFormat?: string;
 }

@@ -42,7 +42,7 @@ export interface SectionWriter {
 /**
  * Writes the section below `lastRow` and answers its last row. Each text box is one input cell
  * merged over the columns and rows beside its label, in the text format, so a leading "=" stays
- * text; the cells the merge covers are unlocked too, as Excel checks every cell of a merge.
+ * text; the cells the merge covers are unlocked too, so the box is input whichever cell a host checks.
  */
 export function narrativeSection(w: SectionWriter, lastRow: number, template: Template): number {
   let row = lastRow + 2;

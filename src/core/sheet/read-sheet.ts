@@ -17,7 +17,7 @@ import { buildLayout, canonicalLabel } from "./layout.js";
 import { isBlank, normalizeText } from "../text/normalize-text.js";
 import { Period } from "../plan/period.js";
 import { parseDate } from "../text/parse-date.js";
-import type { CellValue } from "../text/parse-number.js";
+import type { RawCellValue } from "../text/parse-number.js";
 import { cellInput, isPercentFormat, parseNumber } from "../text/parse-number.js";
 import type {
   BudgetEntry,
@@ -31,7 +31,7 @@ import { narrativeText } from "./narrative-section.js";
 import type { Indicator, Level, Template } from "../plan/template-schema.js";
 import type { Unit, UnitKind } from "../plan/unit-schema.js";
 
-export type Grid = readonly (readonly CellValue[])[];
+export type Grid = readonly (readonly RawCellValue[])[];
 
 export interface SheetReading {
   /** Absent when the sheet could not be read at all (not ours, another template, outdated, edited). */
@@ -45,7 +45,7 @@ export function fieldKey(ref: FieldRef): string {
   return `${ref.kind}:${ref.id}:${ref.field}`;
 }
 
-const cellAt = (grid: Grid, row: number, col: number): CellValue =>
+const cellAt = (grid: Grid, row: number, col: number): RawCellValue =>
   grid[row - 1]?.[col - 1] ?? null;
 const textAt = (grid: Grid, row: number, col: number) => canonicalLabel(cellAt(grid, row, col));
 
@@ -218,7 +218,7 @@ const noWords = new Set(
   [NO, "không", "no", "false", "0", "chưa"].map((w) => w.toLocaleLowerCase("vi")),
 );
 
-function readYesNo(raw: CellValue): FieldRead {
+function readYesNo(raw: RawCellValue): FieldRead {
   if (typeof raw === "boolean") return { ok: true, value: raw ? 1 : 0 };
   const word = normalizeText(cellInput(raw)).toLocaleLowerCase("vi");
   if (yesWords.has(word)) return { ok: true, value: 1 };
@@ -226,7 +226,7 @@ function readYesNo(raw: CellValue): FieldRead {
   return { ok: false, code: "not-yes-no" };
 }
 
-function readTaskState(raw: CellValue): FieldRead {
+function readTaskState(raw: RawCellValue): FieldRead {
   const word = normalizeText(cellInput(raw)).toLocaleLowerCase("vi");
   const state = (Object.keys(taskStateNames) as TaskState[]).find(
     (k) => taskStateNames[k].toLocaleLowerCase("vi") === word || k === word,
@@ -234,7 +234,7 @@ function readTaskState(raw: CellValue): FieldRead {
   return state ? { ok: true, value: state } : { ok: false, code: "unknown-task-status" };
 }
 
-function readQuantity(raw: CellValue, format: string, integer: boolean): FieldRead {
+function readQuantity(raw: RawCellValue, format: string, integer: boolean): FieldRead {
   const reading = parseNumber(raw, {
     percentCell: isPercentFormat(format),
     expect: integer ? "integer" : "decimal",
@@ -252,7 +252,7 @@ function readQuantity(raw: CellValue, format: string, integer: boolean): FieldRe
 
 function readField(
   ref: FieldRef,
-  raw: CellValue,
+  raw: RawCellValue,
   format: string,
   indicator: Indicator | undefined,
 ): FieldRead {

@@ -1,7 +1,7 @@
 // Reads a date cell: Vietnamese day-first text, ISO text, a Date from exceljs or an Excel serial number.
 import { normalizeText } from "./normalize-text.js";
 import { cellInput } from "./parse-number.js";
-import type { CellValue } from "./parse-number.js";
+import type { RawCellValue } from "./parse-number.js";
 
 export type DateReading =
   | { ok: true; iso: string }
@@ -24,7 +24,7 @@ interface CalendarDate {
   day: number;
 }
 
-export function parseDate(value: CellValue): DateReading {
+export function parseDate(value: RawCellValue): DateReading {
   try {
     if (value === null || value === undefined) return { ok: false, reason: "blank", input: "" };
     if (typeof value === "string") return readText(value);

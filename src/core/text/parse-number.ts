@@ -1,8 +1,8 @@
 // Reads a figure an officer typed into a sheet cell, vi-VN or en style, and refuses to guess when it cannot tell.
 import { normalizeText } from "./normalize-text.js";
 
-/** What Excel (Office.js), exceljs or Google Sheets hands back for one cell. */
-export type CellValue = string | number | boolean | Date | null | undefined;
+/** What Excel (Office.js), exceljs or Google Sheets hands back for one cell: raw input, unread. */
+export type RawCellValue = string | number | boolean | Date | null | undefined;
 
 export interface ParseNumberOptions {
   /** The cell has a percent format, so the sheet hands back 0.8 for what the officer sees as 80%. */
@@ -38,14 +38,14 @@ type BodyReading =
   | { kind: "ambiguous"; grouped: string; decimal: string }
   | { kind: "invalid" };
 
-export function parseNumber(value: CellValue, opts: ParseNumberOptions = {}): NumberReading {
+export function parseNumber(value: RawCellValue, opts: ParseNumberOptions = {}): NumberReading {
   try {
     if (value === null || value === undefined) return blank("");
     if (typeof value === "number") return readJsNumber(value, opts);
     if (typeof value === "string") return readText(value, opts);
     return notANumber(cellInput(value));
   } catch {
-    // Only reachable with values outside CellValue (say a hostile object from untyped code).
+    // Only reachable with values outside RawCellValue (say a hostile object from untyped code).
     return notANumber(cellInput(value));
   }
 }

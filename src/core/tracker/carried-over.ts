@@ -8,7 +8,7 @@ import type { Period } from "../plan/period.js";
 import { periodDays, type UnitHistory } from "../plan/unit-history.js";
 import type { Template } from "../plan/template-schema.js";
 import { tabName, TRACKER_TABS } from "./tracker-tab-layout.js";
-import type { CellValue, TrackerTab } from "./tracker-tab-layout.js";
+import type { TabCellValue, TrackerTab } from "./tracker-tab-layout.js";
 import { effectiveValue } from "../check/validate.js";
 
 export interface CarriedReport {
@@ -95,7 +95,7 @@ export function carriedOverTab(
       ...template.indicators.map((i) => `indicator:${i.id}`),
     ],
     keyColumns: [...def.keyColumns],
-    rows: rows.map((r): CellValue[] => [
+    rows: rows.map((r): TabCellValue[] => [
       r.successor.code,
       r.successor.name,
       r.predecessor.code,

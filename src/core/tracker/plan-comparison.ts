@@ -7,7 +7,7 @@ import { normalizeText } from "../text/normalize-text.js";
 import { Id, type Template } from "../plan/template-schema.js";
 import type { TargetStatus } from "../plan/target-status.js";
 import { tabName, TRACKER_TABS, targetStatusNames } from "./tracker-tab-layout.js";
-import type { CellValue, TrackerTab } from "./tracker-tab-layout.js";
+import type { TabCellValue, TrackerTab } from "./tracker-tab-layout.js";
 
 const Text = z.string().min(1);
 
@@ -147,7 +147,7 @@ export function comparisonTab(
       r.measureId,
       r.name,
       r.why,
-      ...plans.flatMap((p): CellValue[] => {
+      ...plans.flatMap((p): TabCellValue[] => {
         const x = r.byPlan.find((b) => b.planId === p);
         return x
           ? [

@@ -1,13 +1,13 @@
 // Upserting a tracker tab into what a sheet already holds: rows matched by key and updated in place,
 // new ones appended, none removed — one rule for every writer (Sheets API push, Apps Script).
-import type { CellValue, TrackerTab } from "./tracker-tab-layout.js";
+import type { TabCellValue, TrackerTab } from "./tracker-tab-layout.js";
 import { rowKeyOf } from "./tracker-tabs.js";
 
 /** A rectangle of cells to write, 0-based; null is an empty cell. */
 export interface ValueBlock {
   row: number;
   col: number;
-  values: CellValue[][];
+  values: TabCellValue[][];
 }
 
 export interface TabUpsert {
@@ -34,7 +34,7 @@ export function cellText(v: unknown): string {
 
 const labelText = (v: unknown) => cellText(v).normalize("NFC").trim();
 
-function asCell(v: unknown): CellValue {
+function asCell(v: unknown): TabCellValue {
   if (v === null || v === undefined) return null;
   return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : String(v);
 }
@@ -94,7 +94,7 @@ export function planTabUpsert(
     if (!rowByKey.has(key)) rowByKey.set(key, r);
   }
 
-  const lines = new Map<number, readonly CellValue[]>();
+  const lines = new Map<number, readonly TabCellValue[]>();
   if (fresh) lines.set(0, tab.header);
   let appendAt = Math.max(existing.length, 1);
   let added = 0;

@@ -5,7 +5,8 @@ import { STATUS_MET, STATUS_NOT_MET, taskStateNames } from "../sheet/layout-type
 import type { TargetStatus } from "../plan/target-status.js";
 import type { Aggregation, IndicatorKind } from "../plan/template-schema.js";
 
-export type CellValue = string | number | boolean | null;
+/** What core writes into one cell of a tracker tab (output; the raw input is RawCellValue). */
+export type TabCellValue = string | number | boolean | null;
 
 export interface TrackerTab {
   key: TabKey;
@@ -15,7 +16,7 @@ export interface TrackerTab {
   columns: string[];
   /** The columns whose cells identify a row, for writers that update rows in place. */
   keyColumns: string[];
-  rows: CellValue[][];
+  rows: TabCellValue[][];
 }
 
 export interface ColumnDef {

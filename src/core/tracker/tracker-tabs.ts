@@ -10,7 +10,7 @@ import { isCurrentOver } from "./consolidate.js";
 import { deadlineText, looksLikeFormula } from "../sheet/layout.js";
 import { levelNames, NO, taskStateNames, unitKindNames, YES } from "../sheet/layout-types.js";
 import { formatDateVi } from "../text/parse-date.js";
-import type { CellValue, ColumnKey, TabDef, TabKey, TrackerTab } from "./tracker-tab-layout.js";
+import type { TabCellValue, ColumnKey, TabDef, TabKey, TrackerTab } from "./tracker-tab-layout.js";
 import {
   aggregationNames,
   CURRENT,
@@ -35,7 +35,7 @@ export * from "./tracker-tab-layout.js";
 
 export function tab<K extends TabKey>(
   key: K,
-  records: readonly Record<ColumnKey<K>, CellValue>[],
+  records: readonly Record<ColumnKey<K>, TabCellValue>[],
   name: string = TRACKER_TABS[key].name,
 ): TrackerTab {
   const def: TabDef = TRACKER_TABS[key];
@@ -159,7 +159,7 @@ interface LoggedValue {
   kind: keyof typeof logItemKindNames;
   id: string;
   field: LogField;
-  value: CellValue;
+  value: TabCellValue;
   note: string | null;
 }
 
@@ -169,11 +169,11 @@ function loggedValues(s: Submission): LoggedValue[] {
   const item = (
     kind: LoggedValue["kind"],
     id: string,
-    fields: [LogField, CellValue | undefined][],
+    fields: [LogField, TabCellValue | undefined][],
     note: string | undefined,
   ) => {
     const given = fields.filter(
-      (f): f is [LogField, CellValue] => f[1] !== undefined && f[1] !== null,
+      (f): f is [LogField, TabCellValue] => f[1] !== undefined && f[1] !== null,
     );
     if (given.length === 0 && note !== undefined) given.push(["note", null]);
     for (const [field, value] of given) out.push({ kind, id, field, value, note: note ?? null });
@@ -244,7 +244,7 @@ export function submissionLogTab(
     .map((r) => ({ r, at: Date.parse(r.receivedAt) }))
     .sort((a, b) => a.at - b.at || a.r.revision - b.r.revision)
     .map(({ r }) => r);
-  const records: Record<ColumnKey<"submissions">, CellValue>[] = [];
+  const records: Record<ColumnKey<"submissions">, TabCellValue>[] = [];
   for (const r of ordered) {
     const s = r.submission;
     const state = current.get(`${s.unit}\u0000${s.period}`) === r ? CURRENT : SUPERSEDED;
@@ -420,14 +420,14 @@ export function trackerTabs(input: {
 
 // Row keys. Cells are compared as text because a sheet may hand back 30001 for "30001".
 
-export function rowKey(parts: readonly CellValue[]): string {
+export function rowKey(parts: readonly TabCellValue[]): string {
   return JSON.stringify(parts.map((p) => (p === null ? "" : String(p))));
 }
 
 /** The key of a row already in a sheet (or just built), from the tab's key columns or others. */
 export function rowKeyOf(
   tab: Pick<TrackerTab, "columns" | "keyColumns">,
-  row: readonly CellValue[],
+  row: readonly TabCellValue[],
   columns: readonly string[] = tab.keyColumns,
 ): string {
   return rowKey(
@@ -461,7 +461,7 @@ export function unitIndicatorKey(unitCode: string, indicatorId: string, period: 
  */
 export type CellWriter = "raw" | "parsed";
 
-export function rawCell<T extends CellValue>(v: T): T {
+export function rawCell<T extends TabCellValue>(v: T): T {
   return v;
 }
 
@@ -474,7 +474,7 @@ const REINTERPRETED = /^\s*[=+\-@'#\d.,(%$€₫]|^\s*(true|false)\s*$/iu;
  * The apostrophe a spreadsheet reads as "this is text" and does not keep in the value: the cell
  * shows and returns exactly the original string. Numbers, booleans and null pass unchanged.
  */
-export function quotedCell(v: CellValue): CellValue {
+export function quotedCell(v: TabCellValue): TabCellValue {
   return typeof v === "string" && (looksLikeFormula(v) || REINTERPRETED.test(v)) ? `'${v}` : v;
 }
 
@@ -482,12 +482,15 @@ export function quotedCell(v: CellValue): CellValue {
  * The cell as the given writer must receive it. Defaults to "parsed": an apostrophe shown by a
  * raw writer is a visible blemish, a formula run by a parsing writer is not.
  */
-export function safeCell(v: CellValue, writer: CellWriter = "parsed"): CellValue {
+export function safeCell(v: TabCellValue, writer: CellWriter = "parsed"): TabCellValue {
   return writer === "raw" ? rawCell(v) : quotedCell(v);
 }
 
 /** Header and rows as one grid, protected for the writer: what a shell writes in one call. */
-export function tabGrid(t: Pick<TrackerTab, "header" | "rows">, writer: CellWriter): CellValue[][] {
+export function tabGrid(
+  t: Pick<TrackerTab, "header" | "rows">,
+  writer: CellWriter,
+): TabCellValue[][] {
   const cell = writer === "raw" ? rawCell : quotedCell;
   return [t.header.map(cell), ...t.rows.map((row) => row.map(cell))];
 }

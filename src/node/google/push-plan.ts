@@ -4,7 +4,7 @@ import type { sheets_v4 } from "googleapis/build/src/apis/sheets/index.js";
 import { a1 } from "../../core/sheet/layout-types.js";
 import type { TabUpsert, ValueBlock } from "../../core/tracker/sheet-upsert.js";
 import { planTabUpsert } from "../../core/tracker/sheet-upsert.js";
-import type { CellValue, TrackerTab } from "../../core/tracker/tracker-tab-layout.js";
+import type { TabCellValue, TrackerTab } from "../../core/tracker/tracker-tab-layout.js";
 
 /** Google recommends at most 2 MB per request; bigger bodies are slow and refused past limits. */
 export const MAX_BODY_BYTES = 2_000_000;
@@ -45,7 +45,7 @@ export const quotedTitle = (title: string) => `'${title.replaceAll("'", "''")}'`
  * empty cell is "", which clears whatever an earlier push left there. A non-finite number has no
  * JSON form and would turn into that null, so it is written empty too.
  */
-function wireCell(v: CellValue): string | number | boolean {
+function wireCell(v: TabCellValue): string | number | boolean {
   if (v === null) return "";
   if (typeof v === "number" && !Number.isFinite(v)) return "";
   return v;

@@ -7,7 +7,7 @@ import {
   rounded,
   trajectoryStatusNames,
   trajectoryTargetText,
-} from "../../core/tracker/trajectory-tab.js";
+} from "../../core/report/trajectory-tab.js";
 
 const statusClass: Record<TrajectoryStatus, string> = {
   start: "none",

@@ -4,7 +4,7 @@
 import { SaxesParser } from "saxes";
 import type { SaxesTagPlain } from "saxes";
 import type { SheetArea } from "../../core/sheet/report-area.js";
-import type { CellValue } from "../../core/text/parse-number.js";
+import type { RawCellValue } from "../../core/text/parse-number.js";
 import { refusals, WorkbookRefusal } from "./refusal.js";
 
 /** Built-in number formats (§18.8.30) that tell a percentage or a date; the rest read as numbers. */
@@ -47,7 +47,7 @@ export interface SheetStats {
 }
 
 export interface SheetCells {
-  values: CellValue[][];
+  values: RawCellValue[][];
   formats: (string | null)[][];
   stats: SheetStats;
 }
@@ -188,7 +188,7 @@ export interface SheetContext {
 export function readSheetCells(xml: string, ctx: SheetContext): SheetCells {
   const { area } = ctx;
   const stats: SheetStats = { rows: 0, cells: 0, cellsKept: 0 };
-  const values = new Map<number, Map<number, CellValue>>();
+  const values = new Map<number, Map<number, RawCellValue>>();
   const formats = new Map<number, Map<number, string | null>>();
   const merges: string[] = [];
   let extent = { rows: 0, columns: 0 };
@@ -201,7 +201,7 @@ export function readSheetCells(xml: string, ctx: SheetContext): SheetCells {
   let inline: RichText | undefined;
   let inInline = false;
 
-  const valueOf = (): CellValue => {
+  const valueOf = (): RawCellValue => {
     const { type, style } = cell!;
     if (type === "inlineStr") return unescapeExcel(inline?.text ?? "");
     if (value === undefined) return null;

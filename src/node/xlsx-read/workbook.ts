@@ -1,7 +1,7 @@
 // A report workbook's bytes → the report sheet's cells within an area, as core reads them. What is
 // not an .xlsx is named (a password-protected file, an .xls, an .ods); the zip directory is read
 // first, and only the parts the report sheet needs are inflated, each within its limit.
-import type { CellValue } from "../../core/text/parse-number.js";
+import type { RawCellValue } from "../../core/text/parse-number.js";
 import { REPORT_SHEET } from "../../core/sheet/layout-types.js";
 import type { SheetArea } from "../../core/sheet/report-area.js";
 import { compoundFileNames, isCompoundFile } from "./cfb.js";
@@ -19,7 +19,7 @@ export interface ReadStats extends SheetStats {
 
 export interface WorkbookGrid {
   sheetName: string;
-  values: CellValue[][];
+  values: RawCellValue[][];
   /** Each cell's number format ("0%", "dd/mm/yyyy"), so core can read a percent-formatted 0.8. */
   formats: (string | null)[][];
   stats: ReadStats;

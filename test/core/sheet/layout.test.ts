@@ -53,7 +53,7 @@ describe("buildLayout", () => {
 
   it("marks exactly the field cells (and what their merges cover) as input, and protects the rest", () => {
     const inputs = layout.cells.filter((c) => c.input);
-    // A narrative box is one field merged over a block; Excel checks every cell of a merge.
+    // A narrative box is one field merged over a block, every cell of which is unlocked.
     const covered = layout.merges
       .filter((m) => layout.fields.some((f) => m.startsWith(`${f.address}:`)))
       .flatMap((m) => {
@@ -121,6 +121,9 @@ describe("buildLayout", () => {
 describe("buildLayout: the demo sheet cell by cell, as written out by hand", () => {
   const _ = null;
   const MET = `"Đạt","Chưa đạt"`;
+  const blankRows = (n: number) => Array.from({ length: n }, () => Array<null>(12).fill(_));
+  /** The narrative's three text boxes: rows 27–32, 33–38 and 39–44, columns D to L. */
+  const narrativeBoxes = Array.from({ length: 18 }, (_row, i) => 27 + i);
   // prettier-ignore
   const grid = (checksum: string) => [
     ["BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU, NHIỆM VỤ CHUYỂN ĐỔI SỐ", _, _, _, _, _, _, _, _, _, _, _],
@@ -151,6 +154,15 @@ describe("buildLayout: the demo sheet cell by cell, as written out by hand", () 
     ["KP-TONG", _, "Tổng kinh phí", 300000, _, _, _, _, _, _, _, _],
     ["KP-DTPT", _, "Vốn đầu tư phát triển", 100000, _, _, _, _, _, _, _, _],
     ["KP-SN", _, "Vốn sự nghiệp", 200000, _, _, _, _, _, _, _, _],
+    [_, _, _, _, _, _, _, _, _, _, _, _],
+    ["IV. ĐÁNH GIÁ, KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ", _, _, _, _, _, _, _, _, _, _, _],
+    ["Mỗi mục tối đa 30.000 ký tự. Xuống dòng trong ô: Alt+Enter. Đơn vị chưa đạt chỉ tiêu nêu rõ khó khăn, vướng mắc.", _, _, _, _, _, _, _, _, _, _, _],
+    ["1. Đánh giá kết quả thực hiện các chỉ tiêu, nhiệm vụ được giao", _, _, _, _, _, _, _, _, _, _, _],
+    ...blankRows(5),
+    ["2. Khó khăn, vướng mắc cần tháo gỡ", _, _, _, _, _, _, _, _, _, _, _],
+    ...blankRows(5),
+    ["3. Đề xuất, kiến nghị", _, _, _, _, _, _, _, _, _, _, _],
+    ...blankRows(5),
   ];
   // One letter a cell: Title, Label, Meta, Section, Header, Readonly, Input, Computed; "." none.
   // prettier-ignore
@@ -158,7 +170,11 @@ describe("buildLayout: the demo sheet cell by cell, as written out by hand", () 
     "T...........", "LR..........", "LR..LRLRLR..", "LRR.LRLC....", "MM..MMMM....", "............",
     "S...........", "HHHHHHHHHHHH", "RRRRRRIIICII", "RRRRRRRRICII", "RRRRRRRRICII", "RRRRRRRRICII",
     "RRRRRRRRICII", "............", "S...........", "HHHHHHH.....", "RRRRIII.....", "............",
-    "S...........", "HHHHHHH.....", "R.RRIII.....", "R.RRIII.....", "R.RRIII.....",
+    "S...........", "HHHHHHH.....", "R.RRIII.....", "R.RRIII.....", "R.RRIII.....", "............",
+    "S...........", "M...........",
+    "L..IIIIIIIII", ...Array<string>(5).fill("...IIIIIIIII"),
+    "L..IIIIIIIII", ...Array<string>(5).fill("...IIIIIIIII"),
+    "L..IIIIIIIII", ...Array<string>(5).fill("...IIIIIIIII"),
   ];
   const letter: Record<string, string> = {
     title: "T",
@@ -172,13 +188,13 @@ describe("buildLayout: the demo sheet cell by cell, as written out by hand", () 
   };
 
   it("holds these values and formulas", () => {
-    expect(layout.rowCount).toBe(23);
+    expect(layout.rowCount).toBe(44);
     expect(layout.columnCount).toBe(12);
     expect(layoutGrid(layout, { quoteText: false })).toEqual(grid(layout.meta.checksum));
   });
 
   it("styles each cell as its part of the sheet", () => {
-    const drawn = Array.from({ length: 23 }, () => Array<string>(12).fill("."));
+    const drawn = Array.from({ length: 44 }, () => Array<string>(12).fill("."));
     for (const c of layout.cells) drawn[c.row - 1]![c.col - 1] = letter[c.style]!;
     expect(drawn.map((r) => r.join(""))).toEqual(styles);
   });
@@ -217,6 +233,12 @@ describe("buildLayout: the demo sheet cell by cell, as written out by hand", () 
           [`G${r}`, ["@", "free"]],
         ]),
       ),
+      // Each narrative box is text with no rule but its length, checked by validation.
+      ...Object.fromEntries(
+        narrativeBoxes.flatMap((r) =>
+          ["D", "E", "F", "G", "H", "I", "J", "K", "L"].map((c) => [`${c}${r}`, ["@", "free"]]),
+        ),
+      ),
     });
     const formats = layout.cells
       .filter((c) => !c.input)
@@ -233,7 +255,10 @@ describe("buildLayout: the demo sheet cell by cell, as written out by hand", () 
   });
 
   it("merges the title, plan and sections, freezes the headers, widens the text columns, colours the statuses", () => {
-    expect(layout.merges).toEqual(["A1:L1", "B2:L2", "H4:L4", "A7:L7", "A15:L15", "A19:L19"]);
+    expect(layout.merges).toEqual([
+      ...["A1:L1", "B2:L2", "H4:L4", "A7:L7", "A15:L15", "A19:L19", "A25:L25", "A26:L26"],
+      ...["A27:C32", "D27:L32", "A33:C38", "D33:L38", "A39:C44", "D39:L44"],
+    ]);
     expect(layout.freeze).toEqual({ rows: 8, columns: 3 });
     expect(layout.columnWidths).toEqual([12, 18, 48, 18, 16, 16, 12, 12, 12, 11, 24, 30]);
     expect(layout.conditionalFormats).toEqual([
@@ -251,6 +276,7 @@ describe("buildLayout: the demo sheet cell by cell, as written out by hand", () 
       templateVersion: 3,
       unit: department,
       period: "2025",
+      layoutVersion: 2,
       checksumCell: "H5",
     });
   });

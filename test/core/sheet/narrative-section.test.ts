@@ -7,7 +7,7 @@ import { checkSheet } from "../../../src/core/sheet/check-sheet.js";
 import { formatIssue } from "../../../src/core/check/issues.js";
 import { a1, REPORT_SHEET } from "../../../src/core/sheet/layout-types.js";
 import { buildLayout, layoutGrid } from "../../../src/core/sheet/layout.js";
-import type { CellValue } from "../../../src/core/text/parse-number.js";
+import type { RawCellValue } from "../../../src/core/text/parse-number.js";
 import { readSheet } from "../../../src/core/sheet/read-sheet.js";
 import { LAYOUT_VERSION } from "../../../src/core/sheet/layout-version.js";
 import {
@@ -111,7 +111,7 @@ describe("reading the narrative back", () => {
 });
 
 describe("checking the narrative", () => {
-  const check = (fill: Record<string, CellValue>) =>
+  const check = (fill: Record<string, RawCellValue>) =>
     checkSheet(template, filledGrid(layout, { ...validFill, ...fill }), { now });
   const missed = {
     [key("indicator", "CQ-02", "value")]: 70,
@@ -157,7 +157,7 @@ describe("a sheet sent out before the narrative (layout 1)", () => {
   // 2025, filled as fixtures/sheet.ts's validFill: made by that code, not by this one.
   const old = JSON.parse(
     readFileSync(join(import.meta.dirname, "../../fixtures/report-sheet-v1.json"), "utf8"),
-  ) as { checksum: string; grid: CellValue[][] };
+  ) as { checksum: string; grid: RawCellValue[][] };
 
   it("is made the old way: no narrative, and the checksum layout 1 still gives", () => {
     expect(old.grid.flat().some((v) => String(v).includes("ĐÁNH GIÁ, KHÓ KHĂN"))).toBe(false);
@@ -189,6 +189,6 @@ describe("a sheet sent out before the narrative (layout 1)", () => {
 });
 
 /** The 0-based index of the first row whose first cell is `text`. */
-function r1(grid: CellValue[][], text: string): number {
+function r1(grid: RawCellValue[][], text: string): number {
   return grid.findIndex((row) => row[0] === text);
 }

@@ -316,6 +316,22 @@ describe("readSheet: each header cell, each kind of field", () => {
       [key("indicator", "KT-01", "value")]: "1.234",
       [key("budget", "KP-SN", "disbursed")]: "1.234",
     };
+    // A share of counts (machines per person) is whole in its value, yet each part may be a fraction.
+    const countShare = Template.parse({
+      ...template,
+      indicators: template.indicators.map((i) =>
+        i.id === "CQ-01" ? { ...i, kind: "count", unit: "máy/người" } : i,
+      ),
+    });
+    const shareGrid = filledGrid(buildLayout(countShare, department, "2025"), {
+      ...validFill,
+      [key("indicator", "CQ-01", "numerator")]: "1.234",
+      [key("indicator", "CQ-01", "denominator")]: "1.234",
+    });
+    expect(readSheet(countShare, shareGrid).issues.map((i) => [i.code, i.location.field])).toEqual([
+      ["ambiguous-number", "numerator"],
+      ["ambiguous-number", "denominator"],
+    ]);
     for (const t of [template, kinds, money]) {
       const grid = filledGrid(buildLayout(t, department, "2025"), fill);
       const r = readSheet(t, grid);

@@ -2,7 +2,7 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import { excelSerialFromIso, formatDateVi, parseDate } from "../../../src/core/text/parse-date.js";
-import type { CellValue } from "../../../src/core/text/parse-number.js";
+import type { RawCellValue } from "../../../src/core/text/parse-number.js";
 
 const isoOf = (d: Date): string => d.toISOString().slice(0, 10);
 
@@ -127,7 +127,7 @@ describe("parseDate: other values", () => {
   it("never throws, whatever it is given", () => {
     fc.assert(
       fc.property(fc.anything({ withNullPrototype: true, withBoxedValues: true }), (v) => {
-        expect(typeof parseDate(v as CellValue).ok).toBe("boolean");
+        expect(typeof parseDate(v as RawCellValue).ok).toBe("boolean");
       }),
     );
     fc.assert(fc.property(fc.string({ unit: "binary" }), (s) => void parseDate(s)));

@@ -8,9 +8,9 @@ import {
   isPercentFormat,
   parseNumber,
 } from "../../../src/core/text/parse-number.js";
-import type { CellValue } from "../../../src/core/text/parse-number.js";
+import type { RawCellValue } from "../../../src/core/text/parse-number.js";
 
-function valueOf(cell: CellValue, opts?: Parameters<typeof parseNumber>[1]): number | undefined {
+function valueOf(cell: RawCellValue, opts?: Parameters<typeof parseNumber>[1]): number | undefined {
   const reading = parseNumber(cell, opts);
   return reading.ok ? reading.value : undefined;
 }
@@ -199,7 +199,7 @@ describe("parseNumber: other cell values", () => {
   it("never throws, whatever it is given", () => {
     fc.assert(
       fc.property(fc.anything({ withNullPrototype: true, withBoxedValues: true }), (v) => {
-        const reading = parseNumber(v as CellValue);
+        const reading = parseNumber(v as RawCellValue);
         expect(typeof reading.ok).toBe("boolean");
       }),
     );

@@ -995,6 +995,33 @@ describe("consolidate: edges the rules above leave open", () => {
     }
   });
 
+  it("leaves out a stored percentage over 100 and a numerator over a denominator of 0", () => {
+    // Validation refuses both today; a store may hold them from before. 150% is not a share, so
+    // the mean is Q-NK's 60 alone; 5 of 0 is no ratio, so the sum is Q-NK's 30 of 60, 50%.
+    const t = templateOf([
+      indicator("M", {}),
+      indicator("R", {
+        aggregation: "ratio-of-sums",
+        numeratorLabel: "Hồ sơ trực tuyến",
+        denominatorLabel: "Hồ sơ",
+      }),
+    ]);
+    const c = run(t, [
+      received("STTTT", [
+        { indicatorId: "M", value: 150 },
+        { indicatorId: "R", numerator: 5, denominator: 0 },
+      ]),
+      received("Q-NK", [
+        { indicatorId: "M", value: 60 },
+        { indicatorId: "R", numerator: 30, denominator: 60 },
+      ]),
+    ]);
+    expect(c.indicators.map((i) => [i.id, i.aggregate])).toEqual([
+      ["M", 60],
+      ["R", 50],
+    ]);
+  });
+
   it("lists strays in code order, and only units that are not on the list", () => {
     const t = templateOf([indicator("M", {})]);
     const c = run(t, [

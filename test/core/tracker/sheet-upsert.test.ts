@@ -2,9 +2,9 @@
 // ones appended, nothing removed; columns found by their header label wherever the owner put them.
 import { describe, expect, it } from "vitest";
 import { cellText, planTabUpsert } from "../../../src/core/tracker/sheet-upsert.js";
-import type { CellValue, TrackerTab } from "../../../src/core/tracker/tracker-tab-layout.js";
+import type { TabCellValue, TrackerTab } from "../../../src/core/tracker/tracker-tab-layout.js";
 
-const tab = (rows: CellValue[][], extra: Partial<TrackerTab> = {}): TrackerTab => ({
+const tab = (rows: TabCellValue[][], extra: Partial<TrackerTab> = {}): TrackerTab => ({
   key: "units",
   name: "Đơn vị",
   header: ["Mã", "Tên", "Số"],
@@ -14,7 +14,7 @@ const tab = (rows: CellValue[][], extra: Partial<TrackerTab> = {}): TrackerTab =
   ...extra,
 });
 const HEADER = ["Mã", "Tên", "Số"];
-const rows: CellValue[][] = [
+const rows: TabCellValue[][] = [
   ["30001", "Xã Một", 1],
   ["30002", "Xã Hai", 2],
   ["30003", "Xã Ba", 3],

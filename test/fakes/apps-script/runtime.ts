@@ -12,6 +12,7 @@ import {
   type FakeTextOutput,
 } from "./services.js";
 import { counted } from "./calls.js";
+import { FakeDocumentApp } from "./document.js";
 import { FakeSpreadsheetApp, type FakeSpreadsheet } from "./spreadsheet.js";
 import { FakeHtmlService, FakeUi } from "./ui.js";
 
@@ -58,6 +59,7 @@ export class AppsScriptWorld {
   readonly locks = new FakeLockService(this.calls);
   readonly content = new FakeContentService(this.calls);
   readonly utilities = new FakeUtilities();
+  readonly documents = new FakeDocumentApp();
   readonly context: vm.Context;
 
   /**
@@ -82,6 +84,7 @@ export class AppsScriptWorld {
       HtmlService: counted(this.html, "HtmlService", this.calls),
       Utilities: counted(this.utilities, "Utilities", this.calls),
       Session: counted(new FakeSession(options.scriptTimeZone), "Session", this.calls),
+      DocumentApp: counted(this.documents, "DocumentApp", this.calls),
     });
     if (options.prelude) vm.runInContext(options.prelude, this.context);
     bundle.script.runInContext(this.context);

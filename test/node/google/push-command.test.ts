@@ -12,7 +12,7 @@ import { isoInVietnam } from "../../../src/core/plan/period.js";
 import type { Submission } from "../../../src/core/check/submission-schema.js";
 import { envelopeFor } from "../../../src/core/wire/submit-client.js";
 import { processPost } from "../../../src/core/wire/tracker-service.js";
-import type { CellValue, TrackerTab } from "../../../src/core/tracker/tracker-tab-layout.js";
+import type { TabCellValue, TrackerTab } from "../../../src/core/tracker/tracker-tab-layout.js";
 import {
   CURRENT,
   SUPERSEDED,
@@ -169,7 +169,7 @@ function trackerTabsOf(data: string): TrackerTab[] {
 }
 
 /** A grid as the values API reads it back: empty cells "", trailing ones left out. */
-function asRead(grid: CellValue[][]): unknown[][] {
+function asRead(grid: TabCellValue[][]): unknown[][] {
   return grid.map((row) => {
     const out = row.map((v) => (v === null ? "" : v));
     while (out.length && out.at(-1) === "") out.pop();

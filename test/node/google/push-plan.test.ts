@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { ReceivedSubmission } from "../../../src/core/tracker/consolidate.js";
 import { consolidate } from "../../../src/core/tracker/consolidate.js";
 import { cellText, planTabUpsert } from "../../../src/core/tracker/sheet-upsert.js";
-import type { CellValue, TrackerTab } from "../../../src/core/tracker/tracker-tab-layout.js";
+import type { TabCellValue, TrackerTab } from "../../../src/core/tracker/tracker-tab-layout.js";
 import { TRACKER_TABS } from "../../../src/core/tracker/tracker-tab-layout.js";
 import { tabGrid, trackerTabs } from "../../../src/core/tracker/tracker-tabs.js";
 import type { Unit } from "../../../src/core/plan/unit-schema.js";
@@ -19,7 +19,7 @@ import { loadSeedTemplates } from "../../../src/node/seeds.js";
 import { validReport } from "../../fixtures/reports.js";
 
 /** A units-like tab: key (period, unitCode). */
-function unitsTab(rows: CellValue[][]): TrackerTab {
+function unitsTab(rows: TabCellValue[][]): TrackerTab {
   const def = TRACKER_TABS.units;
   return {
     key: "units",
@@ -31,7 +31,7 @@ function unitsTab(rows: CellValue[][]): TrackerTab {
   };
 }
 
-const row = (code: string, status: string, revision: number | null = 1): CellValue[] => [
+const row = (code: string, status: string, revision: number | null = 1): TabCellValue[] => [
   "2025",
   code,
   `Đơn vị ${code}`,
@@ -48,7 +48,7 @@ const row = (code: string, status: string, revision: number | null = 1): CellVal
 ];
 
 /** What a sheet hands back for a grid written raw: trailing blanks gone, null as "". */
-function asSheet(grid: CellValue[][]): unknown[][] {
+function asSheet(grid: TabCellValue[][]): unknown[][] {
   return grid.map((r) => {
     const out = r.map((v) => (v === null ? "" : v));
     while (out.length && out.at(-1) === "") out.pop();
@@ -94,7 +94,7 @@ describe("planTabUpsert", () => {
     const header = tab.header;
     // The consolidator swapped two columns and inserted a column of their own after the key.
     const order = [1, 0, -1, ...header.keys()].filter((i, k, all) => i < 0 || all.indexOf(i) === k);
-    const sheetRow = (r: CellValue[]) => order.map((i) => (i < 0 ? "ghi chú riêng" : r[i]!));
+    const sheetRow = (r: TabCellValue[]) => order.map((i) => (i < 0 ? "ghi chú riêng" : r[i]!));
     const grid = asSheet([
       order.map((i) => (i < 0 ? "Theo dõi riêng" : header[i]!)),
       sheetRow(row("STTTT", "Đúng hạn")),
@@ -107,7 +107,7 @@ describe("planTabUpsert", () => {
       [2, 0, 2],
       [2, 3, header.length - 2],
     ]);
-    const written = new Map<number, CellValue>();
+    const written = new Map<number, TabCellValue>();
     for (const w of plan.writes) w.values[0]!.forEach((v, i) => written.set(w.col + i, v));
     expect(written.has(2)).toBe(false);
     expect(written.get(0)).toBe("SYT");

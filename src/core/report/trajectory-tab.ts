@@ -1,10 +1,10 @@
 // The "Lộ trình" tab: each indicator's figure in every period beside where the line to its target
 // stands, in the words every tracker writes.
-import type { IndicatorTrajectory, TrajectoryStatus } from "../report/trajectory.js";
+import type { IndicatorTrajectory, TrajectoryStatus } from "./trajectory.js";
 import { STATUS_MET, STATUS_NOT_MET } from "../sheet/layout-types.js";
 import { formatNumberVi } from "../text/parse-number.js";
-import type { TrackerTab } from "./tracker-tab-layout.js";
-import { tab } from "./tracker-tabs.js";
+import type { TrackerTab } from "../tracker/tracker-tab-layout.js";
+import { tab } from "../tracker/tracker-tabs.js";
 
 export const trajectoryStatusNames: Record<TrajectoryStatus, string> = {
   start: "Mốc xuất phát",

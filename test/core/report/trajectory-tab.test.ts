@@ -4,7 +4,7 @@ import { consolidate } from "../../../src/core/tracker/consolidate.js";
 import { trajectoriesUpTo } from "../../../src/core/report/trajectory.js";
 import { Submission } from "../../../src/core/check/submission-schema.js";
 import { Template } from "../../../src/core/plan/template-schema.js";
-import { trajectoryTab } from "../../../src/core/tracker/trajectory-tab.js";
+import { trajectoryTab } from "../../../src/core/report/trajectory-tab.js";
 import { rowKeyOf } from "../../../src/core/tracker/tracker-tabs.js";
 import { TRACKER_TABS } from "../../../src/core/tracker/tracker-tab-layout.js";
 import type { Unit } from "../../../src/core/plan/unit-schema.js";
