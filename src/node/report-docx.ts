@@ -73,9 +73,16 @@ function rule(shareOfCell: number, cellTwips: number): Paragraph {
   });
 }
 
-function headerTable(f: ReportFrame): Table {
-  // The Quốc hiệu must fit on one line: the right column takes the larger share.
-  const left = Math.round(textWidth * 0.38);
+/**
+ * The decree's borderless two-column blocks (agency | Quốc hiệu above, Nơi nhận | signer below):
+ * `leftShare` of the text width on the left, the rest on the right.
+ */
+function twoColumns(
+  leftShare: number,
+  leftCell: (width: number) => Paragraph[],
+  rightCell: (width: number) => Paragraph[],
+): Table {
+  const left = Math.round(textWidth * leftShare);
   const right = textWidth - left;
   const cell = (width: number, children: Paragraph[]) =>
     new TableCell({ width: { size: width, type: WidthType.DXA }, borders: noBorders, children });
@@ -84,25 +91,27 @@ function headerTable(f: ReportFrame): Table {
     columnWidths: [left, right],
     layout: TableLayoutType.FIXED,
     borders: { ...noBorders, insideHorizontal: none, insideVertical: none },
-    rows: [
-      new TableRow({
-        children: [
-          cell(left, [
-            line(f.parentAgency, { size: 26 }),
-            line(f.agency, { size: 26, bold: true }),
-            rule(0.4, left),
-            line(f.numberLine, { size: 26 }),
-          ]),
-          cell(right, [
-            line(f.nationalTitle, { size: 24, bold: true }),
-            line(f.motto, { size: 28, bold: true }),
-            rule(0.6, right),
-            line(f.placeDate, { size: 28, italics: true }),
-          ]),
-        ],
-      }),
-    ],
+    rows: [new TableRow({ children: [cell(left, leftCell(left)), cell(right, rightCell(right))] })],
   });
+}
+
+function headerTable(f: ReportFrame): Table {
+  // The Quốc hiệu must fit on one line: the right column takes the larger share.
+  return twoColumns(
+    0.38,
+    (width) => [
+      line(f.parentAgency, { size: 26 }),
+      line(f.agency, { size: 26, bold: true }),
+      rule(0.4, width),
+      line(f.numberLine, { size: 26 }),
+    ],
+    (width) => [
+      line(f.nationalTitle, { size: 24, bold: true }),
+      line(f.motto, { size: 28, bold: true }),
+      rule(0.6, width),
+      line(f.placeDate, { size: 28, italics: true }),
+    ],
+  );
 }
 
 function bodyTable(block: Extract<ReportBlock, { kind: "table" }>): Table {
@@ -158,32 +167,19 @@ function bodyBlock(block: ReportBlock): (Paragraph | Table)[] {
 }
 
 function closingTable(f: ReportFrame): Table {
-  const left = Math.round(textWidth * 0.45);
-  const right = textWidth - left;
-  const cell = (width: number, children: Paragraph[]) =>
-    new TableCell({ width: { size: width, type: WidthType.DXA }, borders: noBorders, children });
-  return new Table({
-    width: { size: textWidth, type: WidthType.DXA },
-    columnWidths: [left, right],
-    layout: TableLayoutType.FIXED,
-    borders: { ...noBorders, insideHorizontal: none, insideVertical: none },
-    rows: [
-      new TableRow({
-        children: [
-          cell(left, [
-            new Paragraph({
-              children: runs(f.recipientsTitle, { size: 24, bold: true, italics: true }),
-            }),
-            ...f.recipients.map((r) => new Paragraph({ children: runs(r, { size: 22 }) })),
-          ]),
-          cell(right, [
-            line(f.signerAuthority, { size: 28, bold: true }),
-            line(f.signerNote, { size: 28, italics: true }),
-          ]),
-        ],
+  return twoColumns(
+    0.45,
+    () => [
+      new Paragraph({
+        children: runs(f.recipientsTitle, { size: 24, bold: true, italics: true }),
       }),
+      ...f.recipients.map((r) => new Paragraph({ children: runs(r, { size: 22 }) })),
     ],
-  });
+    () => [
+      line(f.signerAuthority, { size: 28, bold: true }),
+      line(f.signerNote, { size: 28, italics: true }),
+    ],
+  );
 }
 
 export function reportDocx(doc: ReportDocument): Document {
