@@ -19,6 +19,7 @@ import { openStore } from "../../src/node/tracker/open-store.js";
 import { buildServer } from "../../src/node/tracker/server.js";
 import { AppsScriptWorld, builtBundle } from "../fakes/apps-script/runtime.js";
 import { validReport } from "../fixtures/reports.js";
+import { injectSubmit } from "./servers.js";
 
 const UNITS_FILE = join(import.meta.dirname, "../../seeds/units/can-tho-2025.csv");
 const SUCCESSION_FILE = join(import.meta.dirname, "../../seeds/units/can-tho-2025-succession.csv");
@@ -71,15 +72,7 @@ async function selfHosted(): Promise<Tracker> {
   store.setKey(ninhKieu.code, KEY);
   const app = buildServer({ store });
   return {
-    async post(body) {
-      const r = await app.inject({
-        method: "POST",
-        url: "/api/submit",
-        payload: body,
-        headers: { "content-type": "text/plain" },
-      });
-      return r.json<Answer>();
-    },
+    post: injectSubmit(app),
     async taskLead(taskId) {
       const c = consolidate({
         template,

@@ -20,6 +20,7 @@ import { openStore } from "../../src/node/tracker/open-store.js";
 import { buildServer } from "../../src/node/tracker/server.js";
 import { AppsScriptWorld, builtBundle } from "../fakes/apps-script/runtime.js";
 import { validReport } from "../fixtures/reports.js";
+import { injectSubmit } from "./servers.js";
 
 const UNITS_FILE = join(import.meta.dirname, "../../seeds/units/can-tho-2025.csv");
 const SUCCESSION_FILE = join(import.meta.dirname, "../../seeds/units/can-tho-2025-succession.csv");
@@ -84,15 +85,7 @@ async function selfHosted(): Promise<Tracker & { page(plan: string): Promise<str
     return r.json<T>();
   };
   return {
-    async post(body) {
-      const r = await app.inject({
-        method: "POST",
-        url: "/api/submit",
-        payload: body,
-        headers: { "content-type": "text/plain" },
-      });
-      return r.json<Answer>();
-    },
+    post: injectSubmit(app),
     async aggregate(planId, indicatorId) {
       const c = await read<Consolidation>(`/api/consolidated/${planId}/${PERIOD}`);
       return c.indicators.find((i) => i.id === indicatorId)?.aggregate;

@@ -25,6 +25,19 @@ export function suitePlan(): Template {
   return template;
 }
 
+/** A unit's post to `chitieu serve` without a socket (Fastify's inject), answered as chitieu/1. */
+export function injectSubmit(app: ReturnType<typeof buildServer>) {
+  return async (body: string): Promise<Answer> => {
+    const r = await app.inject({
+      method: "POST",
+      url: "/api/submit",
+      payload: body,
+      headers: { "content-type": "text/plain" },
+    });
+    return r.json<Answer>();
+  };
+}
+
 export interface ServeServer extends ServerUnderTest {
   reset(): Promise<void>;
   close(): Promise<void>;
