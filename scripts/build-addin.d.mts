@@ -1,5 +1,7 @@
 // Types of build-addin.mjs for the TypeScript tests that call it.
 export declare const DEV_HOST: string;
+/** Each bundle's esbuild target, by output file name ("taskpane.js": "es2017"). */
+export declare const BUNDLE_TARGETS: Readonly<Record<string, string>>;
 export declare function checkHost(host: string): string;
 export interface BuildAddinOptions {
   host?: string;

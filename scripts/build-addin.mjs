@@ -28,6 +28,16 @@ const entries = { taskpane: "taskpane/taskpane.ts", commands: "commands/commands
  * do: ES5, which esbuild checks rather than lowers.
  */
 const es5Entries = { boot: "boot/boot.ts", dialog: "dialog/dialog.ts" };
+
+/**
+ * Each bundle's syntax target (esbuild's), by output file. Built-ins newer than ES2017 in the two
+ * big bundles are allowed only where boot/boot.ts refuses a webview that lacks them
+ * (test/scripts/bundle-targets.test.ts holds both to this).
+ */
+export const BUNDLE_TARGETS = Object.fromEntries([
+  ...Object.keys(entries).map((name) => [`${name}.js`, TARGET]),
+  ...Object.keys(es5Entries).map((name) => [`${name}.js`, "es5"]),
+]);
 const pages = [
   "taskpane/taskpane.html",
   "taskpane/taskpane.css",

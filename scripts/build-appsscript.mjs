@@ -10,8 +10,21 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 /** Where the IIFE leaves the entry's exports; the top-level stubs call through it. */
 export const GLOBAL_NAME = "__chitieu";
 
-const HAS_OWN =
-  'if(typeof Object.hasOwn!=="function")Object.defineProperty(Object,"hasOwn",{value:function(o,k){return Object.prototype.hasOwnProperty.call(Object(o),k)},configurable:true,writable:true});';
+/**
+ * The Apps Script V8 runtime Google documents only as "modern ECMAScript"
+ * (https://developers.google.com/apps-script/guides/v8-runtime), without a version: ES2020 is what
+ * the bundle claims, and what core and this shell type-check against (their tsconfig `lib`).
+ */
+export const TARGET = "es2020";
+
+/**
+ * Built-ins newer than TARGET that the bundle brings itself, each with the banner that adds it
+ * where missing: @noble/hashes calls Object.hasOwn (ES2022), and esbuild lowers syntax only.
+ */
+export const POLYFILLS = {
+  "Object.hasOwn":
+    'if(typeof Object.hasOwn!=="function")Object.defineProperty(Object,"hasOwn",{value:function(o,k){return Object.prototype.hasOwnProperty.call(Object(o),k)},configurable:true,writable:true});',
+};
 
 /** Apps Script has no Node: an import of a built-in anywhere in the graph fails the build. */
 const noNodeBuiltins = {
@@ -63,7 +76,7 @@ function options(seedsDir) {
   return {
     bundle: true,
     platform: "neutral",
-    target: "es2020",
+    target: TARGET,
     mainFields: ["module", "main"],
     conditions: ["import", "default"],
     charset: "utf8",
@@ -128,9 +141,7 @@ export async function buildAppsScript({
       loader: "js",
     },
     format: "iife",
-    // esbuild lowers syntax to ES2020 but not library calls: core and @noble/hashes call
-    // Object.hasOwn (ES2022), which an older Apps Script V8 may lack.
-    banner: { js: HAS_OWN },
+    banner: { js: Object.values(POLYFILLS).join("") },
     // Whitespace and syntax only: names stay, so an error in the Apps Script log still reads.
     minifyWhitespace: true,
     minifySyntax: true,

@@ -50,7 +50,7 @@ export function trajectoryBlocks(series: readonly Consolidation[]): ReportBlock[
     {
       kind: "paragraph",
       text:
-        `So với đường thẳng từ số liệu kỳ đầu đến mục tiêu (${periods.length} kỳ, ${periodLabelVi(periods[0]!).toLocaleLowerCase("vi")} – ${periodLabelVi(periods.at(-1)!).toLocaleLowerCase("vi")}): ` +
+        `So với đường thẳng từ số liệu kỳ đầu đến mục tiêu (${periods.length} kỳ, ${periodLabelVi(periods[0]!).toLocaleLowerCase("vi")} – ${periodLabelVi(periods[periods.length - 1]!).toLocaleLowerCase("vi")}): ` +
         `đúng lộ trình ${count("on-track")}; đạt ${count("met")}; chậm so với lộ trình ${count("off-track")}; ` +
         `chưa đạt ${count("not-met")}.` +
         (behind.length

@@ -65,7 +65,7 @@ function inTimeOrder(series: readonly Consolidation[]): Consolidation[] {
 
 export function trajectories(series: readonly Consolidation[]): IndicatorTrajectory[] {
   const ordered = inTimeOrder(series);
-  const latest = ordered.at(-1);
+  const latest = ordered[ordered.length - 1];
   if (!latest) return [];
   // The latest template's indicators, in its order: an indicator dropped since is no longer followed.
   return latest.indicators.map((ind) => {
@@ -130,7 +130,7 @@ function trajectoryOf(
     targetYear: target?.year ?? null,
     yearly: target?.yearly === true,
     points,
-    latest: points.at(-1)?.status ?? "no-data",
+    latest: points[points.length - 1]?.status ?? "no-data",
   };
 }
 

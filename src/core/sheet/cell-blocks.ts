@@ -31,7 +31,7 @@ export function blocksOf<T extends { row: number; col: number }, K>(
     const cols = byRow.get(row)!.sort((a, b) => a.col - b.col);
     const runs: { left: number; right: number; key: K; id: string }[] = [];
     for (const c of cols) {
-      const last = runs.at(-1);
+      const last = runs[runs.length - 1];
       if (last && last.id === c.id && last.right === c.col - 1) last.right = c.col;
       else runs.push({ left: c.col, right: c.col, key: c.key, id: c.id });
     }

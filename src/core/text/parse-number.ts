@@ -111,7 +111,7 @@ function readText(raw: string, opts: ParseNumberOptions): NumberReading {
 
 function readBody(body: string): BodyReading {
   const separators = body.replace(/\d/g, "");
-  const last = separators.at(-1);
+  const last = separators[separators.length - 1];
   if (last !== "." && last !== ",") return { kind: "plain", text: body };
   if (separators.includes(".") && separators.includes(",")) return readMixed(body, last);
   if (separators.length > 1) return readGrouped(body, last);

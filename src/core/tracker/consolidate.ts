@@ -304,7 +304,7 @@ function consolidateIndicators(
     for (let i = entries.length - 1; i >= 0; i--) {
       const entry = entries[i]!;
       const acc = accs.get(entry.indicatorId);
-      if (!acc || Object.hasOwn(acc.byUnit, unit.code)) continue;
+      if (!acc || Object.prototype.hasOwnProperty.call(acc.byUnit, unit.code)) continue;
       if (add(acc, unit, entry, provenance, at)) {
         counts.reported++;
         if (acc.required.has(unit.code)) counts.requiredReported++;
@@ -466,7 +466,9 @@ function everyUnit(acc: Accumulator, units: readonly Unit[]): Aggregate {
   for (const unit of units) {
     if (!acc.required.has(unit.code) || !acc.targets[unit.level].target) continue;
     judgedUnits++;
-    const status = Object.hasOwn(acc.byUnit, unit.code) ? acc.byUnit[unit.code]?.status : undefined;
+    const status = Object.prototype.hasOwnProperty.call(acc.byUnit, unit.code)
+      ? acc.byUnit[unit.code]?.status
+      : undefined;
     if (status === "met" || status === "not-met") reported++;
     if (status === "met") met++;
   }
@@ -647,7 +649,7 @@ function consolidateBudget(
     if (!report) continue;
     for (const entry of report.submission.budget) {
       const line = out.get(entry.lineId);
-      if (!line || Object.hasOwn(line.byUnit, unit.code)) continue;
+      if (!line || Object.prototype.hasOwnProperty.call(line.byUnit, unit.code)) continue;
       line.byUnit[unit.code] = {
         allocated: orNull(entry.allocated),
         disbursed: orNull(entry.disbursed),

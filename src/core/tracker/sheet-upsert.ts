@@ -65,7 +65,7 @@ function runsOf(positions: readonly number[]): { col: number; columns: number[] 
   const order = positions.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
   const runs: { col: number; columns: number[] }[] = [];
   for (const { p, i } of order) {
-    const last = runs.at(-1);
+    const last = runs[runs.length - 1];
     if (last && last.col + last.columns.length === p) last.columns.push(i);
     else runs.push({ col: p, columns: [i] });
   }

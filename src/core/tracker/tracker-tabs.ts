@@ -312,7 +312,9 @@ export function unitValuesTab(c: Consolidation): TrackerTab {
       return [
         ...row,
         ...c.indicators.map((ind) =>
-          Object.hasOwn(ind.byUnit, code) ? (ind.byUnit[code]?.value ?? null) : null,
+          Object.prototype.hasOwnProperty.call(ind.byUnit, code)
+            ? (ind.byUnit[code]?.value ?? null)
+            : null,
         ),
       ];
     }),

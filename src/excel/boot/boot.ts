@@ -1,7 +1,8 @@
 // Runs first on the add-in's pages, in whatever webview Office chose. The bundles need a modern one
 // (Microsoft Edge WebView2, Safari, a current browser for Excel on the web): zod evaluates BigInt
-// as it loads, and the code uses globalThis, Array.prototype.at, Object.hasOwn, flatMap, Proxy and
-// Intl time zones, none of which Internet Explorer 11 or Microsoft Edge Legacy (EdgeHTML) has, and
+// as it loads, and the code uses globalThis, Object.hasOwn, flatMap, trimStart, Unicode property
+// escapes, Proxy and Intl time zones, none of which Internet Explorer 11 or Microsoft Edge Legacy
+// (EdgeHTML) has (test/scripts/bundle-targets.test.ts finds each in the bundles), and
 // BigInt and Proxy cannot be polyfilled. So where one is missing, this says so plainly instead of
 // leaving the pane at "Loading…"; elsewhere it loads the page's bundle. ES5, to run everywhere.
 
@@ -42,6 +43,10 @@ function missingFeatures(): string[] {
     "Object.fromEntries",
     typeof (Object as unknown as Record<string, unknown>)["fromEntries"] === "function",
   );
+  need(
+    "String.prototype.trimStart",
+    typeof (String.prototype as unknown as Record<string, unknown>)["trimStart"] === "function",
+  );
   need("BigInt", typeof w["BigInt"] === "function");
   need("Proxy", typeof w["Proxy"] === "function");
   need("Promise", typeof w["Promise"] === "function");
@@ -51,6 +56,12 @@ function missingFeatures(): string[] {
     new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date(0));
   } catch {
     missing.push("Intl time zones");
+  }
+  try {
+    // zod's emoji pattern; built from a string, so an older parser fails here rather than on load.
+    new RegExp("\\p{Extended_Pictographic}", "u");
+  } catch {
+    missing.push("RegExp Unicode property escapes");
   }
   try {
     // The bundles keep ES2017 syntax (async functions); a parser without it fails here, not there.
