@@ -35,7 +35,6 @@ describe("carryOver", () => {
     expect(carried.find((c) => c.row === f.row && c.col === f.col)?.value).toBe(text);
   });
 
-
   it("puts each entry at the new row of its id and drops what the new version lacks", () => {
     const newLayout = buildLayout(newer, department, "2025");
     const carried = carryOver(oldGrid, newLayout);

@@ -91,7 +91,9 @@ describe("the report sheet of every shipped plan", () => {
         const sample = layouts.find((l) => l.meta.unit.code === sampleUnit)!;
         const pinned = [
           `checksums ${layouts.map((l) => `${l.meta.unit.code}=${l.meta.checksum}`).join(" ")}`,
-          `all units sha256 ${createHash("sha256").update(canonical(layouts.map(digested))).digest("hex")}`,
+          `all units sha256 ${createHash("sha256")
+            .update(canonical(layouts.map(digested)))
+            .digest("hex")}`,
           `unit ${sampleUnit}`,
           render(sample),
         ].join("\n");
