@@ -1,0 +1,157 @@
+// Sections I–IV of the report read off a consolidation: who reported, each indicator against its
+// target, the tasks and the budget, in the report's words.
+import { describe, expect, it } from "vitest";
+import {
+  budgetSection,
+  implementationSection,
+  indicatorSection,
+  taskSection,
+} from "../../../src/core/report/report-sections.js";
+import type { Template } from "../../../src/core/plan/template-schema.js";
+import { consolidated, received } from "../../fixtures/report-series.js";
+import { department, district, health, template } from "../../fixtures/template.js";
+
+const units = [department, health, district];
+// Due "trước ngày 10 tháng 12": the department sends on the 5th; the district on the 12th at
+// 10:00, 2 days 10 hours after 10 December began, so 3 days late; Sở Y tế sends nothing.
+const stttt = received(template, department, "2025", "2025-12-05T10:00:00+07:00", {
+  indicators: [{ indicatorId: "KT-01", value: 20 }],
+  tasks: [{ taskId: "NV-01", status: "done", completedOn: "2025-05-20" }],
+  budget: [
+    { lineId: "KP-TONG", allocated: 300_000, disbursed: 150_000 },
+    { lineId: "KP-DTPT", allocated: 100_000, disbursed: 50_000 },
+    { lineId: "KP-SN", allocated: 200_000, disbursed: 100_000 },
+  ],
+});
+const qnk = received(template, district, "2025", "2025-12-12T10:00:00+07:00", {
+  indicators: [{ indicatorId: "KT-01", value: 5 }],
+});
+const c2025 = consolidated(template, units, "2025", [stttt, qnk]);
+const c2024 = consolidated(template, units, "2024", [
+  received(template, department, "2024", "2024-12-05T10:00:00+07:00", {
+    indicators: [{ indicatorId: "KT-01", value: 15 }],
+  }),
+]);
+
+describe("implementationSection (I)", () => {
+  it("counts and names who reported on time, late (by how many days) and not at all", () => {
+    expect(implementationSection(c2025)).toEqual([
+      { kind: "section", text: "I. TÌNH HÌNH TRIỂN KHAI THỰC HIỆN" },
+      {
+        kind: "paragraph",
+        text: "Số đơn vị phải báo cáo: 3; đã báo cáo: 2; chưa báo cáo: 1. Hạn gửi báo cáo của các đơn vị: trước ngày 10/12/2025.",
+      },
+      { kind: "item", text: "- Báo cáo đúng hạn (1): Sở Thông tin và Truyền thông." },
+      { kind: "item", text: "- Báo cáo trễ hạn (1): UBND quận Ninh Kiều (trễ 3 ngày)." },
+      { kind: "item", text: "- Chưa báo cáo (1): Sở Y tế." },
+    ]);
+  });
+
+  it("says so when no unit has reported yet, dated the day it was written", () => {
+    const none = consolidated(template, units, "2025", []);
+    expect(implementationSection(none)[2]).toEqual({
+      kind: "paragraph",
+      text: "Đến ngày 14/12/2025, chưa có đơn vị nào gửi báo cáo năm 2025; các số liệu dưới đây sẽ được cập nhật khi các đơn vị gửi báo cáo.",
+    });
+  });
+});
+
+describe("indicatorSection (II)", () => {
+  const kt01 = (blocks: ReturnType<typeof indicatorSection>) => {
+    const table = blocks.find((b) => b.kind === "table");
+    if (table?.kind !== "table") throw new Error("no table");
+    return { columns: table.columns.map((c) => c.label), row: table.rows[2]! };
+  };
+
+  it("without a previous period: no change column, and the paragraph says why", () => {
+    const blocks = indicatorSection(c2025, null);
+    expect(blocks[0]).toEqual({ kind: "section", text: "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU" });
+    const paragraph = blocks[1];
+    expect(paragraph?.kind === "paragraph" && paragraph.text).toMatch(
+      /^Trong 5 chỉ tiêu: .* Kỳ trước chưa có số liệu nên báo cáo không so sánh với kỳ trước\.$/u,
+    );
+    const { columns, row } = kt01(blocks);
+    expect(columns).toEqual([
+      "TT",
+      "Chỉ tiêu",
+      "Mục tiêu",
+      "Kết quả",
+      "Đánh giá",
+      "Đơn vị chưa đạt",
+    ]);
+    // KT-01 is summed: 20 + 5 = 25 ≥ 20, met; the district's 5 misses its own 20.
+    expect(row).toEqual([
+      "3",
+      "Doanh nghiệp công nghệ số (KT-01)",
+      "≥ 20 doanh nghiệp (năm 2030)",
+      "25 doanh nghiệp",
+      "Đạt",
+      "UBND quận Ninh Kiều",
+    ]);
+  });
+
+  it("with a previous period: the change from it, signed", () => {
+    const { columns, row } = kt01(indicatorSection(c2025, c2024));
+    expect(columns).toContain("So với năm 2024");
+    // 25 this year against 15 last year.
+    expect(row[5]).toBe("+10 doanh nghiệp");
+  });
+});
+
+describe("taskSection (III)", () => {
+  it("groups the tasks: an overdue one not done by every lead, one nobody reported", () => {
+    // NV-01 (due 06/2025) is led by every department: STTTT is done, Sở Y tế never reported, so it
+    // is still in progress, and overdue. NV-02 (recurring) is Sở Y tế's alone: no report.
+    const blocks = taskSection(c2025);
+    expect(blocks.slice(0, 2)).toEqual([
+      { kind: "section", text: "III. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ" },
+      {
+        kind: "paragraph",
+        text: "Tổng số 2 nhiệm vụ: đã hoàn thành 0; đang thực hiện 0; quá hạn chưa hoàn thành 1; chưa triển khai hoặc chưa có báo cáo 1.",
+      },
+    ]);
+    expect(blocks.filter((b) => b.kind === "heading").map((b) => b.text)).toEqual([
+      "1. Nhiệm vụ đã hoàn thành (0)",
+      "2. Nhiệm vụ đang thực hiện (0)",
+      "3. Nhiệm vụ quá hạn chưa hoàn thành (1)",
+      "4. Nhiệm vụ chưa triển khai hoặc chưa có báo cáo (1)",
+    ]);
+    expect(blocks.flatMap((b) => (b.kind === "table" ? b.rows : []))).toEqual([
+      ["1", "Nâng cấp Hệ thống thông tin giải quyết TTHC (NV-01)", "Các Sở, ban, ngành", "06/2025"],
+      ["1", "Triển khai hồ sơ sức khỏe điện tử (NV-02)", "Sở Y tế", "Thường xuyên"],
+    ]);
+  });
+
+  it("a plan without tasks says so", () => {
+    const noTasks: Template = { ...template, tasks: [] };
+    expect(taskSection(consolidated(noTasks, units, "2025", []))).toEqual([
+      { kind: "section", text: "III. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ" },
+      { kind: "paragraph", text: "Kế hoạch không giao nhiệm vụ có đơn vị chủ trì và thời hạn." },
+    ]);
+  });
+});
+
+describe("budgetSection (IV)", () => {
+  it("planned, allocated and disbursed per source, then the total, in đồng", () => {
+    const blocks = budgetSection(c2025);
+    expect(blocks[1]).toEqual({
+      kind: "paragraph",
+      text: "Tổng kinh phí theo kế hoạch: 300.000 đồng; đã phân bổ: 300.000 đồng; đã giải ngân: 150.000 đồng (đạt 50% kinh phí đã phân bổ).",
+    });
+    const table = blocks[2];
+    expect(table?.kind === "table" && table.rows).toEqual([
+      ["Vốn đầu tư phát triển", "100.000", "100.000", "50.000", "50%"],
+      ["Vốn sự nghiệp", "200.000", "200.000", "100.000", "50%"],
+      ["Tổng kinh phí", "300.000", "300.000", "150.000", "50%"],
+    ]);
+  });
+
+  it("a plan without a budget says so", () => {
+    const { budget, ...noBudget } = template;
+    expect(budget).toBeDefined();
+    expect(budgetSection(consolidated(noBudget as Template, units, "2025", []))).toEqual([
+      { kind: "section", text: "IV. KINH PHÍ THỰC HIỆN" },
+      { kind: "paragraph", text: "Kế hoạch không quy định kinh phí thực hiện." },
+    ]);
+  });
+});
