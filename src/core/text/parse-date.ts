@@ -90,11 +90,12 @@ function isoParts(iso: string): CalendarDate {
   return date;
 }
 
-// Round-tripping through a UTC day number rejects 31/02 and 29/02 of common years.
+// A day the month lacks rolls into the month before or after, so the round trip through a UTC day
+// number changes its day: 31/02 → 03/03, 00/01 → 31/12. A month outside 1–12 would roll the year
+// instead, keeping the day, so it is refused first.
 function isRealDate(date: CalendarDate): boolean {
-  if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > 31) return false;
-  const back = fromUtcDay(utcDay(date.year, date.month, date.day));
-  return back.year === date.year && back.month === date.month && back.day === date.day;
+  if (date.month < 1 || date.month > 12) return false;
+  return fromUtcDay(utcDay(date.year, date.month, date.day)).day === date.day;
 }
 
 // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.

@@ -38,16 +38,12 @@ type BodyReading =
   | { kind: "ambiguous"; grouped: string; decimal: string }
   | { kind: "invalid" };
 
+// Never throws, whatever untyped code hands it: typeof cannot throw, and cellInput catches.
 export function parseNumber(value: RawCellValue, opts: ParseNumberOptions = {}): NumberReading {
-  try {
-    if (value === null || value === undefined) return blank("");
-    if (typeof value === "number") return readJsNumber(value, opts);
-    if (typeof value === "string") return readText(value, opts);
-    return notANumber(cellInput(value));
-  } catch {
-    // Only reachable with values outside RawCellValue (say a hostile object from untyped code).
-    return notANumber(cellInput(value));
-  }
+  if (value === null || value === undefined) return blank("");
+  if (typeof value === "number") return readJsNumber(value, opts);
+  if (typeof value === "string") return readText(value, opts);
+  return notANumber(cellInput(value));
 }
 
 /**
@@ -211,8 +207,8 @@ function fixedDecimal(abs: number, fractionDigits: number): string {
   }
   // toFixed switches to exponent notation from 1e21 on; such values are integers anyway.
   if (abs < 1e21) return abs.toFixed(fractionDigits);
-  const whole = plainDecimal(abs);
-  return fractionDigits === 0 ? whole : `${whole}.${"0".repeat(fractionDigits)}`;
+  // With 0 digits this ends in a bare ".", which formatNumberVi drops with the empty fraction.
+  return `${plainDecimal(abs)}.${"0".repeat(fractionDigits)}`;
 }
 
 // The shortest decimal form of a non-negative number, without the exponent notation
@@ -224,8 +220,9 @@ function plainDecimal(abs: number): string {
   const pointAt =
     (mantissa.includes(".") ? mantissa.indexOf(".") : mantissa.length) + Number(exponent);
   if (pointAt <= 0) return `0.${"0".repeat(-pointAt)}${digits}`;
-  if (pointAt >= digits.length) return digits + "0".repeat(pointAt - digits.length);
-  return `${digits.slice(0, pointAt)}.${digits.slice(pointAt)}`;
+  // String() writes an exponent only from 1e21 on, with at most 17 digits, so the point never
+  // falls among the digits.
+  return digits + "0".repeat(pointAt - digits.length);
 }
 
 function groupThousands(whole: string): string {

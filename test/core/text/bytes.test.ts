@@ -39,6 +39,14 @@ describe("utf8Bytes and utf8Text", () => {
   });
 });
 
+describe("utf8Text on bytes no encoder writes", () => {
+  it("takes every lead byte from 0xC0 on as the start of a two-byte sequence", () => {
+    // C0 80 is the overlong NUL some encoders write; C1 BF the overlong U+007F.
+    expect(utf8Text(Uint8Array.from([0xc0, 0x80]))).toBe("\u0000");
+    expect(utf8Text(Uint8Array.from([0xc1, 0xbf]))).toBe("\u007f");
+  });
+});
+
 describe("hex", () => {
   it("writes two lowercase digits a byte and reads either case back", () => {
     const bytes = Uint8Array.from([0, 1, 15, 16, 127, 128, 255]);

@@ -23,12 +23,19 @@ describe("parseDate: text", () => {
     expect(parseDate("03/04/2025")).toEqual({ ok: true, iso: "2025-04-03" });
   });
 
-  it.each(["31/02/2025", "29/02/2025", "31/04/2025", "00/01/2025", "2025-13-01", "2025-02-30"])(
-    "refuses the impossible date %j",
-    (text) => {
-      expect(parseDate(text)).toEqual({ ok: false, reason: "not-a-date", input: text });
-    },
-  );
+  it.each([
+    "31/02/2025",
+    "29/02/2025",
+    "31/04/2025",
+    "00/01/2025",
+    "32/01/2025",
+    "99/12/2025",
+    "2025-13-01",
+    "2025-00-15",
+    "2025-02-30",
+  ])("refuses the impossible date %j", (text) => {
+    expect(parseDate(text)).toEqual({ ok: false, reason: "not-a-date", input: text });
+  });
 
   it("refuses month-first text, echoing it", () => {
     expect(parseDate("12/31/2025")).toEqual({
@@ -73,6 +80,16 @@ describe("parseDate: Date values", () => {
 
   it("refuses a Date past year 9999", () => {
     expect(parseDate(new Date(Date.UTC(10000, 0, 1)))).toMatchObject({ reason: "not-a-date" });
+  });
+
+  it("reads year 0 as the text 01/01/0000 reads, and refuses a year before it", () => {
+    const yearZero = new Date(0);
+    yearZero.setUTCFullYear(0, 0, 1);
+    expect(parseDate(yearZero)).toEqual({ ok: true, iso: "0000-01-01" });
+    expect(parseDate("01/01/0000")).toEqual({ ok: true, iso: "0000-01-01" });
+    const yearMinusOne = new Date(0);
+    yearMinusOne.setUTCFullYear(-1, 11, 31);
+    expect(parseDate(yearMinusOne)).toMatchObject({ ok: false, reason: "not-a-date" });
   });
 
   it("reads any UTC-midnight Date as its own date", () => {
@@ -124,6 +141,26 @@ describe("parseDate: other values", () => {
     expect(parseDate(b)).toEqual({ ok: false, reason: "not-a-date", input: String(b) });
   });
 
+  it("echoes an empty input for a blank cell", () => {
+    expect(parseDate(null)).toEqual({ ok: false, reason: "blank", input: "" });
+    expect(parseDate(undefined)).toEqual({ ok: false, reason: "blank", input: "" });
+  });
+
+  it("refuses, without throwing, an object whose prototype cannot even be looked up", () => {
+    const hostile = new Proxy(
+      {},
+      {
+        getPrototypeOf() {
+          throw new Error("no prototype");
+        },
+      },
+    );
+    expect(parseDate(hostile as unknown as RawCellValue)).toMatchObject({
+      ok: false,
+      reason: "not-a-date",
+    });
+  });
+
   it("never throws, whatever it is given", () => {
     fc.assert(
       fc.property(fc.anything({ withNullPrototype: true, withBoxedValues: true }), (v) => {
@@ -145,6 +182,7 @@ describe("formatDateVi", () => {
   it("refuses what is not a real yyyy-mm-dd date", () => {
     expect(() => formatDateVi("2025-02-30")).toThrow(RangeError);
     expect(() => formatDateVi("01/05/2025")).toThrow(RangeError);
+    expect(() => formatDateVi("2025-02-30")).toThrow("not a yyyy-mm-dd date: 2025-02-30");
   });
 });
 
@@ -162,6 +200,9 @@ describe("excelSerialFromIso", () => {
   it("refuses dates Excel cannot hold and text that is no date", () => {
     expect(() => excelSerialFromIso("1899-12-31")).toThrow(RangeError);
     expect(() => excelSerialFromIso("2025-02-29")).toThrow(RangeError);
+    expect(() => excelSerialFromIso("1899-12-31")).toThrow(
+      "1899-12-31 has no Excel serial (1900-01-01 to 9999-12-31)",
+    );
   });
 });
 

@@ -279,3 +279,54 @@ describe("isPercentFormat", () => {
       expect(isPercentFormat(f), f).toBe(false);
   });
 });
+
+describe("parseNumber and cellInput: what the messages show", () => {
+  it("echoes an empty input for a blank cell, null or undefined", () => {
+    expect(parseNumber(null)).toEqual({ ok: false, reason: "blank", input: "" });
+    expect(parseNumber(undefined)).toEqual({ ok: false, reason: "blank", input: "" });
+  });
+
+  it("shows nothing for an empty cell, and the cell's own text otherwise", () => {
+    expect(cellInput(null)).toBe("");
+    expect(cellInput(undefined)).toBe("");
+    expect(cellInput(" 12,5 ")).toBe(" 12,5 ");
+    expect(cellInput(false)).toBe("false");
+  });
+
+  it("says in both languages which reading of 1.234 a whole-number indicator took", () => {
+    expect(parseNumber("1.234", { expect: "integer" })).toEqual({
+      ok: true,
+      value: 1234,
+      note:
+        '"1.234" được đọc là 1234, không phải 1,234 (chỉ tiêu là số nguyên)' +
+        ' / "1.234" read as 1234, not 1.234 (the indicator is a whole number)',
+    });
+    expect(parseNumber("−2,500", { expect: "integer" })).toMatchObject({
+      value: -2500,
+      note: expect.stringContaining("không phải -2,5 (") as unknown,
+    });
+  });
+});
+
+describe("formatNumberVi: the edges of its range", () => {
+  it("keeps the sign of minus infinity", () => {
+    expect(formatNumberVi(-Infinity)).toBe("-Infinity");
+    expect(formatNumberVi(Infinity)).toBe("Infinity");
+  });
+
+  it("takes 0 to 100 fraction digits, as toFixed does, and names a wrong count", () => {
+    expect(formatNumberVi(0.5, 100)).toBe(`0,5${"0".repeat(99)}`);
+    expect(() => formatNumberVi(1, 101)).toThrow(
+      /fractionDigits must be an integer from 0 to 100, got 101/,
+    );
+    expect(() => formatNumberVi(1, -1)).toThrow(/got -1/);
+    expect(() => formatNumberVi(1, 1.5)).toThrow(/got 1.5/);
+  });
+
+  it("writes 10^21 and more in full, with the fraction digits asked for", () => {
+    expect(formatNumberVi(1e21, 2)).toBe("1.000.000.000.000.000.000.000,00");
+    expect(formatNumberVi(2.5e21, 1)).toBe("2.500.000.000.000.000.000.000,0");
+    expect(formatDong(1e21)).toBe("1.000.000.000.000.000.000.000");
+    expect(formatDong(-3e22)).toBe("-30.000.000.000.000.000.000.000");
+  });
+});
