@@ -3,7 +3,9 @@
 // status colours. Nothing is written when the tabs would not fit under the spreadsheet's limit.
 import type { TrackerTab } from "../../src/core/tracker/tracker-tab-layout.js";
 import { fitsUnderLimit } from "./capacity.js";
-import { HEADER_BACKGROUND, statusColours, textColumnsOf } from "./tab-style.js";
+import { TAB_STYLE } from "../../src/core/tracker/tracker-tab-layout.js";
+import { columnLetter } from "../../src/core/sheet/layout-types.js";
+import { numberColumnsOf, statusColours, textColumnsOf } from "./tab-style.js";
 import { NEW_SHEET_CELLS, sheetCells, sheetNamed, wholeSize, writeWhole } from "./sheets.js";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -27,16 +29,36 @@ export function writeTabs(ss: Spreadsheet, tabs: readonly TrackerTab[]): boolean
 export function renderTab(ss: Spreadsheet, tab: TrackerTab): Sheet {
   const sheet = sheetNamed(ss, tab.name);
   writeWhole(sheet, [tab.header, ...tab.rows], textColumnsOf(tab));
+  formatNumberColumns(sheet, tab, 2, tab.rows.length + 1);
   styleHeader(sheet, tab.header.length);
   colourStatuses(sheet, tab);
   return sheet;
 }
 
+/**
+ * The number columns' rows from `top` to `bottom` in core's number format; the text columns were
+ * made plain text as they were written (sheets.ts writeBlock).
+ */
+export function formatNumberColumns(
+  sheet: Sheet,
+  tab: Pick<TrackerTab, "key" | "columns">,
+  top: number,
+  bottom: number,
+): void {
+  const columns = [...numberColumnsOf(tab)];
+  if (columns.length === 0 || bottom < top) return;
+  sheet
+    .getRangeList(columns.map((c) => `${columnLetter(c)}${top}:${columnLetter(c)}${bottom}`))
+    .setNumberFormat(TAB_STYLE.numberFormats.number);
+}
+
 export function styleHeader(sheet: Sheet, width: number): void {
+  const { header } = TAB_STYLE;
   sheet
     .getRange(1, 1, 1, Math.max(1, width))
-    .setFontWeight("bold")
-    .setBackground(HEADER_BACKGROUND)
+    .setFontWeight(header.bold ? "bold" : "normal")
+    .setBackground(header.fill)
+    .setFontColor(header.font)
     .setWrap(true);
   sheet.setFrozenRows(1);
 }

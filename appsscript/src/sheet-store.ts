@@ -11,7 +11,11 @@ import type {
   TrackerStore,
 } from "../../src/core/wire/tracker-service.js";
 import { submissionLogTab } from "../../src/core/tracker/tracker-tabs.js";
-import { SUPERSEDED, TRACKER_TABS, type TrackerTab } from "../../src/core/tracker/tracker-tab-layout.js";
+import {
+  SUPERSEDED,
+  TRACKER_TABS,
+  type TrackerTab,
+} from "../../src/core/tracker/tracker-tab-layout.js";
 import { Unit } from "../../src/core/plan/unit-schema.js";
 import { Succession, UnitHistory } from "../../src/core/plan/unit-history.js";
 import { keyProperty, type TrackerConfig } from "./config.js";
@@ -37,7 +41,7 @@ import {
   type IndexRow,
 } from "./submission-rows.js";
 import { ensureRoomForPost, growthOf } from "./capacity.js";
-import { colourStatuses } from "./render-tab.js";
+import { colourStatuses, formatNumberColumns } from "./render-tab.js";
 import { isLayoutV1, upgradeSubmissions } from "./submissions-upgrade.js";
 import { textColumnsOf } from "./tab-style.js";
 import { templateById } from "./templates.js";
@@ -289,6 +293,7 @@ function writeLogRows(sheet: Sheet, top: number, log: TrackerTab): void {
   if (log.rows.length === 0) return;
   const height = sheet.getMaxRows();
   writeBlock(sheet, top, log.rows, textColumnsOf(log));
+  formatNumberColumns(sheet, log, top, top + log.rows.length - 1);
   if (sheet.getMaxRows() !== height) colourLog(sheet);
 }
 

@@ -1,8 +1,9 @@
-// How each tracker tab looks in Google Sheets: which columns hold free text (plain-text format),
-// and which status words get which colour. Presentation only: the words themselves are core's.
-import type { TabKey, TrackerTab } from "../../src/core/tracker/tracker-tab-layout.js";
+// How each tracker tab looks in Google Sheets: which columns hold free text or numbers (core's
+// TRACKER_TABS says), and which status words get which colour. The words themselves are core's.
+import type { ColumnKind, TabKey, TrackerTab } from "../../src/core/tracker/tracker-tab-layout.js";
 import { trajectoryStatusNames } from "../../src/core/report/trajectory-tab.js";
 import {
+  columnKinds,
   OVERDUE,
   STRAY_STATUS,
   SUPERSEDED,
@@ -11,39 +12,20 @@ import {
   timelinessNames,
 } from "../../src/core/tracker/tracker-tab-layout.js";
 
-// Columns that carry numbers (or, for the log's value, numbers and text): left to Sheets' automatic
-// format. Every other column is free text and is made plain text, so nothing in it is parsed.
-const numericColumns: Record<TabKey, readonly string[]> = {
-  indicators: ["targetYear"],
-  units: [
-    "revision",
-    "indicatorsRequired",
-    "indicatorsRequiredReported",
-    "indicatorsReported",
-    "tasksLed",
-    "tasksReported",
-  ],
-  submissions: ["revision", "value", "templateVersion"],
-  consolidated: ["aggregate", "expected", "reported"],
-  unitValues: [],
-  tasks: ["leadUnits", "done", "inProgress", "notStarted", "noReport"],
-  timeliness: ["revision", "revisions", "daysLate"],
-  budget: ["planned", "allocated", "disbursed", "reporters", "disbursementRate"],
-  trajectory: ["targetYear", "value", "expected"],
-  comparison: [],
-  carriedOver: ["revision"],
-};
-
-/** 1-based positions of the tab's free-text columns; per-indicator value columns are numeric. */
-export function textColumnsOf(tab: Pick<TrackerTab, "key" | "columns">): Set<number> {
-  const numeric = new Set(numericColumns[tab.key]);
+/** 1-based positions of the tab's columns of one kind (core's TRACKER_TABS says which). */
+function columnsOfKind(tab: Pick<TrackerTab, "key" | "columns">, kind: ColumnKind): Set<number> {
   const out = new Set<number>();
-  tab.columns.forEach((key, i) => {
-    if (!numeric.has(key) && !key.startsWith("indicator:") && !key.startsWith("aggregate:"))
-      out.add(i + 1);
+  columnKinds(tab).forEach((k, i) => {
+    if (k === kind) out.add(i + 1);
   });
   return out;
 }
+
+/** Free text, made plain text so nothing in it is parsed. */
+export const textColumnsOf = (tab: Pick<TrackerTab, "key" | "columns">) =>
+  columnsOfKind(tab, "text");
+export const numberColumnsOf = (tab: Pick<TrackerTab, "key" | "columns">) =>
+  columnsOfKind(tab, "number");
 
 export interface Colour {
   background: string;
@@ -53,7 +35,6 @@ export const GOOD: Colour = { background: "#c6efce", font: "#006100" };
 export const BAD: Colour = { background: "#ffc7ce", font: "#9c0006" };
 export const LATE: Colour = { background: "#ffeb9c", font: "#9c5700" };
 export const MUTED: Colour = { background: "#eeeeee", font: "#666666" };
-export const HEADER_BACKGROUND = "#dde6f3";
 
 const timelinessColours: [string, Colour][] = [
   [timelinessNames["on-time"], GOOD],

@@ -4,6 +4,8 @@ import { isoInVietnam } from "../../src/core/plan/period.js";
 import type { Answer } from "../../src/core/wire/protocol.js";
 import { errorAnswer, PROTOCOL } from "../../src/core/wire/protocol.js";
 import { processPost } from "../../src/core/wire/tracker-service.js";
+import type { StatusAnswer, TemplatesAnswer, UnitsAnswer } from "../../src/core/wire/read-api.js";
+import { ResourceQuery, templateSummary } from "../../src/core/wire/read-api.js";
 import { SPREADSHEET_CELL_LIMIT, TrackerFull } from "./capacity.js";
 import { readConfig } from "./config.js";
 import { officerPage } from "./officer-page.js";
@@ -58,23 +60,21 @@ export function doGet(
   const ss = activeSpreadsheet();
   const config = readConfig();
   const templates = (config?.plans ?? []).flatMap((id) => templateById(id) ?? []);
-  const summary = templates.map((t) => ({ id: t.id, version: t.version, title: t.plan.title }));
-  const resource = e?.parameter?.resource;
-  if (resource === "templates") return json(summary);
-  if (resource === "template") {
-    const wanted = e?.parameter?.id;
-    return json(
-      templates.find((t) => t.id === wanted) ??
-        errorAnswer("unknown-template", { planId: wanted ?? "" }),
-    );
-  }
-  if (resource === "units") {
+  const summary: TemplatesAnswer = templates.map(templateSummary);
+  const query = ResourceQuery.safeParse(e?.parameter ?? {});
+  if (query.success) {
+    const { data } = query;
+    if (data.resource === "templates") return json(summary);
+    if (data.resource === "template")
+      return json(
+        templates.find((t) => t.id === data.id) ??
+          errorAnswer("unknown-template", { planId: data.id }),
+      );
     // Names, kinds and levels only: keys live in the script properties, never here.
-    return json(
-      registryRows(ss)
-        .map(unitFromRow)
-        .filter((u) => u !== undefined),
-    );
+    const units: UnitsAnswer = registryRows(ss)
+      .map(unitFromRow)
+      .filter((u) => u !== undefined);
+    return json(units);
   }
   const rowsOf = (name: string) => Math.max(0, (ss.getSheetByName(name)?.getLastRow() ?? 1) - 1);
   return json({
@@ -83,5 +83,5 @@ export function doGet(
     units: rowsOf(UNITS_SHEET),
     submissions: rowsOf(SUBMISSIONS_SHEET),
     templates: summary,
-  });
+  } satisfies StatusAnswer);
 }

@@ -3,9 +3,12 @@
 // checking work offline once they have been fetched.
 import type { AccessCode } from "../core/wire/access-code.js";
 import type { Transport } from "../core/wire/submit-client.js";
-import { parseTemplate } from "../core/plan/template-load.js";
-import type { Template } from "../core/plan/template-schema.js";
-import { Unit } from "../core/plan/unit-schema.js";
+import { Template } from "../core/plan/template-schema.js";
+import type { Unit } from "../core/plan/unit-schema.js";
+import { Answer } from "../core/wire/protocol.js";
+import type { TemplateSummary } from "../core/wire/read-api.js";
+import { readAnswer, resourceUrl, TemplatesAnswer, UnitsAnswer } from "../core/wire/read-api.js";
+import type { Notice } from "./notices.js";
 import { notices, NoticeError } from "./notices.js";
 import type { KeyValueStore } from "./storage.js";
 
@@ -52,30 +55,11 @@ export function trackerFetch(options: { timeoutMs?: number; fetch?: typeof fetch
   };
 }
 
-export interface TemplateSummary {
-  id: string;
-  version: number;
-  title: string;
-}
+/** What a read yields: the value, or no value, and why when the tracker answered wrongly. */
+type Read<T> = { ok: true; value: T } | { ok: false; notice?: Notice };
 
-/** `…/api/submit` on a self-hosted tracker; an Apps Script web app takes `?resource=` on its one URL. */
-export function resourceUrl(
-  code: AccessCode,
-  resource: "templates" | "units" | { template: string },
-): string {
-  const appsScript = /\/exec$/u.test(code.url);
-  if (appsScript) {
-    const query =
-      typeof resource === "string"
-        ? `resource=${resource}`
-        : `resource=template&id=${encodeURIComponent(resource.template)}`;
-    return `${code.url}?${query}`;
-  }
-  const base = code.url.replace(/\/api\/submit$/u, "");
-  return typeof resource === "string"
-    ? `${base}/api/${resource}`
-    : `${base}/api/templates/${encodeURIComponent(resource.template)}`;
-}
+/** An answer of the protocol's error shape ("no such template") is a refusal, not a malformed read. */
+const isRefusal = (data: unknown) => Answer.safeParse(data).success;
 
 export class TrackerClient {
   constructor(
@@ -83,48 +67,58 @@ export class TrackerClient {
     private readonly fetcher: (url: string) => Promise<unknown>,
   ) {}
 
-  private async cached<T>(
-    key: string,
-    url: string,
-    parse: (data: unknown) => T | undefined,
-  ): Promise<T> {
+  /**
+   * A fresh answer when the tracker gives one that parses, else what was stored before. A malformed
+   * answer never replaces what was stored; with nothing stored it is reported as such, an
+   * unreachable tracker as offline.
+   */
+  private async cached<T>(key: string, url: string, read: (data: unknown) => Read<T>): Promise<T> {
+    let problem: Notice | undefined;
+    let data: unknown;
+    let answered = false;
     try {
-      const fresh = parse(await this.fetcher(url));
-      if (fresh !== undefined) {
-        this.store.set(key, JSON.stringify(fresh));
-        return fresh;
-      }
+      data = await this.fetcher(url);
+      answered = true;
     } catch {
       // Offline: fall back to what was fetched before.
     }
+    if (answered) {
+      const fresh = read(data);
+      if (fresh.ok) {
+        this.store.set(key, JSON.stringify(fresh.value));
+        return fresh.value;
+      }
+      problem = fresh.notice;
+    }
     const kept = this.store.get(key);
-    const parsed = kept === null ? undefined : parse(JSON.parse(kept));
-    if (parsed === undefined) throw new Error("offline");
-    return parsed;
+    const stored = kept === null ? undefined : read(JSON.parse(kept));
+    if (stored?.ok) return stored.value;
+    throw problem ? new NoticeError(problem) : new Error("offline");
   }
 
   templates(code: AccessCode): Promise<TemplateSummary[]> {
-    return this.cached("templates", resourceUrl(code, "templates"), (data) =>
-      Array.isArray(data)
-        ? (data as TemplateSummary[]).filter((t) => typeof t.id === "string")
-        : undefined,
-    );
+    return this.cached("templates", resourceUrl(code, "templates"), (data) => {
+      const r = readAnswer(TemplatesAnswer, data, "templates");
+      return r.ok ? r : { ok: false, notice: r.message };
+    });
   }
 
   template(code: AccessCode, id: string): Promise<Template> {
-    return this.cached(`template:${id}`, resourceUrl(code, { template: id }), (data) => {
-      const r = parseTemplate(data, id);
-      return r.ok ? r.value : undefined;
+    const resource = { template: id };
+    return this.cached(`template:${id}`, resourceUrl(code, resource), (data) => {
+      if (isRefusal(data)) return { ok: false };
+      const r = readAnswer(Template, data, resource);
+      return r.ok ? r : { ok: false, notice: r.message };
     });
   }
 
   unit(code: AccessCode): Promise<Unit> {
-    return this.cached(`unit:${code.unit}`, resourceUrl(code, "units"), (data) => {
-      const list = Array.isArray(data) ? data : [data];
-      const found = list
-        .map((u) => Unit.safeParse(u))
-        .find((u) => u.success && u.data.code === code.unit);
-      return found?.success ? found.data : undefined;
+    return this.cached(`unit:${code.unit}`, resourceUrl(code, "units"), (data): Read<Unit> => {
+      // What was stored is the one unit; the tracker answers the whole list.
+      const r = readAnswer(UnitsAnswer, Array.isArray(data) ? data : [data], "units");
+      if (!r.ok) return { ok: false, notice: r.message };
+      const found = r.value.find((u) => u.code === code.unit);
+      return found ? { ok: true, value: found } : { ok: false };
     });
   }
 }

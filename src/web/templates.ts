@@ -3,6 +3,7 @@
 // Script web app, the template its doGet embedded in the page.
 import { parseTemplate } from "../core/plan/template-load.js";
 import type { Template } from "../core/plan/template-schema.js";
+import { readAnswer, TemplatesAnswer } from "../core/wire/read-api.js";
 
 export type TemplateLookup =
   | { ok: true; template: Template }
@@ -71,12 +72,11 @@ export function trackerTemplates(
     get,
     async warm() {
       try {
-        const list = (await (await fetcher(base.href.replace(/\/$/u, ""))).json()) as unknown;
-        if (!Array.isArray(list)) return;
-        for (const entry of list) {
-          const id = (entry as { id?: unknown })?.id;
-          if (typeof id === "string") await get(id);
-        }
+        const data: unknown = await (await fetcher(base.href.replace(/\/$/u, ""))).json();
+        // Nothing to warm from an answer that is not a template list: each check fetches its own.
+        const list = readAnswer(TemplatesAnswer, data, "templates");
+        if (!list.ok) return;
+        for (const { id } of list.value) await get(id);
       } catch {
         // Offline: what was kept before stays.
       }

@@ -10,6 +10,7 @@ import {
   STRAY_STATUS,
   targetStatusNames,
   timelinessNames,
+  TAB_STYLE,
   tabName,
   TRACKER_TAB_ORDER,
   TRACKER_TABS,
@@ -73,14 +74,14 @@ describe("Thiết lập tracker", () => {
       expect(sheet.frozenRows, key).toBe(1);
       expect(sheet.fontWeightAt(1, 1), key).toBe("bold");
     }
-    // The catalogue's free-text columns are plain text; its year column is left to Sheets.
+    // The catalogue's free-text columns are plain text; its year column takes core's number format.
     const catalogue = world.spreadsheet.sheet(TRACKER_TABS.indicators.name)!;
     const column = (key: string) =>
       TRACKER_TABS.indicators.columns.findIndex((c) => c.key === key) + 1;
     expect(catalogue.dump(2)).toHaveLength(template.indicators.length);
     expect(catalogue.formatAt(2, column("name"))).toBe("@");
     expect(catalogue.formatAt(2, column("source"))).toBe("@");
-    expect(catalogue.formatAt(2, column("targetYear"))).toBe("");
+    expect(catalogue.formatAt(2, column("targetYear"))).toBe(TAB_STYLE.numberFormats.number);
 
     const coloured = (key: (typeof TRACKER_TAB_ORDER)[number]) =>
       Object.fromEntries(

@@ -11,6 +11,12 @@ import type { AppsScriptWorld } from "../fakes/apps-script/runtime.js";
 import { storedCount, trackerWorld } from "../fakes/apps-script/tracker.js";
 import { CELL_LIMIT, columnLetters } from "../fakes/apps-script/spreadsheet.js";
 import { envelopeFor, SUBMIT_TIMEOUT_MS } from "../../src/core/wire/submit-client.js";
+import {
+  resourceUrl,
+  StatusAnswer,
+  TemplatesAnswer,
+  UnitsAnswer,
+} from "../../src/core/wire/read-api.js";
 import { validReport } from "../fixtures/reports.js";
 import { smallCaseWorld } from "../fixtures/small-case-world.js";
 import {
@@ -460,6 +466,22 @@ describe("doGet", () => {
     const units = get({ resource: "units" });
     expect(units).toHaveLength(SUITE_UNITS.length);
     expect(Object.keys(units[0]).sort()).toEqual(["code", "kind", "level", "name"]);
+  });
+
+  it("answers the add-in's reads in the shapes core's read API defines, at the URLs it asks", () => {
+    const code = { url: "https://script.google.com/macros/s/abc/exec" };
+    const get = (url: string) =>
+      JSON.parse(
+        world
+          .run<{ getContent(): string }>("doGet", {
+            parameter: Object.fromEntries(new URL(url).searchParams),
+          })
+          .getContent(),
+      );
+    expect(TemplatesAnswer.safeParse(get(resourceUrl(code, "templates"))).success).toBe(true);
+    expect(UnitsAnswer.safeParse(get(resourceUrl(code, "units"))).success).toBe(true);
+    expect(StatusAnswer.safeParse(get(resourceUrl(code, "status"))).success).toBe(true);
+    expect(get(resourceUrl(code, { template: template.id }))).toMatchObject({ id: template.id });
   });
 });
 

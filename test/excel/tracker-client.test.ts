@@ -3,8 +3,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { notices } from "../../src/excel/notices.js";
-import { resourceUrl, TrackerClient, trackerFetch } from "../../src/excel/tracker-client.js";
+import { NoticeError, notices } from "../../src/excel/notices.js";
+import { resourceUrl } from "../../src/core/wire/read-api.js";
+import { TrackerClient, trackerFetch } from "../../src/excel/tracker-client.js";
 import { memoryStore, seedTracker } from "./addin-harness.js";
 
 const serve = { url: "http://127.0.0.1:8787/api/submit", unit: "STTTT", key: "1".repeat(64) };
@@ -31,6 +32,32 @@ describe("TrackerClient", () => {
     tracker.state.online = false;
     expect(await client.template(serve, "can-tho-2256")).toEqual(online);
     expect(await client.unit(serve).catch((e: Error) => e.message)).toBe("offline");
+  });
+
+  it("refuses a malformed answer from the tracker with a message in both languages", async () => {
+    // A tracker of another make: a list whose entries lack a version, and units without a kind.
+    const fake = async (url: string) =>
+      new URL(url).pathname.endsWith("/api/units")
+        ? [{ code: "STTTT", name: "Sở Thông tin và Truyền thông", level: "province" }]
+        : [{ id: "can-tho-2256", title: "Kế hoạch 2256" }];
+    const client = new TrackerClient(memoryStore(), fake);
+    const templates = await client.templates(serve).catch((e: unknown) => e);
+    expect(templates).toBeInstanceOf(NoticeError);
+    const notice = (templates as NoticeError).notice;
+    expect(notice.vi).toContain("danh sách biểu mẫu không đúng định dạng chitieu/1");
+    expect(notice.vi).toContain("$[0].version");
+    expect(notice.en).toContain("template list is not a chitieu/1 answer");
+    const unit = await client.unit(serve).catch((e: unknown) => e);
+    expect((unit as NoticeError).notice.en).toContain("unit list is not a chitieu/1 answer");
+    expect((unit as NoticeError).notice.en).toContain("$[0].kind");
+  });
+
+  it("keeps working from what it stored when a later answer is malformed", async () => {
+    const tracker = seedTracker();
+    const store = memoryStore();
+    const good = await new TrackerClient(store, tracker.fetcher).templates(serve);
+    const broken = new TrackerClient(store, async () => [{ id: 7 }]);
+    expect(await broken.templates(serve)).toEqual(good);
   });
 });
 

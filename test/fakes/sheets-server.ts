@@ -5,6 +5,7 @@ import { writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { CellFormats, type CellFormat } from "./sheets-formats.js";
 
 /** The Sheets API's recommended ceiling: a body over it is refused, so a client must chunk. */
 export const FAKE_MAX_BODY_BYTES = 2_000_000;
@@ -135,6 +136,8 @@ export interface FakeSheets {
   /** The tab's values as UNFORMATTED_VALUE reads them. */
   values(title: string): (string | number | boolean)[][];
   frozenRows(title: string): number;
+  /** The format of a cell (1-based row and column) as repeatCell requests left it. */
+  cellFormat(title: string, row: number, col: number): CellFormat;
   close(): Promise<void>;
 }
 
@@ -175,17 +178,22 @@ export async function startFakeSheets(
   let nextSheetId = 0;
 
   const sheetNamed = (title: string) => sheets.find((s) => s.title === title);
+  const formats = new CellFormats();
+  const gridOf = (sheetId: number) => sheets.find((s) => s.sheetId === sheetId);
   const addSheet = (
     title: string,
     grid?: { rowCount?: number; columnCount?: number; frozenRowCount?: number },
+    sheetId?: number,
   ) => {
     if (sheets.some((s) => s.title.toLowerCase() === title.toLowerCase())) {
       throw badRequest(
         `Invalid requests[0].addSheet: A sheet with the name "${title}" already exists. Please enter another name.`,
       );
     }
+    // An id the client chose is kept; the fake's own ids stay clear of it.
+    if (sheetId !== undefined) nextSheetId = Math.max(nextSheetId, sheetId + 1);
     const sheet: FakeSheet = {
-      sheetId: nextSheetId++,
+      sheetId: sheetId ?? nextSheetId++,
       title,
       rowCount: grid?.rowCount ?? 1000,
       columnCount: grid?.columnCount ?? 26,
@@ -291,27 +299,56 @@ export async function startFakeSheets(
     }),
     batchUpdate: ({ body }) => {
       const list = (body.requests ?? []) as Json[];
-      // All or nothing, as the API applies a batch.
-      const titles = new Set(sheets.map((s) => s.title.toLowerCase()));
-      list.forEach((r, i) => {
-        const add = r.addSheet as { properties?: { title?: string } } | undefined;
-        if (!add || Object.keys(r).length !== 1)
-          throw badRequest(`requests[${i}]: only addSheet is faked`);
-        const title = add.properties?.title;
-        if (!title) throw badRequest(`requests[${i}].addSheet: title required`);
-        if (titles.has(title.toLowerCase())) {
-          throw badRequest(
-            `Invalid requests[${i}].addSheet: A sheet with the name "${title}" already exists. Please enter another name.`,
+      // All or nothing, as the API applies a batch: requests run in order (a repeatCell may name a
+      // sheet an addSheet before it made), and a refusal undoes the ones before it.
+      const before = { sheets: sheets.length, formats: formats.size, nextSheetId };
+      try {
+        const replies = list.map((r, i) => {
+          const [kind, ...more] = Object.keys(r);
+          if (kind === "repeatCell" && more.length === 0) {
+            formats.repeatCell(
+              r.repeatCell,
+              `Invalid requests[${i}].repeatCell`,
+              gridOf,
+              badRequest,
+            );
+            return {};
+          }
+          const add = r.addSheet as { properties?: Json } | undefined;
+          if (!add || more.length !== 0)
+            throw badRequest(`requests[${i}]: only addSheet and repeatCell are faked`);
+          const p = add.properties ?? {};
+          const title = p.title;
+          if (typeof title !== "string" || !title)
+            throw badRequest(`requests[${i}].addSheet: title required`);
+          if (sheets.some((s) => s.title.toLowerCase() === title.toLowerCase())) {
+            throw badRequest(
+              `Invalid requests[${i}].addSheet: A sheet with the name "${title}" already exists. Please enter another name.`,
+            );
+          }
+          const id = p.sheetId;
+          if (id !== undefined && (!Number.isInteger(id) || (id as number) < 0))
+            throw badRequest(
+              `Invalid requests[${i}].addSheet: sheetId must be a non-negative integer`,
+            );
+          if (id !== undefined && sheets.some((s) => s.sheetId === id))
+            throw badRequest(
+              `Invalid requests[${i}].addSheet: Sheet with id ${String(id)} already exists.`,
+            );
+          const sheet = addSheet(
+            title,
+            p.gridProperties as Json | undefined,
+            id as number | undefined,
           );
-        }
-        titles.add(title.toLowerCase());
-      });
-      const replies = list.map((r) => {
-        const p = (r.addSheet as { properties: Json }).properties;
-        const sheet = addSheet(String(p.title), p.gridProperties as Json | undefined);
-        return { addSheet: { properties: properties(sheet) } };
-      });
-      return { spreadsheetId, replies };
+          return { addSheet: { properties: properties(sheet) } };
+        });
+        return { spreadsheetId, replies };
+      } catch (err) {
+        sheets.length = before.sheets;
+        formats.truncate(before.formats);
+        nextSheetId = before.nextSheetId;
+        throw err;
+      }
     },
     "values.get": ({ path, query }) =>
       readRange(decodeURIComponent(path), query.get("valueRenderOption") ?? "FORMATTED_VALUE"),
@@ -527,6 +564,10 @@ export async function startFakeSheets(
         string | number | boolean
       )[][],
     frozenRows: (title) => sheetNamed(title)?.frozenRowCount ?? 0,
+    cellFormat: (title, row, col) => {
+      const sheet = sheetNamed(title);
+      return sheet ? formats.at(sheet.sheetId, row - 1, col - 1) : {};
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((e) => (e ? reject(e) : resolve()));

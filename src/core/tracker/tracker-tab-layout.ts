@@ -19,9 +19,17 @@ export interface TrackerTab {
   rows: TabCellValue[][];
 }
 
+/**
+ * How a column's cells are kept: numbers as numbers, everything else as plain text, so that free
+ * text never becomes a formula or a date whatever writes it.
+ */
+export type ColumnKind = "text" | "number";
+
 export interface ColumnDef {
   readonly key: string;
   readonly label: string;
+  /** Text unless said otherwise: the safe kind for a cell a person may have typed. */
+  readonly kind?: ColumnKind;
 }
 
 export interface TabDef {
@@ -45,7 +53,7 @@ export const TRACKER_TABS = {
       { key: "reporters", label: "Đơn vị báo cáo" },
       { key: "lead", label: "Đơn vị chủ trì" },
       { key: "target", label: "Mục tiêu" },
-      { key: "targetYear", label: "Năm mục tiêu" },
+      { key: "targetYear", label: "Năm mục tiêu", kind: "number" },
       { key: "numeratorLabel", label: "Tử số" },
       { key: "denominatorLabel", label: "Mẫu số" },
       { key: "baselineLabel", label: "Mốc so sánh" },
@@ -65,13 +73,17 @@ export const TRACKER_TABS = {
       { key: "kind", label: "Loại đơn vị" },
       { key: "level", label: "Cấp" },
       { key: "status", label: "Tình trạng nộp" },
-      { key: "revision", label: "Lần nộp hiện hành" },
+      { key: "revision", label: "Lần nộp hiện hành", kind: "number" },
       { key: "receivedAt", label: "Thời điểm nhận (lần hiện hành)" },
-      { key: "indicatorsRequired", label: "Số chỉ tiêu phải báo cáo" },
-      { key: "indicatorsRequiredReported", label: "Số chỉ tiêu bắt buộc đã báo cáo" },
-      { key: "indicatorsReported", label: "Tổng số chỉ tiêu đã báo cáo" },
-      { key: "tasksLed", label: "Số nhiệm vụ chủ trì" },
-      { key: "tasksReported", label: "Số nhiệm vụ đã báo cáo" },
+      { key: "indicatorsRequired", label: "Số chỉ tiêu phải báo cáo", kind: "number" },
+      {
+        key: "indicatorsRequiredReported",
+        label: "Số chỉ tiêu bắt buộc đã báo cáo",
+        kind: "number",
+      },
+      { key: "indicatorsReported", label: "Tổng số chỉ tiêu đã báo cáo", kind: "number" },
+      { key: "tasksLed", label: "Số nhiệm vụ chủ trì", kind: "number" },
+      { key: "tasksReported", label: "Số nhiệm vụ đã báo cáo", kind: "number" },
     ],
   },
   submissions: {
@@ -80,16 +92,16 @@ export const TRACKER_TABS = {
     columns: [
       { key: "receivedAt", label: "Thời điểm nhận" },
       { key: "submissionId", label: "Mã lần nộp" },
-      { key: "revision", label: "Lần nộp" },
+      { key: "revision", label: "Lần nộp", kind: "number" },
       { key: "state", label: "Hiệu lực" },
       { key: "unitCode", label: "Mã đơn vị" },
       { key: "period", label: "Kỳ báo cáo" },
       { key: "itemKind", label: "Loại mục" },
       { key: "itemId", label: "Mã mục" },
       { key: "field", label: "Trường" },
-      { key: "value", label: "Giá trị" },
+      { key: "value", label: "Giá trị", kind: "number" },
       { key: "note", label: "Ghi chú" },
-      { key: "templateVersion", label: "Phiên bản biểu mẫu" },
+      { key: "templateVersion", label: "Phiên bản biểu mẫu", kind: "number" },
     ],
   },
   consolidated: {
@@ -101,10 +113,10 @@ export const TRACKER_TABS = {
       { key: "unit", label: "Đơn vị tính" },
       { key: "aggregation", label: "Cách tổng hợp" },
       { key: "target", label: "Mục tiêu kế hoạch" },
-      { key: "aggregate", label: "Kết quả tổng hợp" },
+      { key: "aggregate", label: "Kết quả tổng hợp", kind: "number" },
       { key: "status", label: "Đánh giá" },
-      { key: "expected", label: "Số đơn vị phải báo cáo" },
-      { key: "reported", label: "Số đơn vị đã báo cáo" },
+      { key: "expected", label: "Số đơn vị phải báo cáo", kind: "number" },
+      { key: "reported", label: "Số đơn vị đã báo cáo", kind: "number" },
       { key: "note", label: "Ghi chú" },
     ],
   },
@@ -131,11 +143,11 @@ export const TRACKER_TABS = {
       { key: "deadline", label: "Thời hạn" },
       { key: "state", label: "Tình trạng" },
       { key: "overdue", label: "Quá hạn" },
-      { key: "leadUnits", label: "Số đơn vị chủ trì" },
-      { key: "done", label: "Hoàn thành" },
-      { key: "inProgress", label: "Đang thực hiện" },
-      { key: "notStarted", label: "Chưa thực hiện" },
-      { key: "noReport", label: "Chưa báo cáo" },
+      { key: "leadUnits", label: "Số đơn vị chủ trì", kind: "number" },
+      { key: "done", label: "Hoàn thành", kind: "number" },
+      { key: "inProgress", label: "Đang thực hiện", kind: "number" },
+      { key: "notStarted", label: "Chưa thực hiện", kind: "number" },
+      { key: "noReport", label: "Chưa báo cáo", kind: "number" },
       { key: "details", label: "Đơn vị chưa hoàn thành" },
     ],
   },
@@ -150,9 +162,9 @@ export const TRACKER_TABS = {
       { key: "status", label: "Tình trạng" },
       { key: "firstReceivedAt", label: "Nhận lần đầu" },
       { key: "receivedAt", label: "Nhận lần hiện hành" },
-      { key: "revision", label: "Lần nộp hiện hành" },
-      { key: "revisions", label: "Số lần nộp" },
-      { key: "daysLate", label: "Số ngày trễ" },
+      { key: "revision", label: "Lần nộp hiện hành", kind: "number" },
+      { key: "revisions", label: "Số lần nộp", kind: "number" },
+      { key: "daysLate", label: "Số ngày trễ", kind: "number" },
     ],
   },
   budget: {
@@ -163,11 +175,11 @@ export const TRACKER_TABS = {
       { key: "lineId", label: "Mã" },
       { key: "label", label: "Nội dung" },
       { key: "role", label: "Loại" },
-      { key: "planned", label: "Kế hoạch (đồng)" },
-      { key: "allocated", label: "Đã bố trí (đồng)" },
-      { key: "disbursed", label: "Đã giải ngân (đồng)" },
-      { key: "reporters", label: "Số đơn vị báo cáo" },
-      { key: "disbursementRate", label: "Tỷ lệ giải ngân (%)" },
+      { key: "planned", label: "Kế hoạch (đồng)", kind: "number" },
+      { key: "allocated", label: "Đã bố trí (đồng)", kind: "number" },
+      { key: "disbursed", label: "Đã giải ngân (đồng)", kind: "number" },
+      { key: "reporters", label: "Số đơn vị báo cáo", kind: "number" },
+      { key: "disbursementRate", label: "Tỷ lệ giải ngân (%)", kind: "number" },
     ],
   },
   // Every period's figure per indicator against the line to its target (report/trajectory.ts).
@@ -181,10 +193,10 @@ export const TRACKER_TABS = {
       { key: "name", label: "Chỉ tiêu" },
       { key: "unit", label: "Đơn vị tính" },
       { key: "target", label: "Mục tiêu" },
-      { key: "targetYear", label: "Năm mục tiêu" },
+      { key: "targetYear", label: "Năm mục tiêu", kind: "number" },
       { key: "period", label: "Kỳ báo cáo" },
-      { key: "value", label: "Kết quả" },
-      { key: "expected", label: "Theo lộ trình" },
+      { key: "value", label: "Kết quả", kind: "number" },
+      { key: "expected", label: "Theo lộ trình", kind: "number" },
       { key: "status", label: "Đánh giá lộ trình" },
     ],
   },
@@ -211,7 +223,7 @@ export const TRACKER_TABS = {
       { key: "predecessorName", label: "Đơn vị đã báo cáo (trước sắp xếp)" },
       { key: "period", label: "Kỳ báo cáo" },
       { key: "submissionId", label: "Mã lần nộp" },
-      { key: "revision", label: "Lần nộp" },
+      { key: "revision", label: "Lần nộp", kind: "number" },
     ],
   },
 } as const satisfies Record<string, TabDef>;
@@ -238,6 +250,29 @@ export const PERIOD_TABS: ReadonlySet<TabKey> = new Set<TabKey>([
   "comparison",
   "carriedOver",
 ]);
+
+/**
+ * How every tracker tab looks, whoever writes it (the .xlsx export, the Apps Script tracker, the
+ * push): its header row, and the number format of each kind of column.
+ */
+export const TAB_STYLE = {
+  header: { fill: "#dde6f3", font: "#1f3864", bold: true },
+  numberFormats: { text: "@", number: "General" } satisfies Record<ColumnKind, string>,
+} as const;
+
+// Columns that follow a tab's defined ones, one per indicator or plan: figures, or the plan's words.
+const NUMBER_COLUMN_PREFIXES = ["indicator:", "aggregate:"];
+
+/** The kind of each of a tab's columns, those that follow its defined ones included. */
+export function columnKinds(tab: Pick<TrackerTab, "key" | "columns">): ColumnKind[] {
+  const defined = new Map<string, ColumnKind | undefined>(
+    TRACKER_TABS[tab.key].columns.map((c: ColumnDef) => [c.key, c.kind]),
+  );
+  return tab.columns.map((key) => {
+    if (defined.has(key)) return defined.get(key) ?? "text";
+    return NUMBER_COLUMN_PREFIXES.some((p) => key.startsWith(p)) ? "number" : "text";
+  });
+}
 
 export const tabName = (key: TabKey, period: string) =>
   PERIOD_TABS.has(key) ? `${TRACKER_TABS[key].name} ${period}` : TRACKER_TABS[key].name;

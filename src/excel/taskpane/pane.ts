@@ -22,7 +22,7 @@ import {
   submitReport,
   unloggedReceipts,
 } from "../operations.js";
-import type { TemplateSummary } from "../tracker-client.js";
+import type { TemplateSummary } from "../../core/wire/read-api.js";
 import type { Lang, UiText } from "./ui-text.js";
 import { uiText } from "./ui-text.js";
 

@@ -4,7 +4,12 @@ import type { sheets_v4 } from "googleapis/build/src/apis/sheets/index.js";
 import { a1 } from "../../core/sheet/layout-types.js";
 import type { TabUpsert, ValueBlock } from "../../core/tracker/sheet-upsert.js";
 import { planTabUpsert } from "../../core/tracker/sheet-upsert.js";
-import type { TabCellValue, TrackerTab } from "../../core/tracker/tracker-tab-layout.js";
+import type {
+  ColumnKind,
+  TabCellValue,
+  TrackerTab,
+} from "../../core/tracker/tracker-tab-layout.js";
+import { columnKinds, TAB_STYLE } from "../../core/tracker/tracker-tab-layout.js";
 
 /** Google recommends at most 2 MB per request; bigger bodies are slow and refused past limits. */
 export const MAX_BODY_BYTES = 2_000_000;
@@ -31,6 +36,8 @@ export interface WriteBody {
 export interface PushPlan {
   tabs: TabPlan[];
   addSheets: sheets_v4.Schema$Request[];
+  /** The new tabs' look (core's TAB_STYLE), sent in the batch that adds them. */
+  formats: sheets_v4.Schema$Request[];
   writes: WriteBody[];
   bytes: number;
 }
@@ -127,11 +134,15 @@ export function writeBodies(blocks: readonly TitledBlock[], maxBytes: number): W
   return bodies;
 }
 
-/** Tabs missing from the spreadsheet are made big enough for what goes in, header row frozen. */
-function addSheetRequest(tab: TrackerTab): sheets_v4.Schema$Request {
+/**
+ * Tabs missing from the spreadsheet are made big enough for what goes in, header row frozen, with
+ * an id of their own so the same batch can format them.
+ */
+function addSheetRequest(tab: TrackerTab, sheetId: number): sheets_v4.Schema$Request {
   return {
     addSheet: {
       properties: {
+        sheetId,
         title: tab.name,
         gridProperties: {
           rowCount: Math.max(DEFAULT_ROWS, tab.rows.length + 1),
@@ -143,10 +154,65 @@ function addSheetRequest(tab: TrackerTab): sheets_v4.Schema$Request {
   };
 }
 
+const rgb = (hex: string): sheets_v4.Schema$Color => {
+  const n = Number.parseInt(hex.replace(/^#/u, ""), 16);
+  return { red: ((n >> 16) & 255) / 255, green: ((n >> 8) & 255) / 255, blue: (n & 255) / 255 };
+};
+
+const numberFormats: Record<ColumnKind, sheets_v4.Schema$NumberFormat> = {
+  text: { type: "TEXT", pattern: TAB_STYLE.numberFormats.text },
+  number: { type: "NUMBER", pattern: TAB_STYLE.numberFormats.number },
+};
+
+/**
+ * A new tab's look: the header as core styles it, and under it each run of columns of one kind in
+ * its number format, down to the sheet's last row (an unbounded range).
+ */
+function formatRequests(tab: TrackerTab, sheetId: number): sheets_v4.Schema$Request[] {
+  const { header } = TAB_STYLE;
+  const requests: sheets_v4.Schema$Request[] = [
+    {
+      repeatCell: {
+        range: {
+          sheetId,
+          startRowIndex: 0,
+          endRowIndex: 1,
+          startColumnIndex: 0,
+          endColumnIndex: tab.header.length,
+        },
+        cell: {
+          userEnteredFormat: {
+            backgroundColorStyle: { rgbColor: rgb(header.fill) },
+            textFormat: { bold: header.bold, foregroundColorStyle: { rgbColor: rgb(header.font) } },
+          },
+        },
+        fields:
+          "userEnteredFormat.backgroundColorStyle,userEnteredFormat.textFormat.bold,userEnteredFormat.textFormat.foregroundColorStyle",
+      },
+    },
+  ];
+  const kinds = columnKinds(tab);
+  for (let start = 0; start < kinds.length;) {
+    let end = start + 1;
+    while (end < kinds.length && kinds[end] === kinds[start]) end++;
+    requests.push({
+      repeatCell: {
+        range: { sheetId, startRowIndex: 1, startColumnIndex: start, endColumnIndex: end },
+        cell: { userEnteredFormat: { numberFormat: numberFormats[kinds[start]!] } },
+        fields: "userEnteredFormat.numberFormat",
+      },
+    });
+    start = end;
+  }
+  return requests;
+}
+
 export function planPush(
   tabs: readonly TrackerTab[],
   existing: readonly ExistingSheet[],
   maxBytes = MAX_BODY_BYTES,
+  /** The spreadsheet's sheet ids: a new tab's must be another. */
+  takenIds: readonly number[] = [],
 ): PushPlan {
   const byTitle = new Map(existing.map((s) => [s.title, s]));
   const planned = tabs.map((tab) => {
@@ -157,9 +223,12 @@ export function planPush(
     planned.flatMap(({ tab, plan }) => plan.writes.map((block) => ({ title: tab.name, block }))),
     maxBytes,
   );
+  const created = planned.filter((p) => p.plan.create);
+  const firstId = Math.max(-1, ...takenIds) + 1;
   return {
     tabs: planned.map((p) => p.plan),
-    addSheets: planned.filter((p) => p.plan.create).map((p) => addSheetRequest(p.tab)),
+    addSheets: created.map((p, i) => addSheetRequest(p.tab, firstId + i)),
+    formats: created.flatMap((p, i) => formatRequests(p.tab, firstId + i)),
     writes,
     bytes: writes.reduce((sum, w) => sum + w.bytes, 0),
   };

@@ -80,15 +80,17 @@ export async function pushTabs(
         );
       },
     );
-  const titles = async () => {
+  const sheetList = async () => {
     const meta = await send("get", reads, () =>
-      sheets.spreadsheets.get({ spreadsheetId, fields: "sheets.properties.title" }),
+      sheets.spreadsheets.get({ spreadsheetId, fields: "sheets.properties(title,sheetId)" }),
     );
-    return new Set((meta.data.sheets ?? []).map((s) => s.properties?.title ?? ""));
+    return (meta.data.sheets ?? []).map((s) => s.properties ?? {});
   };
+  const titles = async () => new Set((await sheetList()).map((p) => p.title ?? ""));
 
   progress("Đọc bảng tính / reading the spreadsheet…");
-  const have = await titles();
+  const listed = await sheetList();
+  const have = new Set(listed.map((p) => p.title ?? ""));
   const present = tabs.filter((t) => have.has(t.name));
   let existing: ExistingSheet[] = [];
   if (present.length) {
@@ -104,7 +106,12 @@ export async function pushTabs(
       values: (got.data.valueRanges?.[i]?.values ?? []) as unknown[][],
     }));
   }
-  const plan = planPush(tabs, existing);
+  const plan = planPush(
+    tabs,
+    existing,
+    undefined,
+    listed.flatMap((p) => (typeof p.sheetId === "number" ? [p.sheetId] : [])),
+  );
   describePlan(plan, progress);
   const result = () => ({ plan, requests, waitedMs });
 
@@ -128,7 +135,7 @@ export async function pushTabs(
       await send("batchUpdate", writes, () =>
         sheets.spreadsheets.batchUpdate({
           spreadsheetId,
-          requestBody: { requests: plan.addSheets },
+          requestBody: { requests: [...plan.addSheets, ...plan.formats] },
         }),
       );
     } catch (err) {

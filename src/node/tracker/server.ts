@@ -6,6 +6,8 @@ import { z } from "zod";
 import { Period } from "../../core/plan/period.js";
 import { periodEnd, trajectories } from "../../core/report/trajectory.js";
 import { errorAnswer, httpStatus, MAX_BODY_BYTES, PROTOCOL } from "../../core/wire/protocol.js";
+import type { StatusAnswer, TemplatesAnswer, UnitsAnswer } from "../../core/wire/read-api.js";
+import { SERVE_PATHS, templateSummary } from "../../core/wire/read-api.js";
 import { CommitBatcher } from "./commit-batcher.js";
 import { consolidatorAccess } from "./consolidator-access.js";
 import { ConsolidationCache, type CacheTiming } from "./consolidation-cache.js";
@@ -64,11 +66,11 @@ const HistoryQuery = z.object({
  * What the Excel add-in reads and posts from another origin (a development server, or the add-in
  * hosted elsewhere): CORS there only. Everything that shows submissions stays same-origin.
  */
-const CROSS_ORIGIN_ROUTES = new Set([
-  "/api/submit",
-  "/api/templates",
-  "/api/templates/:id",
-  "/api/units",
+const CROSS_ORIGIN_ROUTES = new Set<string>([
+  SERVE_PATHS.submit,
+  SERVE_PATHS.templates,
+  SERVE_PATHS.template,
+  SERVE_PATHS.units,
 ]);
 
 export function buildServer({
@@ -116,34 +118,34 @@ export function buildServer({
   });
 
   const batcher = new CommitBatcher(store, clock);
-  app.post("/api/submit", async (req, reply) => {
+  app.post(SERVE_PATHS.submit, async (req, reply) => {
     const body = typeof req.body === "string" ? req.body : "";
     const { status, answer } = await batcher.submit(body);
     reply.status(status).type("application/json; charset=utf-8").send(answer);
   });
 
-  app.get("/api/status", async () => ({
+  app.get(SERVE_PATHS.status, async (): Promise<StatusAnswer> => ({
     ok: true,
     protocol: PROTOCOL,
     units: store.units().length,
     submissions: store.submissionCount(),
-    templates: store
-      .templateList()
-      .map((t) => ({ id: t.id, version: t.version, title: t.plan.title })),
+    templates: store.templateList().map(templateSummary),
   }));
 
-  app.get("/api/templates", async () =>
-    store.templateList().map((t) => ({ id: t.id, version: t.version, title: t.plan.title })),
+  app.get(SERVE_PATHS.templates, async (): Promise<TemplatesAnswer> =>
+    store.templateList().map(templateSummary),
   );
 
-  app.get<{ Params: { id: string } }>("/api/templates/:id", async (req, reply) => {
+  app.get<{ Params: { id: string } }>(SERVE_PATHS.template, async (req, reply) => {
     const template = store.template(req.params.id);
     if (!template)
       return reply.status(404).send(errorAnswer("unknown-template", { planId: req.params.id }));
     return template;
   });
 
-  app.get("/api/units", async () => store.units().map(({ hasKey: _hasKey, ...unit }) => unit));
+  app.get(SERVE_PATHS.units, async (): Promise<UnitsAnswer> =>
+    store.units().map(({ hasKey: _hasKey, ...unit }) => unit),
+  );
 
   app.get("/api/submissions", { preHandler: access.require("json") }, async (req, reply) => {
     const query = HistoryQuery.safeParse(req.query);

@@ -33,6 +33,7 @@ export interface Cell {
   format?: string;
   fontWeight?: string;
   background?: string;
+  fontColor?: string;
 }
 
 export const SPREADSHEET_CELL_LIMIT = 10_000_000;
@@ -158,7 +159,8 @@ export class FakeRange {
     this.each((r, c) => (this.sheet.touch(r, c).background = colour));
     return this;
   }
-  setFontColor(): this {
+  setFontColor(colour: string): this {
+    this.each((r, c) => (this.sheet.touch(r, c).fontColor = colour));
     return this;
   }
   setFontSize(): this {
@@ -466,6 +468,13 @@ export class FakeSheet {
   }
   fontWeightAt(row: number, col: number): string {
     return this.cell(row, col)?.fontWeight ?? "normal";
+  }
+  /** A cell never coloured is white on black, as `getBackground`/`getFontColorObject` answer. */
+  backgroundAt(row: number, col: number): string {
+    return this.cell(row, col)?.background ?? "#ffffff";
+  }
+  fontColorAt(row: number, col: number): string {
+    return this.cell(row, col)?.fontColor ?? "#000000";
   }
 }
 

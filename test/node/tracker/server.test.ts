@@ -9,6 +9,12 @@ import { buildLayout } from "../../../src/core/sheet/layout.js";
 import { checkSheet } from "../../../src/core/sheet/check-sheet.js";
 import { sign } from "../../../src/core/wire/signature.js";
 import { envelopeFor } from "../../../src/core/wire/submit-client.js";
+import {
+  resourceUrl,
+  StatusAnswer,
+  TemplatesAnswer,
+  UnitsAnswer,
+} from "../../../src/core/wire/read-api.js";
 import { Submission, toSubmission } from "../../../src/core/check/submission-schema.js";
 import type { Template } from "../../../src/core/plan/template-schema.js";
 import { openStore } from "../../../src/node/tracker/open-store.js";
@@ -154,6 +160,17 @@ describe("chitieu serve", () => {
       protocol: "chitieu/1",
       units: 2,
     });
+  });
+
+  it("answers its reads in the shapes core's read API defines", async () => {
+    expect(TemplatesAnswer.safeParse((await app.inject("/api/templates")).json()).success).toBe(
+      true,
+    );
+    expect(UnitsAnswer.safeParse((await app.inject("/api/units")).json()).success).toBe(true);
+    expect(StatusAnswer.safeParse((await app.inject("/api/status")).json()).success).toBe(true);
+    const read = (url: string) => app.inject(new URL(url).pathname);
+    expect((await read(resourceUrl(code, "templates"))).statusCode).toBe(200);
+    expect((await read(resourceUrl(code, { template: "can-tho-2256" }))).statusCode).toBe(200);
   });
 
   it("consolidates: JSON and an escaped HTML page with the value and its status", async () => {
