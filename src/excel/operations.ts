@@ -157,8 +157,9 @@ async function readAndCheck(
   code: AccessCode | undefined,
 ): Promise<Reading> {
   let content = await readActiveSheet(context);
-  const header = readHeader(content.values as never, content.sheetName);
-  if (!header.ok) return { content, report: false, issues: [header.issue] };
+  const read = readHeader(content.values as never, content.sheetName);
+  if (!read.ok) return { content, report: false, issues: [read.error] };
+  const header = read.value;
   if (!code) return { content, report: true, issues: [], notice: notices.noAccessCode };
   const template = await deps.tracker.template(code, header.templateId).catch(() => undefined);
   if (!template) return { content, report: true, issues: [], notice: notices.noTemplate };

@@ -27,7 +27,7 @@ export function loadUnits(file?: string): Unit[] {
         .map((name) => join(dir, name));
   return files.flatMap((f) => {
     const list = loadUnitListFile(f);
-    if (!list.ok) throw new CommandRefusal(list.problems.map(formatProblem).join("\n"));
+    if (!list.ok) throw new CommandRefusal(list.error.map(formatProblem).join("\n"));
     return list.value.units;
   });
 }

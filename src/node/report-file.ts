@@ -45,8 +45,9 @@ export async function checkWorkbookBytes(bytes: Uint8Array, now: Date): Promise<
     if (err instanceof WorkbookRefusal) throw new CommandRefusal(err.message);
     throw new CommandRefusal(`không đọc được tệp .xlsx / cannot read the .xlsx: ${reasonOf(err)}`);
   });
-  const header = readHeader(grid.values, grid.sheetName);
-  if (!header.ok) throw new CommandRefusal(formatIssue(header.issue));
+  const read = readHeader(grid.values, grid.sheetName);
+  if (!read.ok) throw new CommandRefusal(formatIssue(read.error));
+  const header = read.value;
   const template = findTemplate(header.templateId);
   const checked = checkSheet(template, grid.values, {
     formats: grid.formats,

@@ -123,7 +123,7 @@ export function registerServe(program: Command, io: CommandIO, setExit: (code: n
         lock = lockDataFolder(opts.data);
         if (store.units().length === 0) {
           const starter = readUnitFile(STARTER_UNITS);
-          if (starter.ok) store.importUnits(starter.units);
+          if (starter.ok) store.importUnits(starter.value);
         }
         app = buildServer({
           store,

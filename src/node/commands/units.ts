@@ -28,13 +28,13 @@ export function registerUnits(program: Command, io: CommandIO, setExit: (code: n
         const held = { units: store.units(), successions: store.successions() };
         const result = readHistoryFiles(files, held, { province: opts.province });
         if (!result.ok) {
-          result.problems.forEach((p) => io.err(p));
+          result.error.forEach((p) => io.err(p));
           io.err("Chưa nhập gì / nothing imported");
           setExit(1);
           return;
         }
-        const n = store.importUnits(result.units, result.successions);
-        const s = result.successions.length;
+        const n = store.importUnits(result.value.units, result.value.successions);
+        const s = result.value.successions.length;
         io.out(
           s
             ? `Đã nhập ${n} đơn vị, ${s} dòng kế nhiệm / imported ${n} units, ${s} successions`
