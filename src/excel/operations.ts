@@ -25,7 +25,7 @@ import {
   selectCell,
 } from "./office/report-sheet.js";
 import type { Notice } from "./notices.js";
-import { noticeOf, notices } from "./notices.js";
+import { noticeOf, notices, summaryWords } from "./notices.js";
 import type { ReceiptRow, SheetContent } from "./office/report-sheet.js";
 import type { KeyValueStore } from "./storage.js";
 import { queueStorage, receiptStorage } from "./storage.js";
@@ -123,12 +123,15 @@ interface Reading {
 }
 
 function summaryOf(reading: Reading, now: Date, sent?: string): string {
-  const time = `Kiểm tra lúc ${isoInVietnam(now).slice(11, 16)}`;
+  const time = summaryWords.checkedAt.vi({ time: isoInVietnam(now).slice(11, 16) });
   if (reading.notice) return `${time}: ${reading.notice.vi} / ${reading.notice.en}`;
   const { issues, check } = reading;
   const errors = issues.filter((i) => i.severity === "error").length;
   const warnings = issues.length - errors;
-  const found = errors + warnings === 0 ? "không có lỗi" : `${errors} lỗi, ${warnings} cảnh báo`;
+  const found =
+    errors + warnings === 0
+      ? summaryWords.clean.vi()
+      : summaryWords.counted.vi({ errors, warnings });
   // A problem of the whole sheet (an old version, edited labels) colours no input cell: name it.
   const whole = check?.layout ? undefined : issues.find((i) => i.severity === "error");
   return `${sent ? `${sent} · ` : ""}${time}: ${found}${whole ? ` — ${whole.message.vi}` : ""}`;
@@ -255,10 +258,10 @@ export async function submitReport(deps: AddinDeps, code: AccessCode): Promise<S
   }
   const sent =
     outcome.kind === "accepted"
-      ? `Đã gửi, lần nộp ${outcome.answer.receipt.revision}`
+      ? summaryWords.sent.vi({ revision: outcome.answer.receipt.revision })
       : outcome.kind === "refused"
-        ? `Bị từ chối (${outcome.answer.error.code})`
-        : "Chưa gửi được, đang chờ gửi lại";
+        ? summaryWords.refused.vi({ code: outcome.answer.error.code })
+        : summaryWords.queued.vi();
   const summary = summaryOf(reading, now, sent);
   const result = { ...outcomeOf(reading, summary), outcome };
   const unlogged = receipts.unlogged();

@@ -5,7 +5,6 @@ import type { AccessCode } from "../core/wire/access-code.js";
 import { parseAccessCode } from "../core/wire/access-code.js";
 import type { Issue } from "../core/check/issues.js";
 import { formatIssue, hasErrors } from "../core/check/issues.js";
-import { fieldLabels } from "../core/check/messages.js";
 import { periodLabelVi } from "../core/plan/period.js";
 import type { Template } from "../core/plan/template-schema.js";
 import { payloadHash } from "../core/wire/signature.js";
@@ -320,16 +319,8 @@ export class NopPage {
   }
 
   private issueText(issue: Issue): string {
-    if (this.state.lang === "vi") return formatIssue(issue);
-    const loc = issue.location;
-    const where = [
-      loc.cell ? `${loc.sheet ? `${loc.sheet}!` : ""}${loc.cell}` : loc.sheet,
-      loc.indicatorId ?? loc.taskId ?? loc.budgetLineId,
-      fieldLabels[loc.field].en,
-    ]
-      .filter(Boolean)
-      .join(" · ");
-    return `${this.t(issue.severity === "error" ? text.error : text.warning)} ${where}: ${issue.message.en}`;
+    // The Vietnamese page shows both languages, as the sheet does; the English page English only.
+    return formatIssue(issue, this.state.lang === "vi" ? "both" : "en");
   }
 
   private renderSheetView() {
