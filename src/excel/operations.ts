@@ -14,6 +14,8 @@ import { envelopeFor, SubmitQueue } from "../core/wire/submit-client.js";
 import { toSubmission } from "../core/check/submission-schema.js";
 import type { Template } from "../core/plan/template-schema.js";
 import type { Unit } from "../core/plan/unit-schema.js";
+import type { Result } from "../core/text/result.js";
+import { err, ok } from "../core/text/result.js";
 import {
   loadTemplateSheet,
   queueMarks,
@@ -47,9 +49,11 @@ export function storedAccessCode(deps: AddinDeps): AccessCode | undefined {
   return parseAccessCode(deps.store.get("access-code") ?? "");
 }
 
-export type SavedCode =
-  | { ok: true; code: AccessCode; unit: Unit }
-  | { ok: false; reason: "bad-code" | "insecure-tracker" | "unreachable" };
+/** The code kept and its unit, or why it was not kept. */
+export type SavedCode = Result<
+  { code: AccessCode; unit: Unit },
+  "bad-code" | "insecure-tracker" | "unreachable"
+>;
 
 /**
  * An https page's requests to an http:// address are blocked as mixed content; loopback is exempt
@@ -70,14 +74,12 @@ function blockedAsMixedContent(url: string, pageProtocol: string): boolean {
  */
 export async function saveAccessCode(deps: AddinDeps, text: string): Promise<SavedCode> {
   const code = parseAccessCode(text);
-  if (!code) return { ok: false, reason: "bad-code" };
-  if (blockedAsMixedContent(code.url, deps.pageProtocol)) {
-    return { ok: false, reason: "insecure-tracker" };
-  }
+  if (!code) return err("bad-code");
+  if (blockedAsMixedContent(code.url, deps.pageProtocol)) return err("insecure-tracker");
   const unit = await deps.tracker.unit(code).catch(() => undefined);
-  if (!unit) return { ok: false, reason: "unreachable" };
+  if (!unit) return err("unreachable");
   deps.store.set("access-code", text.trim());
-  return { ok: true, code, unit };
+  return ok({ code, unit });
 }
 
 export function forgetAccessCode(deps: AddinDeps): void {
@@ -274,8 +276,8 @@ export async function submitReport(deps: AddinDeps, code: AccessCode): Promise<S
     });
     receipts.logged(unlogged);
     return result;
-  } catch (err) {
-    return { ...result, sheetNotice: noticeOf(err) };
+  } catch (thrown) {
+    return { ...result, sheetNotice: noticeOf(thrown) };
   }
 }
 
@@ -339,8 +341,8 @@ export async function flushQueue(deps: AddinDeps, force = false): Promise<FlushR
     });
     receipts.logged(unlogged);
     return { outcomes };
-  } catch (err) {
-    return { outcomes, sheetNotice: noticeOf(err) };
+  } catch (thrown) {
+    return { outcomes, sheetNotice: noticeOf(thrown) };
   }
 }
 

@@ -125,7 +125,7 @@ export class NopPage {
   /** For the worker: the template of the file's plan, remembering why there was none. */
   templateFor = async (id: string): Promise<Template | undefined> => {
     this.lastLookup = await this.deps.templates.get(id);
-    return this.lastLookup.ok ? this.lastLookup.template : undefined;
+    return this.lastLookup.ok ? this.lastLookup.value : undefined;
   };
 
   saveCode(pasted: string): void {
@@ -176,7 +176,7 @@ export class NopPage {
       const offline =
         reading.refusal.code === "unknown-template" &&
         this.lastLookup?.ok === false &&
-        this.lastLookup.reason === "offline";
+        this.lastLookup.error === "offline";
       s.message = {
         text: offline ? text.noTemplateOffline : reading.refusal.message,
         tone: "error",

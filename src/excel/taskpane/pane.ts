@@ -127,11 +127,11 @@ export class TaskPane {
           "bad-code": this.t.badCode,
           "insecure-tracker": notices.insecureTracker[this.state.lang],
           unreachable: this.t.unreachable,
-        }[saved.reason];
+        }[saved.error];
         this.state.message = { text, tone: "error" };
         return;
       }
-      await this.useCode(saved.code);
+      await this.useCode(saved.value.code);
       this.state.message = undefined;
     });
   }
