@@ -1,10 +1,6 @@
 // The one way a command refuses: thrown from anywhere below a command, caught once by runCli.
-
-/** Words said in both languages, the shape of core's message catalogues. */
-export interface Bilingual {
-  vi: string;
-  en: string;
-}
+import type { Words } from "../core/check/messages.js";
+import { bilingual } from "../core/check/messages.js";
 
 export interface RefusalOptions {
   /** Where in the file, as ":line:column", when the file itself is at fault. */
@@ -20,8 +16,9 @@ export class Refusal extends Error {
   readonly at: string;
   readonly exitCode: number;
   readonly output: string | undefined;
-  constructor(message: string | Bilingual, options: RefusalOptions = {}) {
-    super(typeof message === "string" ? message : `${message.vi} / ${message.en}`);
+  /** `message` is a catalogue's {vi, en}, or a line that already says both. */
+  constructor(message: string | Words, options: RefusalOptions = {}) {
+    super(typeof message === "string" ? message : bilingual(message));
     this.name = "Refusal";
     this.at = options.at ?? "";
     this.exitCode = options.exitCode ?? 2;

@@ -119,5 +119,5 @@ export async function checkReportFile(
   const kind = extname(file).toLowerCase();
   if (WORKBOOK_EXTENSIONS.has(kind)) return checkWorkbookFile(file, now);
   if (kind === ".json") return checkSubmissionFile(file, now, unitsFile);
-  throw new Refusal("cần tệp .xlsx hoặc .json / expected an .xlsx or .json file");
+  throw new Refusal({ vi: "cần tệp .xlsx hoặc .json", en: "expected an .xlsx or .json file" });
 }

@@ -82,7 +82,8 @@ export function registerConsolidate(
 function outputFolder(file: string) {
   const folder = dirname(resolve(file));
   if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory())
-    throw new Refusal(
-      `Thư mục ${folder} không tồn tại: tạo nó trước / the folder ${folder} does not exist: create it first (-o ${file})`,
-    );
+    throw new Refusal({
+      vi: `Thư mục ${folder} không tồn tại: tạo nó trước`,
+      en: `the folder ${folder} does not exist: create it first (-o ${file})`,
+    });
 }

@@ -181,9 +181,10 @@ async function listen(
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === "EADDRINUSE")
-      throw new Refusal(
-        `Cổng ${port} trên ${host} đang được dùng: chọn --port khác / port ${port} on ${host} is in use: choose another --port`,
-      );
+      throw new Refusal({
+        vi: `Cổng ${port} trên ${host} đang được dùng: chọn --port khác`,
+        en: `port ${port} on ${host} is in use: choose another --port`,
+      });
     if (code === "EADDRNOTAVAIL" || code === "EACCES" || code === "ENOTFOUND")
       throw new Refusal(
         `Không mở được ${host}:${port} / cannot listen on ${host}:${port}: ${(err as Error).message}`,

@@ -60,7 +60,10 @@ async function prepare(file: string, codeText: string | undefined, io: CommandIO
   // From the environment, the code stays out of the shell's history.
   const code = parseAccessCode(codeText ?? process.env.CHITIEU_CODE ?? "");
   if (!code)
-    throw new Refusal("Mã truy cập không hợp lệ (--code hoặc CHITIEU_CODE) / invalid access code");
+    throw new Refusal({
+      vi: "Mã truy cập không hợp lệ (--code hoặc CHITIEU_CODE)",
+      en: "invalid access code",
+    });
   const now = new Date();
   const checked = await checkReportFile(file, now, undefined);
   checked.issues.forEach((i) => io.out(`${file}: ${formatIssue(i)}`));
@@ -69,9 +72,10 @@ async function prepare(file: string, codeText: string | undefined, io: CommandIO
     checked.submission ??
     toSubmission(checked.draft, { submissionId: randomUUID(), submittedAt: isoInVietnam(now) });
   if (submission.unit !== code.unit) {
-    throw new Refusal(
-      `Báo cáo của đơn vị ${submission.unit}, mã truy cập của ${code.unit} / the report is ${submission.unit}'s, the code ${code.unit}'s`,
-    );
+    throw new Refusal({
+      vi: `Báo cáo của đơn vị ${submission.unit}, mã truy cập của ${code.unit}`,
+      en: `the report is ${submission.unit}'s, the code ${code.unit}'s`,
+    });
   }
   return envelopeFor(submission, code);
 }

@@ -25,10 +25,10 @@ export function lockDataFolder(dataDir: string): DataLock {
   } catch (err) {
     db.close();
     if ((err as { code?: string }).code?.startsWith("SQLITE_BUSY"))
-      throw new Refusal(
-        `Một chitieu serve khác đang dùng thư mục dữ liệu ${dataDir}: dừng nó trước, hoặc dùng --data khác. / ` +
-          `another chitieu serve is using the data folder ${dataDir}: stop it first, or use another --data.`,
-      );
+      throw new Refusal({
+        vi: `Một chitieu serve khác đang dùng thư mục dữ liệu ${dataDir}: dừng nó trước, hoặc dùng --data khác.`,
+        en: `another chitieu serve is using the data folder ${dataDir}: stop it first, or use another --data.`,
+      });
     throw new Refusal(
       `Không khoá được thư mục dữ liệu / cannot lock the data folder ${file}: ${(err as Error).message}`,
     );

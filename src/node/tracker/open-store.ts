@@ -27,10 +27,10 @@ function refusalFor(dataDir: string, err: unknown): Error {
   if (code === "EEXIST" || code === "ENOTDIR")
     return new Refusal(`--data ${dataDir} không phải thư mục / is not a folder (${reason})`);
   if (code === "SQLITE_NOTADB" || code.startsWith("SQLITE_CORRUPT"))
-    return new Refusal(
-      `${file} không phải cơ sở dữ liệu đọc được (hỏng?): khôi phục từ bản sao lưu. / ` +
-        `${file} is not a readable database (damaged?): restore it from a backup. (${reason})`,
-    );
+    return new Refusal({
+      vi: `${file} không phải cơ sở dữ liệu đọc được (hỏng?): khôi phục từ bản sao lưu.`,
+      en: `${file} is not a readable database (damaged?): restore it from a backup. (${reason})`,
+    });
   if (code.startsWith("SQLITE_") || code.startsWith("E"))
     return new Refusal(`Không mở được / cannot open ${file}: ${reason}`);
   return err instanceof Error ? err : new Error(reason);
