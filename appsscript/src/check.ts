@@ -60,7 +60,7 @@ export function checkStored(data: TrackerData, now: Date): CheckReport {
     if (issues.length === 0) continue;
     if (issues.some((i) => i.severity === "error")) report.withErrors++;
     else report.withWarnings++;
-    report.reports.push({ heading, lines: issues.map(formatIssue) });
+    report.reports.push({ heading, lines: issues.map((issue) => formatIssue(issue)) });
   }
   return report;
 }

@@ -1,10 +1,8 @@
 // What the add-in tells the officer about Excel, the network and its own state (not about the
 // figures: those are core's issues), in the catalogue's shape: Vietnamese with English alongside.
+import type { Words, WordsOf } from "../core/check/messages.js";
 
-export interface Notice {
-  vi: string;
-  en: string;
-}
+export type Notice = Words;
 
 export const notices = {
   cellEdit: {
@@ -36,6 +34,31 @@ export const notices = {
     en: "The tracker did not answer in time (slow or broken network).",
   },
 } satisfies Record<string, Notice>;
+
+/** The one-line summary a check writes into the sheet (in Vietnamese, the sheet's language). */
+export const summaryWords = {
+  checkedAt: {
+    vi: (p) => `Kiểm tra lúc ${p.time}`,
+    en: (p) => `Checked at ${p.time}`,
+  } satisfies WordsOf<{ time: string }>,
+  clean: { vi: () => "không có lỗi", en: () => "no errors" } satisfies WordsOf<object>,
+  counted: {
+    vi: (p) => `${p.errors} lỗi, ${p.warnings} cảnh báo`,
+    en: (p) => `${p.errors} error(s), ${p.warnings} warning(s)`,
+  } satisfies WordsOf<{ errors: number; warnings: number }>,
+  sent: {
+    vi: (p) => `Đã gửi, lần nộp ${p.revision}`,
+    en: (p) => `Sent, submission ${p.revision}`,
+  } satisfies WordsOf<{ revision: number }>,
+  refused: {
+    vi: (p) => `Bị từ chối (${p.code})`,
+    en: (p) => `Refused (${p.code})`,
+  } satisfies WordsOf<{ code: string }>,
+  queued: {
+    vi: () => "Chưa gửi được, đang chờ gửi lại",
+    en: () => "Not sent yet, queued to be sent again",
+  } satisfies WordsOf<object>,
+};
 
 /** An error that carries its notice, so whoever catches it can show both languages or one. */
 export class NoticeError extends Error {

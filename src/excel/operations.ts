@@ -14,6 +14,8 @@ import { envelopeFor, SubmitQueue } from "../core/wire/submit-client.js";
 import { toSubmission } from "../core/check/submission-schema.js";
 import type { Template } from "../core/plan/template-schema.js";
 import type { Unit } from "../core/plan/unit-schema.js";
+import type { Result } from "../core/text/result.js";
+import { err, ok } from "../core/text/result.js";
 import {
   loadTemplateSheet,
   queueMarks,
@@ -25,7 +27,7 @@ import {
   selectCell,
 } from "./office/report-sheet.js";
 import type { Notice } from "./notices.js";
-import { noticeOf, notices } from "./notices.js";
+import { noticeOf, notices, summaryWords } from "./notices.js";
 import type { ReceiptRow, SheetContent } from "./office/report-sheet.js";
 import type { KeyValueStore } from "./storage.js";
 import { queueStorage, receiptStorage } from "./storage.js";
@@ -47,9 +49,11 @@ export function storedAccessCode(deps: AddinDeps): AccessCode | undefined {
   return parseAccessCode(deps.store.get("access-code") ?? "");
 }
 
-export type SavedCode =
-  | { ok: true; code: AccessCode; unit: Unit }
-  | { ok: false; reason: "bad-code" | "insecure-tracker" | "unreachable" };
+/** The code kept and its unit, or why it was not kept. */
+export type SavedCode = Result<
+  { code: AccessCode; unit: Unit },
+  "bad-code" | "insecure-tracker" | "unreachable"
+>;
 
 /**
  * An https page's requests to an http:// address are blocked as mixed content; loopback is exempt
@@ -70,14 +74,12 @@ function blockedAsMixedContent(url: string, pageProtocol: string): boolean {
  */
 export async function saveAccessCode(deps: AddinDeps, text: string): Promise<SavedCode> {
   const code = parseAccessCode(text);
-  if (!code) return { ok: false, reason: "bad-code" };
-  if (blockedAsMixedContent(code.url, deps.pageProtocol)) {
-    return { ok: false, reason: "insecure-tracker" };
-  }
+  if (!code) return err("bad-code");
+  if (blockedAsMixedContent(code.url, deps.pageProtocol)) return err("insecure-tracker");
   const unit = await deps.tracker.unit(code).catch(() => undefined);
-  if (!unit) return { ok: false, reason: "unreachable" };
+  if (!unit) return err("unreachable");
   deps.store.set("access-code", text.trim());
-  return { ok: true, code, unit };
+  return ok({ code, unit });
 }
 
 export function forgetAccessCode(deps: AddinDeps): void {
@@ -123,12 +125,15 @@ interface Reading {
 }
 
 function summaryOf(reading: Reading, now: Date, sent?: string): string {
-  const time = `Kiểm tra lúc ${isoInVietnam(now).slice(11, 16)}`;
+  const time = summaryWords.checkedAt.vi({ time: isoInVietnam(now).slice(11, 16) });
   if (reading.notice) return `${time}: ${reading.notice.vi} / ${reading.notice.en}`;
   const { issues, check } = reading;
   const errors = issues.filter((i) => i.severity === "error").length;
   const warnings = issues.length - errors;
-  const found = errors + warnings === 0 ? "không có lỗi" : `${errors} lỗi, ${warnings} cảnh báo`;
+  const found =
+    errors + warnings === 0
+      ? summaryWords.clean.vi()
+      : summaryWords.counted.vi({ errors, warnings });
   // A problem of the whole sheet (an old version, edited labels) colours no input cell: name it.
   const whole = check?.layout ? undefined : issues.find((i) => i.severity === "error");
   return `${sent ? `${sent} · ` : ""}${time}: ${found}${whole ? ` — ${whole.message.vi}` : ""}`;
@@ -157,8 +162,9 @@ async function readAndCheck(
   code: AccessCode | undefined,
 ): Promise<Reading> {
   let content = await readActiveSheet(context);
-  const header = readHeader(content.values as never, content.sheetName);
-  if (!header.ok) return { content, report: false, issues: [header.issue] };
+  const read = readHeader(content.values as never, content.sheetName);
+  if (!read.ok) return { content, report: false, issues: [read.error] };
+  const header = read.value;
   if (!code) return { content, report: true, issues: [], notice: notices.noAccessCode };
   const template = await deps.tracker.template(code, header.templateId).catch(() => undefined);
   if (!template) return { content, report: true, issues: [], notice: notices.noTemplate };
@@ -254,10 +260,10 @@ export async function submitReport(deps: AddinDeps, code: AccessCode): Promise<S
   }
   const sent =
     outcome.kind === "accepted"
-      ? `Đã gửi, lần nộp ${outcome.answer.receipt.revision}`
+      ? summaryWords.sent.vi({ revision: outcome.answer.receipt.revision })
       : outcome.kind === "refused"
-        ? `Bị từ chối (${outcome.answer.error.code})`
-        : "Chưa gửi được, đang chờ gửi lại";
+        ? summaryWords.refused.vi({ code: outcome.answer.error.code })
+        : summaryWords.queued.vi();
   const summary = summaryOf(reading, now, sent);
   const result = { ...outcomeOf(reading, summary), outcome };
   const unlogged = receipts.unlogged();
@@ -270,8 +276,8 @@ export async function submitReport(deps: AddinDeps, code: AccessCode): Promise<S
     });
     receipts.logged(unlogged);
     return result;
-  } catch (err) {
-    return { ...result, sheetNotice: noticeOf(err) };
+  } catch (thrown) {
+    return { ...result, sheetNotice: noticeOf(thrown) };
   }
 }
 
@@ -335,8 +341,8 @@ export async function flushQueue(deps: AddinDeps, force = false): Promise<FlushR
     });
     receipts.logged(unlogged);
     return { outcomes };
-  } catch (err) {
-    return { outcomes, sheetNotice: noticeOf(err) };
+  } catch (thrown) {
+    return { outcomes, sheetNotice: noticeOf(thrown) };
   }
 }
 

@@ -4,17 +4,8 @@ import { join } from "node:path";
 import { formatProblem } from "../core/plan/template-load.js";
 import type { Template } from "../core/plan/template-schema.js";
 import type { Unit } from "../core/plan/unit-schema.js";
+import { Refusal } from "./refusal.js";
 import { loadSeedTemplates, loadUnitListFile, seedsDir } from "./seeds.js";
-
-/** A refusal a person can act on: the command prints it and exits 2. */
-export class CommandRefusal extends Error {
-  /** Where in the file, as ":line:column", when the file itself is at fault. */
-  readonly at: string;
-  constructor(message: string, at = "") {
-    super(message);
-    this.at = at;
-  }
-}
 
 /** Every shipped unit list, or the one the administrator names. */
 export function loadUnits(file?: string): Unit[] {
@@ -27,7 +18,7 @@ export function loadUnits(file?: string): Unit[] {
         .map((name) => join(dir, name));
   return files.flatMap((f) => {
     const list = loadUnitListFile(f);
-    if (!list.ok) throw new CommandRefusal(list.problems.map(formatProblem).join("\n"));
+    if (!list.ok) throw new Refusal(list.error.map(formatProblem).join("\n"));
     return list.value.units;
   });
 }
@@ -35,7 +26,7 @@ export function loadUnits(file?: string): Unit[] {
 export function findUnit(units: readonly Unit[], code: string): Unit {
   const unit = units.find((u) => u.code === code);
   if (unit) return unit;
-  throw new CommandRefusal(
+  throw new Refusal(
     `Không có đơn vị "${code}" / no unit "${code}". ` +
       `Có / known: ${units.map((u) => u.code).join(", ")}`,
   );
@@ -45,7 +36,7 @@ export function findTemplate(id: string): Template {
   const { templates } = loadSeedTemplates();
   const template = templates.find((t) => t.id === id);
   if (template) return template;
-  throw new CommandRefusal(
+  throw new Refusal(
     `Không có biểu mẫu "${id}" / no template "${id}". ` +
       `Có / available: ${templates.map((t) => t.id).join(", ")}`,
   );

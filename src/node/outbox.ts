@@ -5,7 +5,7 @@ import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { z } from "zod";
 import type { QueuedSubmission, QueueStorage } from "../core/wire/submit-client.js";
-import { CommandRefusal } from "./lookup.js";
+import { Refusal } from "./refusal.js";
 
 export const DEFAULT_OUTBOX = join(homedir(), ".chitieu", "outbox.json");
 
@@ -31,7 +31,7 @@ export class FileQueueStorage implements QueueStorage {
       text = readFileSync(this.file, "utf8");
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === "ENOENT") return [];
-      throw new CommandRefusal(
+      throw new Refusal(
         `Không đọc được hàng đợi ${this.file} / cannot read the outbox ${this.file}: ${(err as Error).message}`,
       );
     }

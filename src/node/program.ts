@@ -13,7 +13,7 @@ import { registerTemplatesList } from "./commands/templates-list.js";
 import { registerUnits } from "./commands/units.js";
 import { registerValidate } from "./commands/validate.js";
 import type { CommandIO } from "./io.js";
-import { CommandRefusal } from "./lookup.js";
+import { Refusal } from "./refusal.js";
 
 export function makeProgram(io: CommandIO, setExit: (code: number) => void): Command {
   const program = new Command("chitieu")
@@ -48,9 +48,10 @@ export async function runCli(argv: string[], io: CommandIO): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
     // What a person can act on is said plainly, once, whichever command refused.
-    if (err instanceof CommandRefusal) {
+    if (err instanceof Refusal) {
       io.err(err.message);
-      return 2;
+      if (err.output !== undefined) io.out(err.output);
+      return err.exitCode;
     }
     throw err;
   }

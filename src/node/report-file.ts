@@ -11,7 +11,8 @@ import { jsonPath } from "../core/plan/template-load.js";
 import type { Template } from "../core/plan/template-schema.js";
 import type { Unit } from "../core/plan/unit-schema.js";
 import { validateDraft } from "../core/check/validate.js";
-import { CommandRefusal, findTemplate, findUnit, loadUnits } from "./lookup.js";
+import { findTemplate, findUnit, loadUnits } from "./lookup.js";
+import { Refusal } from "./refusal.js";
 import { readRegularFile } from "./regular-file.js";
 import { readWorkbookGrid } from "./xlsx.js";
 import { WorkbookRefusal, workbookLimits } from "./xlsx-read/refusal.js";
@@ -31,7 +32,7 @@ const reasonOf = (err: unknown) => (err instanceof Error ? err.message : String(
 /** A file's bytes, or the refusal a person can act on (not a regular file, too large, unreadable). */
 export async function readReportFile(file: string, maxBytes: number): Promise<Uint8Array> {
   return readRegularFile(file, maxBytes).catch((err: unknown) => {
-    throw err instanceof WorkbookRefusal ? new CommandRefusal(err.message) : err;
+    throw err instanceof WorkbookRefusal ? new Refusal(err.message) : err;
   });
 }
 
@@ -42,11 +43,12 @@ export async function checkWorkbookFile(file: string, now: Date): Promise<Checke
 export async function checkWorkbookBytes(bytes: Uint8Array, now: Date): Promise<CheckedReport> {
   const grid = await readWorkbookGrid(bytes).catch((err: unknown) => {
     // A refusal says what the file is and what to do; anything else is a workbook we misread.
-    if (err instanceof WorkbookRefusal) throw new CommandRefusal(err.message);
-    throw new CommandRefusal(`không đọc được tệp .xlsx / cannot read the .xlsx: ${reasonOf(err)}`);
+    if (err instanceof WorkbookRefusal) throw new Refusal(err.message);
+    throw new Refusal(`không đọc được tệp .xlsx / cannot read the .xlsx: ${reasonOf(err)}`);
   });
-  const header = readHeader(grid.values, grid.sheetName);
-  if (!header.ok) throw new CommandRefusal(formatIssue(header.issue));
+  const read = readHeader(grid.values, grid.sheetName);
+  if (!read.ok) throw new Refusal(formatIssue(read.error));
+  const header = read.value;
   const template = findTemplate(header.templateId);
   const checked = checkSheet(template, grid.values, {
     formats: grid.formats,
@@ -73,14 +75,13 @@ async function readSubmission(file: string): Promise<Submission> {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new CommandRefusal(
-      `JSON không hợp lệ / invalid JSON: ${reasonOf(err)}`,
-      jsonErrorAt(text, err),
-    );
+    throw new Refusal(`JSON không hợp lệ / invalid JSON: ${reasonOf(err)}`, {
+      at: jsonErrorAt(text, err),
+    });
   }
   const parsed = Submission.safeParse(data);
   if (parsed.success) return parsed.data;
-  throw new CommandRefusal(
+  throw new Refusal(
     "không phải báo cáo hợp lệ / not a valid submission:\n" +
       parsed.error.issues.map((i) => `  ${jsonPath(i.path)}: ${i.message}`).join("\n"),
   );
@@ -118,5 +119,5 @@ export async function checkReportFile(
   const kind = extname(file).toLowerCase();
   if (WORKBOOK_EXTENSIONS.has(kind)) return checkWorkbookFile(file, now);
   if (kind === ".json") return checkSubmissionFile(file, now, unitsFile);
-  throw new CommandRefusal("cần tệp .xlsx hoặc .json / expected an .xlsx or .json file");
+  throw new Refusal({ vi: "cần tệp .xlsx hoặc .json", en: "expected an .xlsx or .json file" });
 }

@@ -6,6 +6,7 @@ import type { Template } from "../core/plan/template-schema.js";
 import type { LoadProblem, LoadResult } from "../core/plan/template-load.js";
 import { parseTemplateText, parseUnitListText } from "../core/plan/template-load.js";
 import { traceTemplate } from "../core/plan/template-trace.js";
+import { err, ok } from "../core/text/result.js";
 import type { UnitList } from "../core/plan/unit-schema.js";
 import { MeasureTable, measureTableProblems } from "../core/tracker/plan-comparison.js";
 
@@ -21,13 +22,10 @@ export function templateFiles(dir = seedsDir): string[] {
 
 function readText(file: string): LoadResult<string> {
   try {
-    return { ok: true, value: readFileSync(file, "utf8") };
-  } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    return {
-      ok: false,
-      problems: [{ file, path: "$", message: `không đọc được / cannot read: ${reason}` }],
-    };
+    return ok(readFileSync(file, "utf8"));
+  } catch (thrown) {
+    const reason = thrown instanceof Error ? thrown.message : String(thrown);
+    return err([{ file, path: "$", message: `không đọc được / cannot read: ${reason}` }]);
   }
 }
 
@@ -45,22 +43,19 @@ export function loadTemplateFile(
   if (!parsed.ok) return parsed;
   const source = readText(join(sourcesDir, parsed.value.plan.sourceFile));
   if (!source.ok) {
-    return {
-      ok: false,
-      problems: [
-        {
-          file: basename(file),
-          path: "$.plan.sourceFile",
-          message: `thiếu văn bản nguồn / source text missing: ${parsed.value.plan.sourceFile}`,
-        },
-      ],
-    };
+    return err([
+      {
+        file: basename(file),
+        path: "$.plan.sourceFile",
+        message: `thiếu văn bản nguồn / source text missing: ${parsed.value.plan.sourceFile}`,
+      },
+    ]);
   }
   const problems: LoadProblem[] = traceTemplate(parsed.value, source.value).map((p) => ({
     file: basename(file),
     ...p,
   }));
-  return problems.length ? { ok: false, problems } : parsed;
+  return problems.length ? err(problems) : parsed;
 }
 
 export interface SeedCatalogue {
@@ -74,7 +69,7 @@ export function loadSeedTemplates(dir = seedsDir): SeedCatalogue {
   for (const file of templateFiles(dir)) {
     const result = loadTemplateFile(file, join(dir, "sources"));
     if (result.ok) templates.push(result.value);
-    else problems.push(...result.problems);
+    else problems.push(...result.error);
   }
   return { templates, problems };
 }

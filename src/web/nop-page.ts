@@ -5,7 +5,6 @@ import type { AccessCode } from "../core/wire/access-code.js";
 import { parseAccessCode } from "../core/wire/access-code.js";
 import type { Issue } from "../core/check/issues.js";
 import { formatIssue, hasErrors } from "../core/check/issues.js";
-import { fieldLabels } from "../core/check/messages.js";
 import { periodLabelVi } from "../core/plan/period.js";
 import type { Template } from "../core/plan/template-schema.js";
 import { payloadHash } from "../core/wire/signature.js";
@@ -126,7 +125,7 @@ export class NopPage {
   /** For the worker: the template of the file's plan, remembering why there was none. */
   templateFor = async (id: string): Promise<Template | undefined> => {
     this.lastLookup = await this.deps.templates.get(id);
-    return this.lastLookup.ok ? this.lastLookup.template : undefined;
+    return this.lastLookup.ok ? this.lastLookup.value : undefined;
   };
 
   saveCode(pasted: string): void {
@@ -177,7 +176,7 @@ export class NopPage {
       const offline =
         reading.refusal.code === "unknown-template" &&
         this.lastLookup?.ok === false &&
-        this.lastLookup.reason === "offline";
+        this.lastLookup.error === "offline";
       s.message = {
         text: offline ? text.noTemplateOffline : reading.refusal.message,
         tone: "error",
@@ -320,16 +319,8 @@ export class NopPage {
   }
 
   private issueText(issue: Issue): string {
-    if (this.state.lang === "vi") return formatIssue(issue);
-    const loc = issue.location;
-    const where = [
-      loc.cell ? `${loc.sheet ? `${loc.sheet}!` : ""}${loc.cell}` : loc.sheet,
-      loc.indicatorId ?? loc.taskId ?? loc.budgetLineId,
-      fieldLabels[loc.field].en,
-    ]
-      .filter(Boolean)
-      .join(" · ");
-    return `${this.t(issue.severity === "error" ? text.error : text.warning)} ${where}: ${issue.message.en}`;
+    // The Vietnamese page shows both languages, as the sheet does; the English page English only.
+    return formatIssue(issue, this.state.lang === "vi" ? "both" : "en");
   }
 
   private renderSheetView() {

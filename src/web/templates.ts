@@ -3,12 +3,12 @@
 // Script web app, the template its doGet embedded in the page.
 import { parseTemplate } from "../core/plan/template-load.js";
 import type { Template } from "../core/plan/template-schema.js";
+import type { Result } from "../core/text/result.js";
+import { err, ok } from "../core/text/result.js";
 import { readAnswer, TemplatesAnswer } from "../core/wire/read-api.js";
 
-export type TemplateLookup =
-  | { ok: true; template: Template }
-  /** `unknown`: the tracker answered that it has none; `offline`: no answer and nothing kept. */
-  | { ok: false; reason: "unknown" | "offline" };
+/** The template, or why there is none: `unknown`, the tracker answered that it has none; `offline`, no answer and nothing kept. */
+export type TemplateLookup = Result<Template, "unknown" | "offline">;
 
 export interface TemplateSource {
   get(id: string): Promise<TemplateLookup>;
@@ -31,7 +31,7 @@ export function embeddedTemplates(templates: readonly unknown[]): TemplateSource
   return {
     get: async (id) => {
       const template = byId.get(id);
-      return template ? { ok: true, template } : { ok: false, reason: "unknown" };
+      return template ? ok(template) : err("unknown");
     },
     warm: async () => undefined,
   };
@@ -57,16 +57,16 @@ export function trackerTemplates(
       response = await fetcher(new URL(encodeURIComponent(id), base));
     } catch {
       const template = kept(id);
-      return template ? { ok: true, template } : { ok: false, reason: "offline" };
+      return template ? ok(template) : err("offline");
     }
-    if (response.status === 404) return { ok: false, reason: "unknown" };
+    if (response.status === 404) return err("unknown");
     const template = response.ok ? parsed(await response.json(), id) : undefined;
     if (!template) {
       const old = kept(id);
-      return old ? { ok: true, template: old } : { ok: false, reason: "offline" };
+      return old ? ok(old) : err("offline");
     }
     storage.setItem(key(id), JSON.stringify(template));
-    return { ok: true, template };
+    return ok(template);
   };
   return {
     get,

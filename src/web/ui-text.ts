@@ -117,8 +117,6 @@ export const text = {
   receiptTracker: { vi: "Hệ thống theo dõi", en: "Tracker" },
   print: { vi: "In / lưu PDF", en: "Print / save as PDF" },
   sheetHeading: { vi: "Trang báo cáo (chỉ xem)", en: "Report sheet (read-only)" },
-  error: { vi: "Lỗi", en: "Error" },
-  warning: { vi: "Cảnh báo", en: "Warning" },
 } satisfies Record<string, Text | TextOf<never[]>>;
 
 export type PageText = typeof text;

@@ -61,8 +61,9 @@ export async function readReport(bytes: Uint8Array, options: ReadOptions): Promi
   if (!workbook) return { kind: "refused", refusal: refusal("no-sheet") };
 
   const headerGrid = workbook.read(HEADER_ROWS, COLUMN_COUNT);
-  const header = readHeader(headerGrid.values, workbook.sheetName);
-  if (!header.ok) return { kind: "checked", grid: headerGrid, issues: [header.issue] };
+  const read = readHeader(headerGrid.values, workbook.sheetName);
+  if (!read.ok) return { kind: "checked", grid: headerGrid, issues: [read.error] };
+  const header = read.value;
   const template = await options.templateFor(header.templateId);
   if (!template)
     return { kind: "refused", refusal: refusal("unknown-template", { id: header.templateId }) };

@@ -43,7 +43,7 @@ let tracker: ReturnType<typeof trackerTransport>;
 beforeEach(async () => {
   tracker = trackerTransport();
   h = harness(tracker.transport);
-  expect(await saveAccessCode(h.deps, codeText)).toMatchObject({ unit });
+  expect(await saveAccessCode(h.deps, codeText)).toMatchObject({ value: { unit } });
 });
 
 /** Types the valid report into the sheet, as an officer would (protection applies). */
@@ -71,7 +71,7 @@ describe("the access code", () => {
     const before = fresh.tracker.state.requests;
     expect(await saveAccessCode(fresh.deps, http)).toEqual({
       ok: false,
-      reason: "insecure-tracker",
+      error: "insecure-tracker",
     });
     expect(fresh.tracker.state.requests).toBe(before);
     expect(fresh.store.data.has("access-code")).toBe(false);
@@ -81,15 +81,15 @@ describe("the access code", () => {
       unit: unit.code,
       key: KEY,
     });
-    expect(await saveAccessCode(fresh.deps, https)).toMatchObject({ ok: true, unit });
-    expect(await saveAccessCode(fresh.deps, codeText)).toMatchObject({ ok: true, unit });
+    expect(await saveAccessCode(fresh.deps, https)).toMatchObject({ ok: true, value: { unit } });
+    expect(await saveAccessCode(fresh.deps, codeText)).toMatchObject({ ok: true, value: { unit } });
   });
 
   it("says a pasted code is not one, and does not keep it", async () => {
     const fresh = harness(tracker.transport);
     expect(await saveAccessCode(fresh.deps, "chitieu1.nonsense")).toEqual({
       ok: false,
-      reason: "bad-code",
+      error: "bad-code",
     });
     expect(fresh.store.data.has("access-code")).toBe(false);
   });

@@ -29,8 +29,9 @@ const KEY = "7a".repeat(32);
 const H1_REPORT = "00000000-0000-4000-8000-000000000001";
 const template = loadSeedTemplates().templates.find((t) => t.id === PLAN)!;
 
-const seeded = readHistoryFiles([UNITS_FILE, SUCCESSION_FILE], { units: [], successions: [] });
-if (!seeded.ok) throw new Error(seeded.problems.join("\n"));
+const imported = readHistoryFiles([UNITS_FILE, SUCCESSION_FILE], { units: [], successions: [] });
+if (!imported.ok) throw new Error(imported.error.join("\n"));
+const seeded = imported.value;
 const history = new UnitHistory(seeded.units, seeded.successions);
 const unit = (code: string) => history.unit(code)!;
 const ninhKieu = unit("Q-NINHKIEU");
@@ -67,8 +68,8 @@ async function selfHosted(): Promise<Tracker> {
     units: store.units(),
     successions: store.successions(),
   });
-  if (!read.ok) throw new Error(read.problems.join("\n"));
-  store.importUnits(read.units, read.successions);
+  if (!read.ok) throw new Error(read.error.join("\n"));
+  store.importUnits(read.value.units, read.value.successions);
   store.setKey(ninhKieu.code, KEY);
   const app = buildServer({ store });
   return {

@@ -31,8 +31,8 @@ const templates = loadSeedTemplates().templates;
 const templateOf = (id: string) => templates.find((t) => t.id === id)!;
 
 const read = readHistoryFiles([UNITS_FILE, SUCCESSION_FILE], { units: [], successions: [] });
-if (!read.ok) throw new Error(read.problems.join("\n"));
-const seeded = read;
+if (!read.ok) throw new Error(read.error.join("\n"));
+const seeded = read.value;
 const reporter = seeded.units.find((u) => u.code === "SKHCN")!;
 
 /** The same measure in each plan (seeds/measures/can-tho-2025.json), each given its own figure. */

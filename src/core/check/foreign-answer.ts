@@ -2,15 +2,11 @@
 // check. Google serves an Apps Script web app's failures as HTML pages with status 200: its sign-in
 // page when the deployment is not open to "Anyone", its error page when the script hit a quota or
 // the time limit, or when the deployment runs no doPost. None of these is a receipt.
-
-export interface ForeignAnswerText {
-  vi: string;
-  en: string;
-}
+import type { Words } from "./messages.js";
 
 type Kind = "sign-in" | "limit" | "no-script" | "other";
 
-const texts: Record<Kind, (found: string) => ForeignAnswerText> = {
+const texts: Record<Kind, (found: string) => Words> = {
   "sign-in": () => ({
     vi: "Google trả về trang đăng nhập: web app của tracker chưa mở cho mọi người. Đơn vị tổng hợp cần triển khai lại với Người có quyền truy cập: Bất kỳ ai (Triển khai › Quản lý việc triển khai › Chỉnh sửa).",
     en: "Google answered with its sign-in page: the tracker's web app is not open to everyone. The consolidator must deploy it with Who has access: Anyone (Deploy › Manage deployments › Edit).",
@@ -46,7 +42,7 @@ function wordsOf(text: string): string {
   return body.length > 160 ? `${body.slice(0, 157)}…` : body || "(trống / empty)";
 }
 
-export function foreignAnswer(status: number, text: string): ForeignAnswerText {
+export function foreignAnswer(status: number, text: string): Words {
   const words = wordsOf(text);
   const found = `HTTP ${status}: ${words}`;
   if (SIGN_IN.test(text)) return texts["sign-in"](found);
@@ -55,6 +51,3 @@ export function foreignAnswer(status: number, text: string): ForeignAnswerText {
   if (NO_SCRIPT.test(words)) return texts["no-script"](words);
   return texts.other(found);
 }
-
-/** One line, Vietnamese then English, as the CLI and the task pane show their messages. */
-export const bilingual = (t: ForeignAnswerText) => `${t.vi} / ${t.en}`;

@@ -1,6 +1,6 @@
 // An issue found in a report: its code, severity, message and where it is (sheet, cell, item, field).
-import type { FieldName, IssueCode, Params, Severity } from "./messages.js";
-import { fieldLabels, messageFor, severityOf } from "./messages.js";
+import type { FieldName, IssueCode, Language, Params, Severity, Words } from "./messages.js";
+import { fieldLabels, inLanguage, messageFor, severityLabels, severityOf } from "./messages.js";
 
 export interface IssueLocation {
   sheet?: string;
@@ -16,7 +16,7 @@ export interface Issue {
   code: IssueCode;
   severity: Severity;
   location: IssueLocation;
-  message: { vi: string; en: string };
+  message: Words;
 }
 
 export function makeIssue(code: IssueCode, location: IssueLocation, params: Params = {}): Issue {
@@ -27,16 +27,19 @@ export function hasErrors(issues: readonly Issue[]): boolean {
   return issues.some((i) => i.severity === "error");
 }
 
-/** "Báo cáo!I12 · CQ-01 · Giá trị: <vi> / <en>" — one line a person can act on. */
-export function formatIssue(issue: Issue): string {
+/**
+ * "Lỗi Báo cáo!I12 · CQ-01 · Giá trị: <vi> / <en>" — one line a person can act on. In "both" the
+ * severity and the field are named in Vietnamese, the language of the sheet's own labels.
+ */
+export function formatIssue(issue: Issue, lang: Language = "both"): string {
   const { location: loc } = issue;
+  const words = lang === "en" ? "en" : "vi";
   const where = [
     loc.cell ? `${loc.sheet ? `${loc.sheet}!` : ""}${loc.cell}` : loc.sheet,
     loc.indicatorId ?? loc.taskId ?? loc.budgetLineId,
-    fieldLabels[loc.field].vi,
+    fieldLabels[loc.field][words],
   ]
     .filter(Boolean)
     .join(" · ");
-  const tag = issue.severity === "error" ? "Lỗi" : "Cảnh báo";
-  return `${tag} ${where}: ${issue.message.vi} / ${issue.message.en}`;
+  return `${severityLabels[issue.severity][words]} ${where}: ${inLanguage(issue.message, lang)}`;
 }

@@ -3,6 +3,42 @@
 
 export type Severity = "error" | "warning";
 
+/** Words a person reads, in both languages: the shape of every catalogue entry. */
+export interface Words {
+  vi: string;
+  en: string;
+}
+
+/** A catalogue entry whose words take parameters, in each language. */
+export interface WordsOf<P> {
+  vi: (p: P) => string;
+  en: (p: P) => string;
+}
+
+/** An entry's words for these parameters. */
+export function wordsFor<P>(entry: WordsOf<P>, params: P): Words {
+  return { vi: entry.vi(params), en: entry.en(params) };
+}
+
+/** The language a message is shown in; "both" is Vietnamese then English on one line. */
+export type Language = "vi" | "en" | "both";
+
+/** One line, Vietnamese then English, as the CLI, the wire and the task pane show a message. */
+export function bilingual(words: Words): string {
+  return `${words.vi} / ${words.en}`;
+}
+
+/** The words in one language, or both on one line. */
+export function inLanguage(words: Words, lang: Language): string {
+  return lang === "both" ? bilingual(words) : words[lang];
+}
+
+/** How an issue's severity is named before its location. */
+export const severityLabels = {
+  error: { vi: "Lỗi", en: "Error" },
+  warning: { vi: "Cảnh báo", en: "Warning" },
+} satisfies Record<Severity, Words>;
+
 export type Params = Record<string, string | number>;
 
 interface MessageSpec {
@@ -225,7 +261,7 @@ export function severityOf(code: IssueCode): Severity {
   return catalogue[code].severity;
 }
 
-export function messageFor(code: IssueCode, params: Params = {}): { vi: string; en: string } {
+export function messageFor(code: IssueCode, params: Params = {}): Words {
   const spec: MessageSpec = catalogue[code];
   return { vi: spec.vi(params), en: spec.en(params) };
 }

@@ -1,4 +1,6 @@
 // A unit's report for one plan and period, as it travels on the wire (chitieu/1) and is stored.
+import { bilingual } from "./messages.js";
+import { nfcWords } from "../plan/plan-messages.js";
 import { z } from "zod";
 import { Period } from "../plan/period.js";
 import { Id, Level } from "../plan/template-schema.js";
@@ -50,7 +52,7 @@ export type BudgetEntry = z.infer<typeof BudgetEntry>;
 const NarrativeText = z
   .string()
   .max(NARRATIVE_MAX_CHARS)
-  .refine((s) => s === s.normalize("NFC"), "văn bản phải ở dạng NFC / text must be NFC");
+  .refine((s) => s === s.normalize("NFC"), bilingual(nfcWords));
 
 /**
  * The yearly account QĐ 2256 asks of each unit besides its figures (V.2: "đánh giá kết quả thực

@@ -5,6 +5,8 @@
 import { z } from "zod";
 import type { Period } from "./period.js";
 import { periodParts } from "./period.js";
+import { bilingual } from "../check/messages.js";
+import { districtLevelWords, nfcWords } from "./plan-messages.js";
 
 export const DistrictLevelDecision = z
   .object({
@@ -14,7 +16,7 @@ export const DistrictLevelDecision = z
     reason: z
       .string()
       .min(1)
-      .refine((s) => s === s.normalize("NFC"), "văn bản phải ở dạng NFC / text must be NFC"),
+      .refine((s) => s === s.normalize("NFC"), bilingual(nfcWords)),
   })
   .strict();
 export type DistrictLevelDecision = z.infer<typeof DistrictLevelDecision>;
@@ -29,16 +31,12 @@ export function afterDistrictLevel(period: Period): boolean {
   return p.kind === "year" || (p.kind === "half" ? p.index === 2 : p.index >= 3);
 }
 
-const WORDS: Record<DistrictLevelDecision["reportedBy"], string> = {
-  commune: "cấp xã báo cáo phần của cấp huyện / communes report the district level's part",
-  none: "không còn báo cáo / no longer reported",
-};
-
 /** What the consolidator's page and tabs say of the indicator's district target in the period. */
 export function districtLevelNote(
   decision: DistrictLevelDecision | undefined,
   period: Period,
 ): string | undefined {
   if (!decision || !afterDistrictLevel(period)) return undefined;
-  return `Cấp huyện (từ 01/07/2025) / district level (from 1 July 2025): ${WORDS[decision.reportedBy]} — ${decision.reason}`;
+  const { heading, [decision.reportedBy]: what } = districtLevelWords;
+  return `${bilingual(heading)}: ${bilingual(what)} — ${decision.reason}`;
 }

@@ -2,6 +2,8 @@
 import type { z } from "zod";
 import { Template } from "./template-schema.js";
 import { UnitList } from "./unit-schema.js";
+import type { Result } from "../text/result.js";
+import { err, ok } from "../text/result.js";
 
 export interface LoadProblem {
   file: string;
@@ -10,7 +12,8 @@ export interface LoadProblem {
   message: string;
 }
 
-export type LoadResult<T> = { ok: true; value: T } | { ok: false; problems: LoadProblem[] };
+/** The loaded value, or every problem found (never empty). */
+export type LoadResult<T> = Result<T, LoadProblem[]>;
 
 export function jsonPath(path: readonly PropertyKey[]): string {
   return (
@@ -33,26 +36,22 @@ function parseWith<S extends z.ZodType>(
   file: string,
 ): LoadResult<z.output<S>> {
   const result = schema.safeParse(data);
-  if (result.success) return { ok: true, value: result.data };
-  return {
-    ok: false,
-    problems: result.error.issues.map((issue) => ({
+  if (result.success) return ok(result.data);
+  return err(
+    result.error.issues.map((issue) => ({
       file,
       path: jsonPath(issue.path),
       message: issue.message,
     })),
-  };
+  );
 }
 
 function parseJson(text: string, file: string): LoadResult<unknown> {
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    return {
-      ok: false,
-      problems: [{ file, path: "$", message: `JSON không hợp lệ / invalid JSON: ${reason}` }],
-    };
+    return ok(JSON.parse(text) as unknown);
+  } catch (thrown) {
+    const reason = thrown instanceof Error ? thrown.message : String(thrown);
+    return err([{ file, path: "$", message: `JSON không hợp lệ / invalid JSON: ${reason}` }]);
   }
 }
 

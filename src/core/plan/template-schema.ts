@@ -1,5 +1,7 @@
 // The plan-template schema: what a province's plan (đề án, kế hoạch) says, as data.
 // Every other part of chitieu reads templates through these types.
+import { bilingual } from "../check/messages.js";
+import { nfcWords } from "./plan-messages.js";
 import { z } from "zod";
 import { DistrictLevelDecision } from "./district-level.js";
 
@@ -15,12 +17,12 @@ export const Id = z
 export const SourceQuote = z
   .string()
   .min(8)
-  .refine((s) => s === s.normalize("NFC"), "văn bản phải ở dạng NFC / text must be NFC");
+  .refine((s) => s === s.normalize("NFC"), bilingual(nfcWords));
 
 const VietnameseText = z
   .string()
   .min(1)
-  .refine((s) => s === s.normalize("NFC"), "văn bản phải ở dạng NFC / text must be NFC");
+  .refine((s) => s === s.normalize("NFC"), bilingual(nfcWords));
 
 export const Comparator = z.enum([">=", ">", "<=", "<", "=", "between"]);
 export type Comparator = z.infer<typeof Comparator>;

@@ -1,5 +1,7 @@
 // Units through time: each has a validity interval, and a succession table says who took over whom
 // and from which day, so a report is judged against the units that existed in its period.
+import { bilingual } from "../check/messages.js";
+import { nfcWords } from "./plan-messages.js";
 import { z } from "zod";
 import { Id } from "./template-schema.js";
 import type { Unit } from "./unit-schema.js";
@@ -11,7 +13,7 @@ import { periodParts } from "./period.js";
 const NfcText = z
   .string()
   .min(1)
-  .refine((s) => s === s.normalize("NFC"), "văn bản phải ở dạng NFC / text must be NFC");
+  .refine((s) => s === s.normalize("NFC"), bilingual(nfcWords));
 
 /** One row of a succession table: `to` holds (part of) `from`'s duties from `effective` on. */
 export const Succession = z

@@ -1,5 +1,7 @@
 // Reporting units (departments, districts, communes) are data of a tracker, never code:
 // provinces merge and levels disappear (2025), and the list changes with them.
+import { bilingual } from "../check/messages.js";
+import { nfcWords } from "./plan-messages.js";
 import { z } from "zod";
 import { Id, Level } from "./template-schema.js";
 
@@ -12,7 +14,7 @@ export const Unit = z
     name: z
       .string()
       .min(1)
-      .refine((s) => s === s.normalize("NFC"), "văn bản phải ở dạng NFC / text must be NFC"),
+      .refine((s) => s === s.normalize("NFC"), bilingual(nfcWords)),
     kind: UnitKind,
     /** The level whose targets apply to this unit (cấp tỉnh / huyện / xã). */
     level: Level,

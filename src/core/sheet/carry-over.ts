@@ -25,9 +25,10 @@ export interface CarriedValue {
  * the new sheet's own format would make Excel's 0.8 read as 0.8 instead of the 80 that was typed.
  */
 export function carryOver(oldGrid: Grid, layout: SheetLayout, oldFormats?: Grid): CarriedValue[] {
-  const header = readHeader(oldGrid);
+  const read = readHeader(oldGrid);
+  const header = read.ok ? read.value : undefined;
   if (
-    !header.ok ||
+    !header ||
     header.templateId !== layout.meta.templateId ||
     header.unit.code !== layout.meta.unit.code ||
     header.period !== layout.meta.period

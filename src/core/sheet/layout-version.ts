@@ -2,16 +2,16 @@
 // reader recognises every version by its fixed cells and checksum, newest first: an old sheet
 // reads as it was made, never as edited.
 import type { SheetLayout } from "./layout-types.js";
+import type { Result } from "../text/result.js";
+import { err, ok } from "../text/result.js";
 
 /** 1: header, indicators, tasks, budget. 2: and the unit's narrative (issue 14). */
 export type LayoutVersion = 1 | 2;
 export const LAYOUT_VERSION: LayoutVersion = 2;
 const NEWEST_FIRST: readonly LayoutVersion[] = [2, 1];
 
-export type LayoutMatch =
-  | { ok: true; layout: SheetLayout }
-  /** No version matches: the first fixed cell of the newest layout that differs, if one does. */
-  | { ok: false; edited: { row: number; col: number } | undefined };
+/** When no version matches: the first fixed cell of the newest layout that differs, if one does. */
+export type LayoutMatch = Result<SheetLayout, { edited: { row: number; col: number } | undefined }>;
 
 /**
  * The layout whose fixed cells all read back as the sheet holds them and whose checksum is the
@@ -27,8 +27,8 @@ export function recogniseLayout(
   for (const version of NEWEST_FIRST) {
     const layout = build(version);
     const edited = layout.cells.find((c) => c.fixed && canonical(c.value) !== textAt(c.row, c.col));
-    if (!edited && checksum === layout.meta.checksum) return { ok: true, layout };
+    if (!edited && checksum === layout.meta.checksum) return ok(layout);
     if (version === LAYOUT_VERSION) newest = edited;
   }
-  return { ok: false, edited: newest };
+  return err({ edited: newest });
 }

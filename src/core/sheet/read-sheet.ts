@@ -27,6 +27,8 @@ import type {
   TaskStatus,
 } from "../check/submission-schema.js";
 import { recogniseLayout } from "./layout-version.js";
+import type { Result } from "../text/result.js";
+import { err, ok } from "../text/result.js";
 import { narrativeText } from "./narrative-section.js";
 import type { Indicator, Level, Template } from "../plan/template-schema.js";
 import type { Unit, UnitKind } from "../plan/unit-schema.js";
@@ -53,8 +55,18 @@ function reverse<K extends string>(names: Record<K, string>, text: string): K | 
   return (Object.keys(names) as K[]).find((k) => names[k] === text);
 }
 
+/** What a sheet's header block says: which template, unit and period the sheet is for. */
+export interface SheetHeader {
+  templateId: string;
+  templateVersion: number;
+  checksum: string;
+  unit: Unit;
+  period: Period;
+  location: (cell: { row: number; col: number }, field: IssueLocation["field"]) => IssueLocation;
+}
+
 /** The header block alone: enough to know which template, unit and period a sheet is for. */
-export function readHeader(grid: Grid, sheet = REPORT_SHEET) {
+export function readHeader(grid: Grid, sheet = REPORT_SHEET): Result<SheetHeader, Issue> {
   const at = (c: { row: number; col: number }) => textAt(grid, c.row, c.col);
   const templateId = at(headerCells.templateId);
   const location = (
@@ -69,10 +81,7 @@ export function readHeader(grid: Grid, sheet = REPORT_SHEET) {
   const kind = reverse<UnitKind>(unitKindNames, at(headerCells.unitKind));
   const period = Period.safeParse(at(headerCells.period));
   if (!templateId || !level || !kind || !period.success || !at(headerCells.unitCode)) {
-    return {
-      ok: false as const,
-      issue: makeIssue("sheet-unrecognised", location(headerCells.templateId, "template")),
-    };
+    return err(makeIssue("sheet-unrecognised", location(headerCells.templateId, "template")));
   }
   const unit: Unit = {
     code: at(headerCells.unitCode),
@@ -80,15 +89,14 @@ export function readHeader(grid: Grid, sheet = REPORT_SHEET) {
     level,
     kind,
   };
-  return {
-    ok: true as const,
+  return ok({
     templateId,
     templateVersion: Number(at(headerCells.templateVersion)),
     checksum: at(headerCells.checksum),
     unit,
     period: period.data,
     location,
-  };
+  });
 }
 
 /**
@@ -101,8 +109,9 @@ export function readSheet(
   formats?: Grid,
   sheet = REPORT_SHEET,
 ): SheetReading {
-  const header = readHeader(grid, sheet);
-  if (!header.ok) return { issues: [header.issue] };
+  const read = readHeader(grid, sheet);
+  if (!read.ok) return { issues: [read.error] };
+  const header = read.value;
   if (header.templateId !== template.id) {
     return {
       issues: [
@@ -130,7 +139,10 @@ export function readSheet(
     canonicalLabel,
   );
   if (!match.ok) {
-    const cell = match.edited ?? { row: headerCells.checksum.row, col: headerCells.checksum.col };
+    const cell = match.error.edited ?? {
+      row: headerCells.checksum.row,
+      col: headerCells.checksum.col,
+    };
     return {
       issues: [
         makeIssue("sheet-edited", { sheet, cell: a1(cell.row, cell.col), field: "checksum" }),
@@ -139,7 +151,7 @@ export function readSheet(
     };
   }
 
-  const { layout } = match;
+  const layout = match.value;
   const issues: Issue[] = [];
   const indicators = new Map(template.indicators.map((i) => [i.id, i]));
   const draft: SubmissionDraft = {
@@ -166,7 +178,10 @@ export function readSheet(
     const read = readField(f.ref, raw, format, indicators.get(f.ref.id));
     if (!read.ok) {
       issues.push(
-        makeIssue(read.code, located, { input: cellInput(raw), readings: read.readings ?? "" }),
+        makeIssue(read.error.code, located, {
+          input: cellInput(raw),
+          readings: read.error.readings ?? "",
+        }),
       );
       continue;
     }
@@ -202,14 +217,13 @@ export function locationOf(f: FieldCell, sheet = REPORT_SHEET): IssueLocation {
   return { sheet, cell: f.address, ...item, field: f.ref.field };
 }
 
-type FieldRead =
-  | { ok: true; value: number | string | null }
-  | {
-      ok: false;
-      code:
-        "not-a-number" | "ambiguous-number" | "not-a-date" | "not-yes-no" | "unknown-task-status";
-      readings?: string;
-    };
+type FieldRead = Result<
+  number | string | null,
+  {
+    code: "not-a-number" | "ambiguous-number" | "not-a-date" | "not-yes-no" | "unknown-task-status";
+    readings?: string;
+  }
+>;
 
 const yesWords = new Set(
   [YES, "có", "x", "yes", "true", "1", "đã", "rồi"].map((w) => w.toLocaleLowerCase("vi")),
@@ -219,11 +233,11 @@ const noWords = new Set(
 );
 
 function readYesNo(raw: RawCellValue): FieldRead {
-  if (typeof raw === "boolean") return { ok: true, value: raw ? 1 : 0 };
+  if (typeof raw === "boolean") return ok(raw ? 1 : 0);
   const word = normalizeText(cellInput(raw)).toLocaleLowerCase("vi");
-  if (yesWords.has(word)) return { ok: true, value: 1 };
-  if (noWords.has(word)) return { ok: true, value: 0 };
-  return { ok: false, code: "not-yes-no" };
+  if (yesWords.has(word)) return ok(1);
+  if (noWords.has(word)) return ok(0);
+  return err({ code: "not-yes-no" });
 }
 
 function readTaskState(raw: RawCellValue): FieldRead {
@@ -231,7 +245,7 @@ function readTaskState(raw: RawCellValue): FieldRead {
   const state = (Object.keys(taskStateNames) as TaskState[]).find(
     (k) => taskStateNames[k].toLocaleLowerCase("vi") === word || k === word,
   );
-  return state ? { ok: true, value: state } : { ok: false, code: "unknown-task-status" };
+  return state ? ok(state) : err({ code: "unknown-task-status" });
 }
 
 function readQuantity(raw: RawCellValue, format: string, integer: boolean): FieldRead {
@@ -239,15 +253,14 @@ function readQuantity(raw: RawCellValue, format: string, integer: boolean): Fiel
     percentCell: isPercentFormat(format),
     expect: integer ? "integer" : "decimal",
   });
-  if (reading.ok) return { ok: true, value: reading.value };
-  if (reading.reason === "ambiguous") {
-    return {
-      ok: false,
+  if (reading.ok) return ok(reading.value);
+  if (reading.error.code === "ambiguous") {
+    return err({
       code: "ambiguous-number",
-      readings: (reading.readings ?? []).join(" hoặc / or "),
-    };
+      readings: (reading.error.readings ?? []).join(" hoặc / or "),
+    });
   }
-  return { ok: false, code: "not-a-number" };
+  return err({ code: "not-a-number" });
 }
 
 function readField(
@@ -259,16 +272,16 @@ function readField(
   switch (ref.field) {
     case "evidence":
     case "note":
-      return { ok: true, value: normalizeText(cellInput(raw)) };
+      return ok(normalizeText(cellInput(raw)));
     case "assessment":
     case "difficulties":
     case "proposals":
-      return { ok: true, value: narrativeText(cellInput(raw)) };
+      return ok(narrativeText(cellInput(raw)));
     case "status":
       return readTaskState(raw);
     case "completedOn": {
       const d = parseDate(raw);
-      return d.ok ? { ok: true, value: d.iso } : { ok: false, code: "not-a-date" };
+      return d.ok ? d : err({ code: "not-a-date" });
     }
     case "allocated":
     case "disbursed":

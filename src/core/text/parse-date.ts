@@ -2,10 +2,17 @@
 import { normalizeText } from "./normalize-text.js";
 import { cellInput } from "./parse-number.js";
 import type { RawCellValue } from "./parse-number.js";
+import type { Result } from "./result.js";
+import { err, ok } from "./result.js";
 
-export type DateReading =
-  | { ok: true; iso: string }
-  | { ok: false; reason: "blank" | "not-a-date" | "ambiguous"; input: string };
+/** Why a cell holds no date: `input` is the text read. */
+export interface DateProblem {
+  code: "blank" | "not-a-date";
+  input: string;
+}
+
+/** The date as yyyy-mm-dd, or why there is none. */
+export type DateReading = Result<string, DateProblem>;
 
 // Day first, as Vietnamese write it; the same separator twice, and a four-digit year.
 const DAY_FIRST = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
@@ -26,7 +33,7 @@ interface CalendarDate {
 
 export function parseDate(value: RawCellValue): DateReading {
   try {
-    if (value === null || value === undefined) return { ok: false, reason: "blank", input: "" };
+    if (value === null || value === undefined) return err({ code: "blank", input: "" });
     if (typeof value === "string") return readText(value);
     if (typeof value === "number") return readSerial(value);
     if (value instanceof Date) return readJsDate(value);
@@ -54,7 +61,7 @@ export function excelSerialFromIso(iso: string): number {
 
 function readText(raw: string): DateReading {
   const text = normalizeText(raw);
-  if (text === "") return { ok: false, reason: "blank", input: raw };
+  if (text === "") return err({ code: "blank", input: raw });
   const dayFirst = DAY_FIRST.exec(text);
   if (dayFirst) return fromParts(raw, dayFirst[4], dayFirst[3], dayFirst[1]);
   const iso = ISO_DATE.exec(text);
@@ -64,7 +71,7 @@ function readText(raw: string): DateReading {
 
 function fromParts(raw: string, year = "", month = "", day = ""): DateReading {
   const date = { year: Number(year), month: Number(month), day: Number(day) };
-  return isRealDate(date) ? { ok: true, iso: toIso(date) } : notADate(raw);
+  return isRealDate(date) ? ok(toIso(date)) : notADate(raw);
 }
 
 // Whole days count; a time of day (the fraction) says nothing about which date it is.
@@ -73,14 +80,14 @@ function readSerial(n: number): DateReading {
   if (!Number.isFinite(serial) || serial < 1 || serial > LAST_SERIAL) return notADate(n);
   if (serial === FICTITIOUS_LEAP_DAY) return notADate(n);
   const epoch = serial < FICTITIOUS_LEAP_DAY ? EPOCH_BEFORE_LEAP_DAY : EPOCH_AFTER_LEAP_DAY;
-  return { ok: true, iso: toIso(fromUtcDay(epoch + serial)) };
+  return ok(toIso(fromUtcDay(epoch + serial)));
 }
 
 // exceljs hands dates back at UTC midnight, so the UTC parts are the date the officer typed.
 function readJsDate(d: Date): DateReading {
   if (Number.isNaN(d.getTime())) return notADate(d);
   const date = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-  return date.year >= 0 && date.year <= 9999 ? { ok: true, iso: toIso(date) } : notADate(d);
+  return date.year >= 0 && date.year <= 9999 ? ok(toIso(date)) : notADate(d);
 }
 
 function isoParts(iso: string): CalendarDate {
@@ -119,5 +126,5 @@ function pad(n: number, width: number): string {
 }
 
 function notADate(value: unknown): DateReading {
-  return { ok: false, reason: "not-a-date", input: cellInput(value) };
+  return err({ code: "not-a-date", input: cellInput(value) });
 }

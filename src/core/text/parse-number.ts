@@ -1,5 +1,7 @@
 // Reads a figure an officer typed into a sheet cell, vi-VN or en style, and refuses to guess when it cannot tell.
 import { normalizeText } from "./normalize-text.js";
+import type { Err, Ok } from "./result.js";
+import { err } from "./result.js";
 
 /** What Excel (Office.js), exceljs or Google Sheets hands back for one cell: raw input, unread. */
 export type RawCellValue = string | number | boolean | Date | null | undefined;
@@ -11,14 +13,15 @@ export interface ParseNumberOptions {
   expect?: "decimal" | "integer";
 }
 
-export type NumberReading =
-  | { ok: true; value: number; note?: string }
-  | {
-      ok: false;
-      reason: "blank" | "not-a-number" | "ambiguous";
-      input: string;
-      readings?: number[];
-    };
+/** Why a cell holds no number: `input` is the text read, `readings` the two it could mean. */
+export interface NumberProblem {
+  code: "blank" | "not-a-number" | "ambiguous";
+  input: string;
+  readings?: number[];
+}
+
+/** A number, with a note when the reading was decided by the indicator, or why there is none. */
+export type NumberReading = (Ok<number> & { note?: string }) | Err<NumberProblem>;
 
 // Sign (PDFs use U+2212 for minus), digits with "." / "," separators, an optional "%".
 const NUMBER_TEXT = /^([+\-\u2212]?)(\d+(?:[.,]\d+)*)( ?%)?$/;
@@ -173,15 +176,15 @@ function accepted(value: number): NumberReading {
 }
 
 function blank(input: string): NumberReading {
-  return { ok: false, reason: "blank", input };
+  return err({ code: "blank", input });
 }
 
 function notANumber(input: string): NumberReading {
-  return { ok: false, reason: "not-a-number", input };
+  return err({ code: "not-a-number", input });
 }
 
 function ambiguous(input: string, readings: number[]): NumberReading {
-  return { ok: false, reason: "ambiguous", input, readings };
+  return err({ code: "ambiguous", input, readings });
 }
 
 // Written by hand: Intl's vi-VN output differs between Apps Script and Node.

@@ -1,4 +1,5 @@
 // Every unit's current report for one plan and period gathered into the consolidator's view.
+import { consolidationNotes } from "./consolidation-notes.js";
 import type {
   BudgetConsolidation,
   Consolidation,
@@ -365,10 +366,8 @@ function finish(acc: Accumulator, units: readonly Unit[], sets: LeadSets): Indic
   const { ind } = acc;
   const target = planTarget(ind);
   const { aggregate, contributing, aggregateFrom, status, notes } = aggregateOf(acc, units, target);
-  if (acc.outside > 0)
-    notes.push(`${acc.outside} đơn vị không được giao cũng báo cáo: không tính vào tổng hợp`);
-  if (acc.unusable > 0)
-    notes.push(`${acc.unusable} đơn vị báo số liệu ngoài khoảng cho phép: không tính vào tổng hợp`);
+  if (acc.outside > 0) notes.push(consolidationNotes.notAssigned.vi({ count: acc.outside }));
+  if (acc.unusable > 0) notes.push(consolidationNotes.outOfRange.vi({ count: acc.unusable }));
   return {
     id: ind.id,
     group: ind.group,
@@ -439,10 +438,7 @@ function aggregateOf(
 
 function ratioOfSums(acc: Accumulator, target: Target | undefined): Aggregate {
   const notes: string[] = [];
-  if (acc.valueOnly > 0)
-    notes.push(
-      `${acc.valueOnly} đơn vị chỉ báo tỷ lệ, không có tử số và mẫu số: không tính vào tỷ lệ chung`,
-    );
+  if (acc.valueOnly > 0) notes.push(consolidationNotes.rateOnly.vi({ count: acc.valueOnly }));
   // Σ denominators of 0 (every unit had nothing to count) is no data, not 0%.
   const ratio = acc.sumDenominator === 0 ? null : acc.sumNumerator / acc.sumDenominator;
   const aggregate = ratio === null ? null : acc.ind.kind === "percent" ? ratio * 100 : ratio;
@@ -472,8 +468,9 @@ function everyUnit(acc: Accumulator, units: readonly Unit[]): Aggregate {
     if (status === "met" || status === "not-met") reported++;
     if (status === "met") met++;
   }
-  const notes = [`${met}/${judgedUnits} đơn vị đạt mục tiêu của cấp mình`];
-  if (reported < judgedUnits) notes.push(`${judgedUnits - reported} đơn vị chưa có số liệu`);
+  const notes = [consolidationNotes.levelTargetsMet.vi({ met, judged: judgedUnits })];
+  if (reported < judgedUnits)
+    notes.push(consolidationNotes.noFigures.vi({ count: judgedUnits - reported }));
   const status: TargetStatus = reported === 0 ? "no-data" : met === judgedUnits ? "met" : "not-met";
   return {
     aggregate: judgedUnits === 0 ? null : (met / judgedUnits) * 100,
@@ -489,14 +486,19 @@ function singleReporter(acc: Accumulator, target: Target | undefined): Aggregate
   const chosen = acc.single;
   const notes: string[] = [];
   if (chosen) {
-    const latest = acc.values.length > 1 ? " (báo cáo nhận sau cùng)" : "";
-    notes.push(`${acc.values.length} đơn vị báo cáo; lấy số của ${chosen.unit.name}${latest}`);
+    notes.push(
+      consolidationNotes.figureTaken.vi({
+        count: acc.values.length,
+        unit: chosen.unit.name,
+        latest: acc.values.length > 1,
+      }),
+    );
   } else if (acc.designated) {
-    notes.push(`Đơn vị chủ trì (${acc.ind.lead.join("; ")}) chưa báo cáo`);
+    notes.push(consolidationNotes.leadMissing.vi({ leads: acc.ind.lead.join("; ") }));
   }
   // The units' figures are each the province's one figure as that unit knows it (template-schema).
   if (acc.ind.provinceWide && acc.values.length > 0)
-    notes.unshift("Chỉ tiêu toàn tỉnh: một số liệu chung, không cộng số của các đơn vị");
+    notes.unshift(consolidationNotes.provinceWide.vi());
   const aggregate = chosen ? chosen.value : null;
   return {
     aggregate,

@@ -1,6 +1,9 @@
 // The chitieu/1 wire protocol: the envelope a client posts, and the answers both trackers give.
 import { z } from "zod";
 import type { Issue } from "../check/issues.js";
+import type { Words } from "../check/messages.js";
+import { bilingual } from "../check/messages.js";
+import { answerMessages, protocolWords } from "./protocol-messages.js";
 
 export const PROTOCOL = "chitieu/1";
 /** Larger than any real report (a plan has under 100 indicators); refused before parsing. */
@@ -12,9 +15,7 @@ export const Envelope = z
     unit: z.string().min(1).max(64),
     /** The submission as a JSON string, so the signature covers exact bytes. */
     payload: z.string(),
-    signature: z
-      .string()
-      .regex(/^[0-9a-fA-F]{64}$/u, "chữ ký dạng 64 chữ số hex / signature as 64 hex digits"),
+    signature: z.string().regex(/^[0-9a-fA-F]{64}$/u, bilingual(protocolWords.signatureFormat)),
   })
   .strict();
 export type Envelope = z.infer<typeof Envelope>;
@@ -52,9 +53,7 @@ export type Receipt = z.infer<typeof Receipt>;
 export function staleNotice(current: StaleNotice["current"]): StaleNotice {
   return {
     code: "older-than-current",
-    message:
-      "Báo cáo này được lập trước báo cáo đơn vị đã gửi: đã lưu nhưng không thay thế báo cáo đó / " +
-      "This report is older than the report you already sent: it was stored but does not replace it",
+    message: bilingual(protocolWords.olderThanCurrent),
     current: { ...current },
   };
 }
@@ -104,33 +103,13 @@ export const httpStatus: Record<ErrorCode, number> = {
   unauthorized: 401,
 };
 
-const errorMessages: Record<ErrorCode, string> = {
-  "bad-request": "Yêu cầu không đúng định dạng chitieu/1 / The request is not a chitieu/1 envelope",
-  "unsupported-protocol": "Phiên bản giao thức không được hỗ trợ / Unsupported protocol version",
-  "payload-too-large": "Báo cáo quá lớn / The report is too large",
-  "unknown-unit": "Đơn vị không có trong danh sách của hệ thống / The unit is not on this tracker",
-  "bad-signature":
-    "Chữ ký không hợp lệ: kiểm tra mã truy cập của đơn vị / Invalid signature: check the unit access code",
-  "invalid-submission": "Nội dung báo cáo không hợp lệ / The submission is malformed",
-  "unit-mismatch":
-    "Đơn vị trong báo cáo khác đơn vị gửi / The submission names another unit than its sender",
-  "unknown-template": "Hệ thống không có biểu mẫu này / The tracker has no such template",
-  "template-version":
-    "Phiên bản biểu mẫu không còn được chấp nhận / The template version is no longer accepted",
-  "validation-failed": "Báo cáo còn lỗi, chưa được lưu / The report has errors and was not stored",
-  conflict:
-    "Mã báo cáo đã dùng cho nội dung khác / This submission id was already used for other content",
-  "tracker-full":
-    "Bảng tính của tracker đã gần hết chỗ (Google Sheets giữ tối đa 10 triệu ô): báo cáo chưa được lưu, vẫn nằm trong hàng đợi. Hãy báo đơn vị tổng hợp. / The tracker spreadsheet is nearly full (Google Sheets holds at most 10 million cells): the report was not stored and stays queued. Tell the consolidator.",
-  "server-error": "Lỗi máy chủ, báo cáo chưa được lưu / Server error, the report was not stored",
-  unauthorized:
-    "Cần mã của người tổng hợp để xem báo cáo / A consolidator credential is required to read reports",
-};
+// Every code has its message: a code added without one does not compile.
+const errorMessages: Record<ErrorCode, Words> = answerMessages;
 
 export function errorAnswer(
   code: ErrorCode,
   details?: unknown,
-  message = errorMessages[code],
+  message = bilingual(errorMessages[code]),
 ): Answer {
   return { ok: false, error: { code, message, ...(details === undefined ? {} : { details }) } };
 }

@@ -1,7 +1,8 @@
 // The client side of chitieu/1, shared by the add-in and the CLI: sign, send, and keep what could not
 // be sent in a queue that retries with backoff. Storage and transport are the shell's.
 import type { AccessCode } from "./access-code.js";
-import { bilingual, foreignAnswer } from "../check/foreign-answer.js";
+import { foreignAnswer } from "../check/foreign-answer.js";
+import { bilingual } from "../check/messages.js";
 import type { Answer } from "./protocol.js";
 import { Answer as AnswerSchema, PROTOCOL } from "./protocol.js";
 import { sign } from "./signature.js";

@@ -3,6 +3,8 @@
 import { supersedes } from "../tracker/current-report.js";
 import type { Issue } from "../check/issues.js";
 import { hasErrors, makeIssue } from "../check/issues.js";
+import { bilingual } from "../check/messages.js";
+import { protocolWords } from "./protocol-messages.js";
 import type { Answer, ErrorCode, Receipt } from "./protocol.js";
 import {
   Envelope,
@@ -85,7 +87,7 @@ export function processPost(
   try {
     json = JSON.parse(body);
   } catch {
-    return refuse("bad-request", { reason: "JSON không hợp lệ / malformed JSON" });
+    return refuse("bad-request", { reason: bilingual(protocolWords.malformedJson) });
   }
   const envelope = Envelope.safeParse(json);
   if (!envelope.success)
@@ -112,7 +114,7 @@ export function processPost(
     submission = parsed.data;
   } catch {
     return refuse("invalid-submission", {
-      reason: "payload không phải JSON / payload is not JSON",
+      reason: bilingual(protocolWords.payloadNotJson),
     });
   }
   if (submission.unit !== unitCode)

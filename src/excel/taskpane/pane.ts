@@ -3,7 +3,6 @@
 import type { AccessCode } from "../../core/wire/access-code.js";
 import { formatIssue } from "../../core/check/issues.js";
 import type { Issue } from "../../core/check/issues.js";
-import { fieldLabels } from "../../core/check/messages.js";
 import type { SendOutcome } from "../../core/wire/submit-client.js";
 import type { AddinDeps, CheckOutcome } from "../operations.js";
 import type { Notice } from "../notices.js";
@@ -128,11 +127,11 @@ export class TaskPane {
           "bad-code": this.t.badCode,
           "insecure-tracker": notices.insecureTracker[this.state.lang],
           unreachable: this.t.unreachable,
-        }[saved.reason];
+        }[saved.error];
         this.state.message = { text, tone: "error" };
         return;
       }
-      await this.useCode(saved.code);
+      await this.useCode(saved.value.code);
       this.state.message = undefined;
     });
   }
@@ -213,16 +212,8 @@ export class TaskPane {
   }
 
   private issueText(issue: Issue): string {
-    if (this.state.lang === "vi") return formatIssue(issue);
-    const loc = issue.location;
-    const where = [
-      loc.cell,
-      loc.indicatorId ?? loc.taskId ?? loc.budgetLineId,
-      fieldLabels[loc.field].en,
-    ]
-      .filter(Boolean)
-      .join(" · ");
-    return `${issue.severity === "error" ? "Error" : "Warning"} ${where}: ${issue.message.en}`;
+    // The Vietnamese page shows both languages, as the sheet does; the English page English only.
+    return formatIssue(issue, this.state.lang === "vi" ? "both" : "en");
   }
 
   render(): void {

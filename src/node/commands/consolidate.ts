@@ -6,7 +6,7 @@ import { consolidate } from "../../core/tracker/consolidate.js";
 import { Period } from "../../core/plan/period.js";
 import { trackerTabs } from "../../core/tracker/tracker-tabs.js";
 import type { CommandIO } from "../io.js";
-import { CommandRefusal } from "../lookup.js";
+import { Refusal } from "../refusal.js";
 import { DEFAULT_DATA_DIR, openStore } from "../tracker/open-store.js";
 import { trackerWorkbook } from "../tracker/tracker-workbook.js";
 
@@ -33,9 +33,7 @@ export function registerConsolidate(
     .option("-o, --output <file.xlsx>", "ghi bảng theo dõi .xlsx / write the tracker workbook")
     .action(async (opts: ConsolidateOptions) => {
       if (!Period.safeParse(opts.period).success) {
-        io.err(`Kỳ báo cáo "${opts.period}" không hợp lệ / bad period`);
-        setExit(2);
-        return;
+        throw new Refusal(`Kỳ báo cáo "${opts.period}" không hợp lệ / bad period`);
       }
       // Before any work: a workbook with nowhere to go is a mistake to say at once.
       if (opts.output) outputFolder(opts.output);
@@ -43,14 +41,12 @@ export function registerConsolidate(
       try {
         const template = store.template(opts.plan);
         if (!template) {
-          io.err(
+          throw new Refusal(
             `Không có biểu mẫu "${opts.plan}" / no template "${opts.plan}": ${store
               .templateList()
               .map((t) => t.id)
               .join(", ")}`,
           );
-          setExit(2);
-          return;
         }
         const submissions = store.submissionsFor(template.id, opts.period);
         const consolidation = consolidate({
@@ -64,9 +60,7 @@ export function registerConsolidate(
         if (opts.output) {
           const workbook = trackerWorkbook(trackerTabs({ template, consolidation, submissions }));
           await workbook.xlsx.writeFile(opts.output).catch((err: Error) => {
-            throw new CommandRefusal(
-              `Không ghi được / cannot write ${opts.output}: ${err.message}`,
-            );
+            throw new Refusal(`Không ghi được / cannot write ${opts.output}: ${err.message}`);
           });
           io.out(`Đã ghi / wrote ${opts.output}`);
         }
@@ -88,7 +82,8 @@ export function registerConsolidate(
 function outputFolder(file: string) {
   const folder = dirname(resolve(file));
   if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory())
-    throw new CommandRefusal(
-      `Thư mục ${folder} không tồn tại: tạo nó trước / the folder ${folder} does not exist: create it first (-o ${file})`,
-    );
+    throw new Refusal({
+      vi: `Thư mục ${folder} không tồn tại: tạo nó trước`,
+      en: `the folder ${folder} does not exist: create it first (-o ${file})`,
+    });
 }

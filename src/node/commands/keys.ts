@@ -3,7 +3,7 @@
 import type { Command } from "commander";
 import { formatAccessCode } from "../../core/wire/access-code.js";
 import type { CommandIO } from "../io.js";
-import { CommandRefusal } from "../lookup.js";
+import { Refusal } from "../refusal.js";
 import {
   issueConsolidatorCredential,
   listConsolidatorCredentials,
@@ -27,10 +27,6 @@ function withStore(
     store = openStore(data);
     work(store);
     setExit(0);
-  } catch (err) {
-    if (!(err instanceof CommandRefusal)) throw err;
-    io.err(err.message);
-    setExit(2);
   } finally {
     store?.close();
   }
@@ -69,19 +65,19 @@ export function registerKeys(program: Command, io: CommandIO, setExit: (code: nu
         opts: { consolidator?: boolean; label: string; url?: string; data: string },
       ) =>
         withStore(opts.data, io, setExit, (store) => {
-          if ((unitCode === undefined) === !opts.consolidator) throw new CommandRefusal(ONE_OF);
+          if ((unitCode === undefined) === !opts.consolidator) throw new Refusal(ONE_OF);
           if (opts.consolidator) {
             printConsolidatorCredential(io, issueConsolidatorCredential(store, opts.label));
             return;
           }
           const url = opts.url ?? submitUrl(store);
           if (!url)
-            throw new CommandRefusal(
+            throw new Refusal(
               "Chưa biết địa chỉ tracker: chạy `chitieu serve` trước hoặc dùng --url / no tracker URL yet: run `chitieu serve` first or pass --url",
             );
           const key = newUnitKey();
           if (!store.setKey(unitCode!, key))
-            throw new CommandRefusal(
+            throw new Refusal(
               `Không có đơn vị "${unitCode}" / no unit "${unitCode}" (chitieu units list)`,
             );
           io.out(formatAccessCode({ url, unit: unitCode!, key }));
@@ -102,17 +98,17 @@ export function registerKeys(program: Command, io: CommandIO, setExit: (code: nu
     .action((unitCode: string | undefined, opts: { consolidator?: string; data: string }) =>
       withStore(opts.data, io, setExit, (store) => {
         if ((unitCode === undefined) === (opts.consolidator === undefined))
-          throw new CommandRefusal(ONE_OF);
+          throw new Refusal(ONE_OF);
         if (opts.consolidator !== undefined) {
           if (!revokeConsolidatorCredential(store, opts.consolidator))
-            throw new CommandRefusal(
+            throw new Refusal(
               `Không có mã người tổng hợp "${opts.consolidator}" còn hiệu lực / no active consolidator credential "${opts.consolidator}" (chitieu keys list)`,
             );
           io.out(`Đã thu hồi / revoked: ${opts.consolidator}`);
           return;
         }
         if (!store.revokeKey(unitCode!))
-          throw new CommandRefusal(
+          throw new Refusal(
             `Đơn vị "${unitCode}" không có mã truy cập nào / unit "${unitCode}" has no access code`,
           );
         io.out(`Đã thu hồi mã truy cập của / revoked the access code of: ${unitCode}`);

@@ -11,7 +11,7 @@ import type { SheetsMethod } from "../google/push.js";
 import { pushTabs, sizeText } from "../google/push.js";
 import { loadPushSource } from "../google/push-source.js";
 import { connectSheets } from "../google/sheets-client.js";
-import { CommandRefusal } from "../lookup.js";
+import { Refusal } from "../refusal.js";
 import { DEFAULT_DATA_DIR } from "../tracker/open-store.js";
 
 interface PushCommandOptions {
@@ -88,14 +88,12 @@ export function registerPush(program: Command, io: CommandIO, setExit: (code: nu
     .action(async (opts: PushCommandOptions) => {
       const id = spreadsheetIdOf(opts.to);
       if (!id) {
-        io.err(`--to "${opts.to}": cần google:<mã bảng tính> / expected google:<spreadsheet id>`);
-        setExit(2);
-        return;
+        throw new Refusal(
+          `--to "${opts.to}": cần google:<mã bảng tính> / expected google:<spreadsheet id>`,
+        );
       }
       if (!Period.safeParse(opts.period).success) {
-        io.err(`Kỳ báo cáo "${opts.period}" không hợp lệ / bad period`);
-        setExit(2);
-        return;
+        throw new Refusal(`Kỳ báo cáo "${opts.period}" không hợp lệ / bad period`);
       }
       const now = new Date();
       let account: string | undefined;
@@ -135,14 +133,9 @@ export function registerPush(program: Command, io: CommandIO, setExit: (code: nu
         io.out(`https://docs.google.com/spreadsheets/d/${id}`);
         setExit(0);
       } catch (err) {
-        if (err instanceof CommandRefusal) {
-          io.err(err.message);
-          setExit(2);
-          return;
-        }
+        if (err instanceof Refusal) throw err;
         // Only the message: a googleapis error object also carries the request and its headers.
-        io.err(explain(err, id, account));
-        setExit(1);
+        throw new Refusal(explain(err, id, account), { exitCode: 1 });
       }
     });
 }

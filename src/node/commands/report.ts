@@ -7,7 +7,7 @@ import { Period } from "../../core/plan/period.js";
 import { buildAnnualReport } from "../../core/report/annual-report.js";
 import { periodsUpTo } from "../../core/report/earlier-periods.js";
 import type { CommandIO } from "../io.js";
-import { CommandRefusal } from "../lookup.js";
+import { Refusal } from "../refusal.js";
 import { reportDocxBytes } from "../report-docx.js";
 import { DEFAULT_DATA_DIR, openStore } from "../tracker/open-store.js";
 
@@ -35,7 +35,7 @@ export function registerReport(program: Command, io: CommandIO, setExit: (code: 
       try {
         const template = store.template(opts.plan);
         if (!template) {
-          throw new CommandRefusal(
+          throw new Refusal(
             `Không có biểu mẫu "${opts.plan}" / no template "${opts.plan}": ${store
               .templateList()
               .map((t) => t.id)
@@ -57,7 +57,7 @@ export function registerReport(program: Command, io: CommandIO, setExit: (code: 
       try {
         writeFileSync(opts.output, await reportDocxBytes(report.document));
       } catch (err) {
-        throw new CommandRefusal(
+        throw new Refusal(
           `Không ghi được / cannot write ${opts.output}: ${(err as Error).message}`,
         );
       }
@@ -78,24 +78,24 @@ export function registerReport(program: Command, io: CommandIO, setExit: (code: 
 /** Unusable arguments are refused before the tracker is opened or anything is written. */
 function checkArguments(opts: ReportOptions) {
   if (!Period.safeParse(opts.period).success)
-    throw new CommandRefusal(
+    throw new Refusal(
       `Kỳ báo cáo "${opts.period}" không hợp lệ: dạng 2025, 2025-H1 hoặc 2025-Q4 / bad period "${opts.period}": use 2025, 2025-H1 or 2025-Q4`,
     );
   if (!/\.docx$/iu.test(opts.output))
-    throw new CommandRefusal(
+    throw new Refusal(
       `-o ${opts.output}: tên tệp phải kết thúc bằng .docx / the file name must end in .docx`,
     );
   const output = statSync(opts.output, { throwIfNoEntry: false });
   if (output?.isDirectory())
-    throw new CommandRefusal(`-o ${opts.output} là một thư mục / is a folder: name a .docx file`);
+    throw new Refusal(`-o ${opts.output} là một thư mục / is a folder: name a .docx file`);
   const folder = dirname(resolve(opts.output));
   if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory())
-    throw new CommandRefusal(
+    throw new Refusal(
       `Thư mục ${folder} không tồn tại: tạo nó trước / the folder ${folder} does not exist: create it first (-o ${opts.output})`,
     );
   // A report reads a tracker; it never makes an empty one where the administrator mistyped a path.
   if (!existsSync(join(opts.data, "tracker.sqlite")))
-    throw new CommandRefusal(
+    throw new Refusal(
       `Không có dữ liệu tracker trong ${opts.data} (chưa chạy chitieu serve?) / no tracker data in ${opts.data} (has chitieu serve run there?)`,
     );
 }

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { formatAccessCode } from "../../core/wire/access-code.js";
 import { normalizeBase } from "../addin-manifest.js";
 import type { CommandIO } from "../io.js";
-import { CommandRefusal } from "../lookup.js";
+import { Refusal } from "../refusal.js";
 import { seedsDir } from "../seeds.js";
 import {
   hasActiveConsolidatorCredential,
@@ -44,14 +44,14 @@ function publicBase(text: string | undefined): string | undefined {
   try {
     return normalizeBase(text);
   } catch (err) {
-    throw new CommandRefusal(`--public-url "${text}": ${(err as Error).message}`);
+    throw new Refusal(`--public-url "${text}": ${(err as Error).message}`);
   }
 }
 
 function portOf(text: string): number {
   const port = Number(text);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw new CommandRefusal(`--port "${text}" không hợp lệ / is not a port number`);
+    throw new Refusal(`--port "${text}" không hợp lệ / is not a port number`);
   return port;
 }
 
@@ -123,7 +123,7 @@ export function registerServe(program: Command, io: CommandIO, setExit: (code: n
         lock = lockDataFolder(opts.data);
         if (store.units().length === 0) {
           const starter = readUnitFile(STARTER_UNITS);
-          if (starter.ok) store.importUnits(starter.units);
+          if (starter.ok) store.importUnits(starter.value);
         }
         app = buildServer({
           store,
@@ -181,11 +181,12 @@ async function listen(
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === "EADDRINUSE")
-      throw new CommandRefusal(
-        `Cổng ${port} trên ${host} đang được dùng: chọn --port khác / port ${port} on ${host} is in use: choose another --port`,
-      );
+      throw new Refusal({
+        vi: `Cổng ${port} trên ${host} đang được dùng: chọn --port khác`,
+        en: `port ${port} on ${host} is in use: choose another --port`,
+      });
     if (code === "EADDRNOTAVAIL" || code === "EACCES" || code === "ENOTFOUND")
-      throw new CommandRefusal(
+      throw new Refusal(
         `Không mở được ${host}:${port} / cannot listen on ${host}:${port}: ${(err as Error).message}`,
       );
     throw err;

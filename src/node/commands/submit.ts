@@ -14,7 +14,7 @@ import {
 } from "../../core/wire/submit-client.js";
 import { toSubmission } from "../../core/check/submission-schema.js";
 import type { CommandIO } from "../io.js";
-import { CommandRefusal } from "../lookup.js";
+import { Refusal } from "../refusal.js";
 import { DEFAULT_OUTBOX, FileQueueStorage } from "../outbox.js";
 import { checkReportFile } from "../report-file.js";
 
@@ -60,9 +60,10 @@ async function prepare(file: string, codeText: string | undefined, io: CommandIO
   // From the environment, the code stays out of the shell's history.
   const code = parseAccessCode(codeText ?? process.env.CHITIEU_CODE ?? "");
   if (!code)
-    throw new CommandRefusal(
-      "Mã truy cập không hợp lệ (--code hoặc CHITIEU_CODE) / invalid access code",
-    );
+    throw new Refusal({
+      vi: "Mã truy cập không hợp lệ (--code hoặc CHITIEU_CODE)",
+      en: "invalid access code",
+    });
   const now = new Date();
   const checked = await checkReportFile(file, now, undefined);
   checked.issues.forEach((i) => io.out(`${file}: ${formatIssue(i)}`));
@@ -71,9 +72,10 @@ async function prepare(file: string, codeText: string | undefined, io: CommandIO
     checked.submission ??
     toSubmission(checked.draft, { submissionId: randomUUID(), submittedAt: isoInVietnam(now) });
   if (submission.unit !== code.unit) {
-    throw new CommandRefusal(
-      `Báo cáo của đơn vị ${submission.unit}, mã truy cập của ${code.unit} / the report is ${submission.unit}'s, the code ${code.unit}'s`,
-    );
+    throw new Refusal({
+      vi: `Báo cáo của đơn vị ${submission.unit}, mã truy cập của ${code.unit}`,
+      en: `the report is ${submission.unit}'s, the code ${code.unit}'s`,
+    });
   }
   return envelopeFor(submission, code);
 }
@@ -132,45 +134,38 @@ export function registerSubmit(program: Command, io: CommandIO, setExit: (code: 
     .action(async (file: string | undefined, opts: SubmitOptions) => {
       const storage = new FileQueueStorage(opts.outbox, (message) => io.err(`⚠ ${message}`));
       const queue = new SubmitQueue(storage, submitDeps.transport);
-      try {
-        if (opts.flush || !file) {
-          const outcomes = await queue.flush(Date.now(), { force: true });
-          if (outcomes.length === 0) io.out("Không có báo cáo nào đang chờ / nothing queued");
-          setExit(Math.max(0, ...outcomes.map((o) => describe(o, io, storage))));
-          return;
-        }
-        const item = await prepare(file, opts.code, io);
-        if (!item) {
-          io.err(`✗ ${file}: còn lỗi, chưa gửi / has errors, not sent`);
-          setExit(1);
-          return;
-        }
-        // What waited in the outbox goes first: it was made before this report.
-        const mine = (outcomes: SendOutcome[]) =>
-          outcomes.find((o) => o.submissionId === item.submissionId);
-        const earlier = (outcomes: SendOutcome[]) =>
-          outcomes.forEach((o) => {
-            if (o.submissionId !== item.submissionId && o.kind !== "queued")
-              describe(o, io, storage);
-          });
-        let outcomes = await queue.sendInOrder(item, Date.now());
-        earlier(outcomes);
-        let outcome = mine(outcomes)!;
-        for (
-          let attempt = 1;
-          outcome.kind === "queued" && attempt <= Number(opts.retries);
-          attempt++
-        ) {
-          await submitDeps.sleep(backoffDelay(attempt, Math.random));
-          outcomes = await queue.flush(Date.now(), { force: true });
-          earlier(outcomes);
-          outcome = mine(outcomes) ?? outcome;
-        }
-        setExit(describe(outcome, io, storage));
-      } catch (err) {
-        if (!(err instanceof CommandRefusal)) throw err;
-        io.err(err.message);
-        setExit(2);
+      if (opts.flush || !file) {
+        const outcomes = await queue.flush(Date.now(), { force: true });
+        if (outcomes.length === 0) io.out("Không có báo cáo nào đang chờ / nothing queued");
+        setExit(Math.max(0, ...outcomes.map((o) => describe(o, io, storage))));
+        return;
       }
+      const item = await prepare(file, opts.code, io);
+      if (!item) {
+        io.err(`✗ ${file}: còn lỗi, chưa gửi / has errors, not sent`);
+        setExit(1);
+        return;
+      }
+      // What waited in the outbox goes first: it was made before this report.
+      const mine = (outcomes: SendOutcome[]) =>
+        outcomes.find((o) => o.submissionId === item.submissionId);
+      const earlier = (outcomes: SendOutcome[]) =>
+        outcomes.forEach((o) => {
+          if (o.submissionId !== item.submissionId && o.kind !== "queued") describe(o, io, storage);
+        });
+      let outcomes = await queue.sendInOrder(item, Date.now());
+      earlier(outcomes);
+      let outcome = mine(outcomes)!;
+      for (
+        let attempt = 1;
+        outcome.kind === "queued" && attempt <= Number(opts.retries);
+        attempt++
+      ) {
+        await submitDeps.sleep(backoffDelay(attempt, Math.random));
+        outcomes = await queue.flush(Date.now(), { force: true });
+        earlier(outcomes);
+        outcome = mine(outcomes) ?? outcome;
+      }
+      setExit(describe(outcome, io, storage));
     });
 }

@@ -4,13 +4,14 @@ import { buildLayout } from "../../core/sheet/layout.js";
 import type { SheetLayout } from "../../core/sheet/layout-types.js";
 import { Period } from "../../core/plan/period.js";
 import type { CommandIO } from "../io.js";
-import { CommandRefusal, findTemplate, findUnit, loadUnits } from "../lookup.js";
+import { findTemplate, findUnit, loadUnits } from "../lookup.js";
+import { Refusal } from "../refusal.js";
 import { writeLayoutFile } from "../xlsx.js";
 
 function parsePeriod(text: string): string {
   const period = Period.safeParse(text);
   if (period.success) return period.data;
-  throw new CommandRefusal(
+  throw new Refusal(
     `Kỳ báo cáo "${text}" không hợp lệ / bad period "${text}": ${period.error.issues[0]?.message ?? ""}`,
   );
 }
@@ -32,22 +33,16 @@ export function registerTemplate(program: Command, io: CommandIO, setExit: (code
     .requiredOption("-o, --output <file>", "tệp .xlsx / output file")
     .option("--units <file>", "danh sách đơn vị / unit list (default: seeds/units/*.json)")
     .action(async (planId: string, opts: TemplateOptions) => {
-      try {
-        const template = findTemplate(planId);
-        const unit = findUnit(loadUnits(opts.units), opts.unit);
-        const period = parsePeriod(opts.period);
-        const layout = buildLayout(template, unit, period);
-        await writeFile(layout, opts.output);
-        io.out(
-          `Đã ghi / wrote ${opts.output}: ${template.id} v${template.version}, ` +
-            `${unit.code} (${unit.name}), ${period}, ${layout.fields.length} ô nhập / input cells`,
-        );
-        setExit(0);
-      } catch (err) {
-        if (!(err instanceof CommandRefusal)) throw err;
-        io.err(err.message);
-        setExit(2);
-      }
+      const template = findTemplate(planId);
+      const unit = findUnit(loadUnits(opts.units), opts.unit);
+      const period = parsePeriod(opts.period);
+      const layout = buildLayout(template, unit, period);
+      await writeFile(layout, opts.output);
+      io.out(
+        `Đã ghi / wrote ${opts.output}: ${template.id} v${template.version}, ` +
+          `${unit.code} (${unit.name}), ${period}, ${layout.fields.length} ô nhập / input cells`,
+      );
+      setExit(0);
     });
 }
 
@@ -56,6 +51,6 @@ async function writeFile(layout: SheetLayout, file: string) {
     await writeLayoutFile(layout, file);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    throw new CommandRefusal(`Không ghi được / cannot write ${file}: ${reason}`);
+    throw new Refusal(`Không ghi được / cannot write ${file}: ${reason}`);
   }
 }

@@ -23,7 +23,7 @@ export function registerTemplatesCheck(
         } else {
           failed++;
           io.out(`✗ ${file}`);
-          result.problems.forEach((p) => io.err(formatProblem(p)));
+          result.error.forEach((p) => io.err(formatProblem(p)));
         }
       }
       io.out(`${targets.length - failed}/${targets.length} biểu mẫu hợp lệ / templates valid`);

@@ -1,6 +1,7 @@
 // `chitieu templates export <id>`: one template as JSON in exactly the schema's shape.
 import type { Command } from "commander";
 import type { CommandIO } from "../io.js";
+import { Refusal } from "../refusal.js";
 import { loadSeedTemplates } from "../seeds.js";
 
 export function registerTemplatesExport(
@@ -16,12 +17,10 @@ export function registerTemplatesExport(
       const { templates } = loadSeedTemplates();
       const template = templates.find((t) => t.id === id);
       if (!template) {
-        io.err(
+        throw new Refusal(
           `Không có biểu mẫu "${id}" / no template "${id}". ` +
             `Có / available: ${templates.map((t) => t.id).join(", ")}`,
         );
-        setExit(2);
-        return;
       }
       io.out(JSON.stringify(template, null, 2));
       setExit(0);

@@ -3,7 +3,7 @@
 import type { Command } from "commander";
 import { isValidOn } from "../../core/plan/unit-history.js";
 import type { CommandIO } from "../io.js";
-import { CommandRefusal } from "../lookup.js";
+import { Refusal } from "../refusal.js";
 import { readHistoryFiles } from "../tracker/history-files.js";
 import { DEFAULT_DATA_DIR, openStore } from "../tracker/open-store.js";
 
@@ -28,13 +28,10 @@ export function registerUnits(program: Command, io: CommandIO, setExit: (code: n
         const held = { units: store.units(), successions: store.successions() };
         const result = readHistoryFiles(files, held, { province: opts.province });
         if (!result.ok) {
-          result.problems.forEach((p) => io.err(p));
-          io.err("Chưa nhập gì / nothing imported");
-          setExit(1);
-          return;
+          throw new Refusal([...result.error, "Chưa nhập gì / nothing imported"].join("\n"));
         }
-        const n = store.importUnits(result.units, result.successions);
-        const s = result.successions.length;
+        const n = store.importUnits(result.value.units, result.value.successions);
+        const s = result.value.successions.length;
         io.out(
           s
             ? `Đã nhập ${n} đơn vị, ${s} dòng kế nhiệm / imported ${n} units, ${s} successions`
@@ -56,9 +53,7 @@ export function registerUnits(program: Command, io: CommandIO, setExit: (code: n
     .option("--data <dir>", "thư mục dữ liệu / data folder", DEFAULT_DATA_DIR)
     .action((opts: { json?: boolean; data: string; at?: string }) => {
       if (opts.at !== undefined && (!ISO_DATE.test(opts.at) || Number.isNaN(Date.parse(opts.at))))
-        throw new CommandRefusal(
-          `--at ${opts.at}: cần ngày dạng YYYY-MM-DD / needs a date as YYYY-MM-DD`,
-        );
+        throw new Refusal(`--at ${opts.at}: cần ngày dạng YYYY-MM-DD / needs a date as YYYY-MM-DD`);
       const store = openStore(opts.data);
       try {
         const at = opts.at;

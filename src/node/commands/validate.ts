@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Issue } from "../../core/check/issues.js";
 import { formatIssue } from "../../core/check/issues.js";
 import type { CommandIO } from "../io.js";
-import { CommandRefusal } from "../lookup.js";
+import { Refusal } from "../refusal.js";
 import { checkReportFile } from "../report-file.js";
 
 interface ValidateOptions {
@@ -18,7 +18,7 @@ const Moment = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
 function parseNow(text: string | undefined): Date {
   if (text === undefined) return new Date();
   if (Moment.safeParse(text).success) return new Date(text);
-  throw new CommandRefusal(
+  throw new Refusal(
     `--now "${text}" không phải thời điểm ISO 8601 / is not an ISO 8601 time ` +
       "(2025-11-30T10:00:00+07:00)",
   );
@@ -61,13 +61,13 @@ export function registerValidate(program: Command, io: CommandIO, setExit: (code
       try {
         setExit(report(io, file, await checkFile(file, opts), opts.json));
       } catch (err) {
-        if (!(err instanceof CommandRefusal)) throw err;
-        io.err(`${file}${err.at}: ${err.message}`);
-        if (opts.json) {
-          const at = err.at ? { at: err.at.slice(1) } : {};
-          io.out(JSON.stringify({ file, ok: false, error: err.message, ...at }, null, 2));
-        }
-        setExit(2);
+        if (!(err instanceof Refusal)) throw err;
+        // The refusal names the file, and --json still answers in JSON.
+        const at = err.at ? { at: err.at.slice(1) } : {};
+        const json = JSON.stringify({ file, ok: false, error: err.message, ...at }, null, 2);
+        throw new Refusal(`${file}${err.at}: ${err.message}`, {
+          output: opts.json ? json : undefined,
+        });
       }
     });
 }

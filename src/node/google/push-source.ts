@@ -12,7 +12,8 @@ import { toSubmission } from "../../core/check/submission-schema.js";
 import type { Template } from "../../core/plan/template-schema.js";
 import type { UnitHistory } from "../../core/plan/unit-history.js";
 import type { Unit } from "../../core/plan/unit-schema.js";
-import { CommandRefusal, findTemplate, loadUnits } from "../lookup.js";
+import { findTemplate, loadUnits } from "../lookup.js";
+import { Refusal } from "../refusal.js";
 import { checkWorkbookBytes, readReportFile, WORKBOOK_EXTENSIONS } from "../report-file.js";
 import { workbookLimits } from "../xlsx-read/refusal.js";
 import { openStore } from "../tracker/open-store.js";
@@ -50,7 +51,7 @@ function contentId(bytes: Uint8Array): string {
 
 function onlyPlan(plans: ReadonlySet<string>, where: string): string {
   if (plans.size === 1) return [...plans][0]!;
-  throw new CommandRefusal(
+  throw new Refusal(
     plans.size === 0
       ? `Chưa có báo cáo nào trong ${where}: cần --plan / no reports in ${where}: give --plan`
       : `${where} có báo cáo của nhiều kế hoạch (${[...plans].join(", ")}): chọn --plan / reports of several plans: give --plan`,
@@ -65,7 +66,7 @@ function fromTracker(dir: string, options: SourceOptions): PushSource {
       onlyPlan(new Set(store.history({ period: options.period }).map((r) => r.planId)), dir);
     const template = store.template(planId);
     if (!template) {
-      throw new CommandRefusal(
+      throw new Refusal(
         `Không có biểu mẫu "${planId}" / no template "${planId}": ${store
           .templateList()
           .map((t) => t.id)
@@ -109,7 +110,7 @@ async function readReport(
     bytes = await readReportFile(path, workbookLimits.fileBytes);
     checked = await checkWorkbookBytes(bytes, options.now);
   } catch (err) {
-    if (err instanceof CommandRefusal) return err.message;
+    if (err instanceof Refusal) return err.message;
     throw err;
   }
   const errors = checked.issues.filter((i) => i.severity === "error");
@@ -182,7 +183,7 @@ async function fromReports(
 export async function loadPushSource(dir: string, options: SourceOptions): Promise<PushSource> {
   // Before anything under it is opened: a FIFO or a device given for the folder is never read.
   if (existsSync(dir) && !statSync(dir).isDirectory())
-    throw new CommandRefusal(`--from ${dir}: không phải thư mục / not a folder`);
+    throw new Refusal(`--from ${dir}: không phải thư mục / not a folder`);
   if (existsSync(join(dir, TRACKER_FILE))) return fromTracker(dir, options);
   const files = existsSync(dir)
     ? readdirSync(dir)
@@ -194,7 +195,7 @@ export async function loadPushSource(dir: string, options: SourceOptions): Promi
         .sort()
     : [];
   if (!files.length) {
-    throw new CommandRefusal(
+    throw new Refusal(
       `${dir} không có ${TRACKER_FILE} hay tệp .xlsx nào / holds neither ${TRACKER_FILE} nor .xlsx reports`,
     );
   }

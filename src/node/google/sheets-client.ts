@@ -2,7 +2,7 @@
 // (GOOGLE_APPLICATION_CREDENTIALS) or by application default credentials.
 import { readFileSync } from "node:fs";
 import type { sheets_v4 } from "googleapis/build/src/apis/sheets/index.js";
-import { CommandRefusal } from "../lookup.js";
+import { Refusal } from "../refusal.js";
 
 const SHEETS_SCOPE = "https://www.googleapis.com/auth/spreadsheets";
 const GOOGLE_TOKEN_URL = "https://oauth2.googleapis.com/token";
@@ -28,7 +28,7 @@ function readKeyFile(file: string): ServiceAccountKey {
   } catch (err) {
     const reason =
       err instanceof SyntaxError ? "không phải JSON / not JSON" : (err as Error).message;
-    throw new CommandRefusal(
+    throw new Refusal(
       `Không đọc được khóa GOOGLE_APPLICATION_CREDENTIALS / cannot read the key file ${file}: ${reason}`,
     );
   }

@@ -4,7 +4,7 @@
 // however it ends (a killed server leaves no stale lock to clear by hand).
 import Database from "better-sqlite3";
 import { join } from "node:path";
-import { CommandRefusal } from "../lookup.js";
+import { Refusal } from "../refusal.js";
 
 export interface DataLock {
   release(): void;
@@ -25,11 +25,11 @@ export function lockDataFolder(dataDir: string): DataLock {
   } catch (err) {
     db.close();
     if ((err as { code?: string }).code?.startsWith("SQLITE_BUSY"))
-      throw new CommandRefusal(
-        `Một chitieu serve khác đang dùng thư mục dữ liệu ${dataDir}: dừng nó trước, hoặc dùng --data khác. / ` +
-          `another chitieu serve is using the data folder ${dataDir}: stop it first, or use another --data.`,
-      );
-    throw new CommandRefusal(
+      throw new Refusal({
+        vi: `Một chitieu serve khác đang dùng thư mục dữ liệu ${dataDir}: dừng nó trước, hoặc dùng --data khác.`,
+        en: `another chitieu serve is using the data folder ${dataDir}: stop it first, or use another --data.`,
+      });
+    throw new Refusal(
       `Không khoá được thư mục dữ liệu / cannot lock the data folder ${file}: ${(err as Error).message}`,
     );
   }

@@ -8,10 +8,12 @@ import { formatHistoryProblem } from "../../core/plan/unit-history.js";
 import { checkHistory } from "../../core/plan/history-check.js";
 import { readHistoryRows } from "../../core/plan/history-rows.js";
 import type { Unit } from "../../core/plan/unit-schema.js";
+import type { Result } from "../../core/text/result.js";
+import { err, ok } from "../../core/text/result.js";
 import { readUnitFile } from "./unit-file.js";
 
-export type HistoryImport =
-  { ok: true; units: Unit[]; successions: Succession[] } | { ok: false; problems: string[] };
+/** What can be imported, or every problem found (then nothing is). */
+export type HistoryImport = Result<{ units: Unit[]; successions: Succession[] }, string[]>;
 
 function readCsvFile(file: string): { rows: string[][]; lines: number[] } | string {
   let text: string;
@@ -50,8 +52,8 @@ export function readHistoryFiles(
   for (const file of files) {
     if (file.endsWith(".json")) {
       const r = readUnitFile(file);
-      if (!r.ok) problems.push(...r.problems);
-      else units.push(...r.units.map((value, i) => ({ value, file: basename(file), line: i + 1 })));
+      if (!r.ok) problems.push(...r.error);
+      else units.push(...r.value.map((value, i) => ({ value, file: basename(file), line: i + 1 })));
       continue;
     }
     const csv = readCsvFile(file);
@@ -64,7 +66,7 @@ export function readHistoryFiles(
     successions.push(...rows.successions);
     problems.push(...rows.problems.map(formatHistoryProblem));
   }
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return err(problems);
   // What the tracker holds stands where the files do not say otherwise.
   const incoming = new Set(units.map((u) => u.value.code));
   const kept: Located<Unit>[] = held.units
@@ -78,10 +80,9 @@ export function readHistoryFiles(
     [...units, ...kept],
     [...successions, ...keptSuccessions],
   );
-  if (found.length) return { ok: false, problems: found.map(formatHistoryProblem) };
-  return {
-    ok: true,
+  if (found.length) return err(found.map(formatHistoryProblem));
+  return ok({
     units: units.map((u) => u.value),
     successions: successions.map((s) => s.value),
-  };
+  });
 }

@@ -1,7 +1,7 @@
 // Opens a tracker's data folder with the shipped templates; every admin command starts here.
 import { join } from "node:path";
 import { formatProblem } from "../../core/plan/template-load.js";
-import { CommandRefusal } from "../lookup.js";
+import { Refusal } from "../refusal.js";
 import { loadSeedTemplates } from "../seeds.js";
 import { SchemaError } from "./schema.js";
 import { SqliteStore } from "./store.js";
@@ -23,16 +23,16 @@ function refusalFor(dataDir: string, err: unknown): Error {
   const file = join(dataDir, "tracker.sqlite");
   const code = (err as { code?: string }).code ?? "";
   const reason = err instanceof Error ? err.message : String(err);
-  if (err instanceof SchemaError) return new CommandRefusal(reason);
+  if (err instanceof SchemaError) return new Refusal(reason);
   if (code === "EEXIST" || code === "ENOTDIR")
-    return new CommandRefusal(`--data ${dataDir} không phải thư mục / is not a folder (${reason})`);
+    return new Refusal(`--data ${dataDir} không phải thư mục / is not a folder (${reason})`);
   if (code === "SQLITE_NOTADB" || code.startsWith("SQLITE_CORRUPT"))
-    return new CommandRefusal(
-      `${file} không phải cơ sở dữ liệu đọc được (hỏng?): khôi phục từ bản sao lưu. / ` +
-        `${file} is not a readable database (damaged?): restore it from a backup. (${reason})`,
-    );
+    return new Refusal({
+      vi: `${file} không phải cơ sở dữ liệu đọc được (hỏng?): khôi phục từ bản sao lưu.`,
+      en: `${file} is not a readable database (damaged?): restore it from a backup. (${reason})`,
+    });
   if (code.startsWith("SQLITE_") || code.startsWith("E"))
-    return new CommandRefusal(`Không mở được / cannot open ${file}: ${reason}`);
+    return new Refusal(`Không mở được / cannot open ${file}: ${reason}`);
   return err instanceof Error ? err : new Error(reason);
 }
 

@@ -5,33 +5,28 @@ import { basename } from "node:path";
 import { normalizeText } from "../../core/text/normalize-text.js";
 import { parseUnitListText } from "../../core/plan/template-load.js";
 import { Unit } from "../../core/plan/unit-schema.js";
+import type { Result } from "../../core/text/result.js";
+import { err, ok } from "../../core/text/result.js";
 
-export type UnitFileResult = { ok: true; units: Unit[] } | { ok: false; problems: string[] };
+/** The units, or every problem found, each naming its file and line. */
+export type UnitFileResult = Result<Unit[], string[]>;
 
 export function readUnitFile(file: string): UnitFileResult {
   let text: string;
   try {
     text = readFileSync(file, "utf8").replace(/^\uFEFF/u, "");
-  } catch (err) {
-    return {
-      ok: false,
-      problems: [`${file}: không đọc được / cannot read: ${(err as Error).message}`],
-    };
+  } catch (thrown) {
+    return err([`${file}: không đọc được / cannot read: ${(thrown as Error).message}`]);
   }
   if (file.endsWith(".json")) {
     const r = parseUnitListText(text, basename(file));
-    return r.ok
-      ? { ok: true, units: r.value.units }
-      : { ok: false, problems: r.problems.map((p) => `${p.file} ${p.path}: ${p.message}`) };
+    return r.ok ? ok(r.value.units) : err(r.error.map((p) => `${p.file} ${p.path}: ${p.message}`));
   }
   let records: Record<string, string>[];
   try {
     records = parse(text, { columns: true, skip_empty_lines: true, trim: true });
-  } catch (err) {
-    return {
-      ok: false,
-      problems: [`${file}: CSV không hợp lệ / invalid CSV: ${(err as Error).message}`],
-    };
+  } catch (thrown) {
+    return err([`${file}: CSV không hợp lệ / invalid CSV: ${(thrown as Error).message}`]);
   }
   const units: Unit[] = [];
   const problems: string[] = [];
@@ -58,5 +53,5 @@ export function readUnitFile(file: string): UnitFileResult {
       problems.push(`${basename(file)}: mã đơn vị trùng / duplicate unit code ${u.code}`);
     codes.add(u.code);
   }
-  return problems.length ? { ok: false, problems } : { ok: true, units };
+  return problems.length ? err(problems) : ok(units);
 }

@@ -68,3 +68,28 @@ describe("formatIssue", () => {
     expect(formatIssue(issue)).toBe(line);
   });
 });
+
+describe("formatIssue in one language", () => {
+  const issue = makeIssue("date-without-done", {
+    sheet: "Báo cáo",
+    cell: "K20",
+    taskId: "NV-02",
+    field: "completedOn",
+  });
+
+  it("in English names the severity, field and message in English, the sheet as it is named", () => {
+    expect(formatIssue(issue, "en")).toBe(
+      "Warning Báo cáo!K20 · NV-02 · completion date: A completion date is given but the status is not done.",
+    );
+  });
+
+  it("in Vietnamese says it in Vietnamese only", () => {
+    expect(formatIssue(issue, "vi")).toBe(
+      "Cảnh báo Báo cáo!K20 · NV-02 · Ngày hoàn thành: Có ngày hoàn thành nhưng trạng thái chưa là Hoàn thành.",
+    );
+  });
+
+  it("in both is the line the CLI and the sheet show", () => {
+    expect(formatIssue(issue, "both")).toBe(formatIssue(issue));
+  });
+});

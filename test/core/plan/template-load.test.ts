@@ -37,11 +37,11 @@ describe("parseTemplate and parseTemplateText", () => {
     const r = parseTemplate(bad, "demo.json");
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.problems.map((p) => [p.file, p.path])).toEqual([
+    expect(r.error.map((p) => [p.file, p.path])).toEqual([
       ["demo.json", "$.indicators[0].target.op"],
     ]);
-    expect(formatProblem(r.problems[0]!)).toBe(
-      `demo.json $.indicators[0].target.op: ${r.problems[0]!.message}`,
+    expect(formatProblem(r.error[0]!)).toBe(
+      `demo.json $.indicators[0].target.op: ${r.error[0]!.message}`,
     );
   });
 
@@ -49,9 +49,9 @@ describe("parseTemplate and parseTemplateText", () => {
     const r = parseTemplateText("{ id: 1", "hong.json");
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.problems).toHaveLength(1);
-    expect(r.problems[0]).toMatchObject({ file: "hong.json", path: "$" });
-    expect(r.problems[0]!.message).toMatch(/^JSON không hợp lệ \/ invalid JSON: ./u);
+    expect(r.error).toHaveLength(1);
+    expect(r.error[0]).toMatchObject({ file: "hong.json", path: "$" });
+    expect(r.error[0]!.message).toMatch(/^JSON không hợp lệ \/ invalid JSON: ./u);
   });
 });
 
@@ -68,13 +68,13 @@ describe("parseUnitListText", () => {
     );
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
-    expect(bad.problems.map((p) => p.path)).toEqual(["$.units[1].kind"]);
+    expect(bad.error.map((p) => p.path)).toEqual(["$.units[1].kind"]);
   });
 
   it("reports text that is not JSON", () => {
     expect(parseUnitListText("[", "units.json")).toMatchObject({
       ok: false,
-      problems: [{ file: "units.json", path: "$" }],
+      error: [{ file: "units.json", path: "$" }],
     });
   });
 });

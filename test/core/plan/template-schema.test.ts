@@ -53,7 +53,7 @@ function problemsOf(mutate: (t: TemplateInput) => void) {
   const t = base();
   mutate(t);
   const r = parseTemplate(t, "demo.json");
-  return r.ok ? [] : r.problems;
+  return r.ok ? [] : r.error;
 }
 
 describe("template schema", () => {

@@ -16,11 +16,11 @@ describe("parseDate: text", () => {
     ["29/02/2024", "2024-02-29"],
     [" 31/12/2025\u00A0", "2025-12-31"],
   ])("reads %j as %s", (text, iso) => {
-    expect(parseDate(text)).toEqual({ ok: true, iso });
+    expect(parseDate(text)).toEqual({ ok: true, value: iso });
   });
 
   it("reads day first, as Vietnamese write dates", () => {
-    expect(parseDate("03/04/2025")).toEqual({ ok: true, iso: "2025-04-03" });
+    expect(parseDate("03/04/2025")).toEqual({ ok: true, value: "2025-04-03" });
   });
 
   it.each([
@@ -34,62 +34,71 @@ describe("parseDate: text", () => {
     "2025-00-15",
     "2025-02-30",
   ])("refuses the impossible date %j", (text) => {
-    expect(parseDate(text)).toEqual({ ok: false, reason: "not-a-date", input: text });
+    expect(parseDate(text)).toEqual({ ok: false, error: { code: "not-a-date", input: text } });
   });
 
   it("refuses month-first text, echoing it", () => {
     expect(parseDate("12/31/2025")).toEqual({
       ok: false,
-      reason: "not-a-date",
-      input: "12/31/2025",
+      error: {
+        code: "not-a-date",
+        input: "12/31/2025",
+      },
     });
   });
 
   it.each(["12/05/25", "1/5/25", "12-05-25"])("refuses the two-digit year in %j", (text) => {
-    expect(parseDate(text)).toMatchObject({ ok: false, reason: "not-a-date" });
+    expect(parseDate(text)).toMatchObject({ ok: false, error: { code: "not-a-date" } });
   });
 
   it.each(["12/05-2025", "tháng 5/2025", "2025/05/12", "12/05/2025 10:30", "45678", "Q2/2025"])(
     "refuses %j",
     (text) => {
-      expect(parseDate(text)).toMatchObject({ ok: false, reason: "not-a-date", input: text });
+      expect(parseDate(text)).toMatchObject({
+        ok: false,
+        error: { code: "not-a-date", input: text },
+      });
     },
   );
 
   it.each([null, undefined, "", "  \u200B"])("reads %j as blank", (cell) => {
-    expect(parseDate(cell)).toMatchObject({ ok: false, reason: "blank" });
+    expect(parseDate(cell)).toMatchObject({ ok: false, error: { code: "blank" } });
   });
 });
 
 describe("parseDate: Date values", () => {
   it("takes the UTC date of a Date, as exceljs hands back UTC midnight", () => {
-    expect(parseDate(new Date(Date.UTC(2025, 4, 12)))).toEqual({ ok: true, iso: "2025-05-12" });
+    expect(parseDate(new Date(Date.UTC(2025, 4, 12)))).toEqual({ ok: true, value: "2025-05-12" });
     expect(parseDate(new Date(Date.UTC(2025, 4, 12, 23, 59)))).toEqual({
       ok: true,
-      iso: "2025-05-12",
+      value: "2025-05-12",
     });
   });
 
   it("refuses an invalid Date", () => {
     expect(parseDate(new Date(NaN))).toEqual({
       ok: false,
-      reason: "not-a-date",
-      input: "Invalid Date",
+      error: {
+        code: "not-a-date",
+        input: "Invalid Date",
+      },
     });
   });
 
   it("refuses a Date past year 9999", () => {
-    expect(parseDate(new Date(Date.UTC(10000, 0, 1)))).toMatchObject({ reason: "not-a-date" });
+    expect(parseDate(new Date(Date.UTC(10000, 0, 1)))).toMatchObject({
+      error: { code: "not-a-date" },
+    });
   });
 
   it("reads year 0 as the text 01/01/0000 reads, and refuses a year before it", () => {
     const yearZero = new Date(0);
     yearZero.setUTCFullYear(0, 0, 1);
-    expect(parseDate(yearZero)).toEqual({ ok: true, iso: "0000-01-01" });
-    expect(parseDate("01/01/0000")).toEqual({ ok: true, iso: "0000-01-01" });
+    expect(parseDate(yearZero)).toEqual({ ok: true, value: "0000-01-01" });
+    expect(parseDate("01/01/0000")).toEqual({ ok: true, value: "0000-01-01" });
     const yearMinusOne = new Date(0);
     yearMinusOne.setUTCFullYear(-1, 11, 31);
-    expect(parseDate(yearMinusOne)).toMatchObject({ ok: false, reason: "not-a-date" });
+    expect(parseDate(yearMinusOne)).toMatchObject({ ok: false, error: { code: "not-a-date" } });
   });
 
   it("reads any UTC-midnight Date as its own date", () => {
@@ -102,7 +111,7 @@ describe("parseDate: Date values", () => {
         }),
         (d) => {
           const midnight = new Date(isoOf(d));
-          expect(parseDate(midnight)).toEqual({ ok: true, iso: isoOf(d) });
+          expect(parseDate(midnight)).toEqual({ ok: true, value: isoOf(d) });
         },
       ),
     );
@@ -117,33 +126,33 @@ describe("parseDate: Excel serials", () => {
     [45658, "2025-01-01"],
     [2958465, "9999-12-31"],
   ])("reads serial %d as %s", (serial, iso) => {
-    expect(parseDate(serial)).toEqual({ ok: true, iso });
+    expect(parseDate(serial)).toEqual({ ok: true, value: iso });
   });
 
   it("refuses serial 60, Excel's fictitious 1900-02-29", () => {
-    expect(parseDate(60)).toEqual({ ok: false, reason: "not-a-date", input: "60" });
+    expect(parseDate(60)).toEqual({ ok: false, error: { code: "not-a-date", input: "60" } });
   });
 
   it("drops the time of day", () => {
-    expect(parseDate(45658.75)).toEqual({ ok: true, iso: "2025-01-01" });
-    expect(parseDate(45658.999999)).toEqual({ ok: true, iso: "2025-01-01" });
-    expect(parseDate(2958465.5)).toEqual({ ok: true, iso: "9999-12-31" });
-    expect(parseDate(60.5)).toMatchObject({ ok: false, reason: "not-a-date" });
+    expect(parseDate(45658.75)).toEqual({ ok: true, value: "2025-01-01" });
+    expect(parseDate(45658.999999)).toEqual({ ok: true, value: "2025-01-01" });
+    expect(parseDate(2958465.5)).toEqual({ ok: true, value: "9999-12-31" });
+    expect(parseDate(60.5)).toMatchObject({ ok: false, error: { code: "not-a-date" } });
   });
 
   it.each([0, 0.5, -1, 2958466, NaN, Infinity])("refuses serial %d", (serial) => {
-    expect(parseDate(serial)).toMatchObject({ ok: false, reason: "not-a-date" });
+    expect(parseDate(serial)).toMatchObject({ ok: false, error: { code: "not-a-date" } });
   });
 });
 
 describe("parseDate: other values", () => {
   it.each([true, false])("refuses the boolean %s", (b) => {
-    expect(parseDate(b)).toEqual({ ok: false, reason: "not-a-date", input: String(b) });
+    expect(parseDate(b)).toEqual({ ok: false, error: { code: "not-a-date", input: String(b) } });
   });
 
   it("echoes an empty input for a blank cell", () => {
-    expect(parseDate(null)).toEqual({ ok: false, reason: "blank", input: "" });
-    expect(parseDate(undefined)).toEqual({ ok: false, reason: "blank", input: "" });
+    expect(parseDate(null)).toEqual({ ok: false, error: { code: "blank", input: "" } });
+    expect(parseDate(undefined)).toEqual({ ok: false, error: { code: "blank", input: "" } });
   });
 
   it("refuses, without throwing, an object whose prototype cannot even be looked up", () => {
@@ -157,7 +166,7 @@ describe("parseDate: other values", () => {
     );
     expect(parseDate(hostile as unknown as RawCellValue)).toMatchObject({
       ok: false,
-      reason: "not-a-date",
+      error: { code: "not-a-date" },
     });
   });
 
@@ -218,7 +227,7 @@ describe("round trips from 1900-03-01 to 9999-12-31", () => {
   it("reads back formatDateVi", () => {
     fc.assert(
       fc.property(anyIso, (iso) => {
-        expect(parseDate(formatDateVi(iso))).toEqual({ ok: true, iso });
+        expect(parseDate(formatDateVi(iso))).toEqual({ ok: true, value: iso });
       }),
     );
   });
@@ -226,7 +235,7 @@ describe("round trips from 1900-03-01 to 9999-12-31", () => {
   it("reads back excelSerialFromIso", () => {
     fc.assert(
       fc.property(anyIso, (iso) => {
-        expect(parseDate(excelSerialFromIso(iso))).toEqual({ ok: true, iso });
+        expect(parseDate(excelSerialFromIso(iso))).toEqual({ ok: true, value: iso });
       }),
     );
   });

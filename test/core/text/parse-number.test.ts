@@ -22,7 +22,10 @@ describe("parseNumber: JS numbers", () => {
   });
 
   it.each([NaN, Infinity, -Infinity])("refuses %s", (n) => {
-    expect(parseNumber(n)).toEqual({ ok: false, reason: "not-a-number", input: String(n) });
+    expect(parseNumber(n)).toEqual({
+      ok: false,
+      error: { code: "not-a-number", input: String(n) },
+    });
   });
 
   it("reads -0 as 0", () => {
@@ -120,18 +123,20 @@ describe("parseNumber: text", () => {
     "refuses to guess %j: thousands or decimal",
     (text) => {
       const reading = parseNumber(text);
-      expect(reading).toMatchObject({ ok: false, reason: "ambiguous", input: text });
+      expect(reading).toMatchObject({ ok: false, error: { code: "ambiguous", input: text } });
     },
   );
 
   it("lists both readings of an ambiguous figure, thousands first", () => {
     expect(parseNumber("1.234")).toEqual({
       ok: false,
-      reason: "ambiguous",
-      input: "1.234",
-      readings: [1234, 1.234],
+      error: {
+        code: "ambiguous",
+        input: "1.234",
+        readings: [1234, 1.234],
+      },
     });
-    expect(parseNumber("-1,234")).toMatchObject({ readings: [-1234, -1.234] });
+    expect(parseNumber("-1,234")).toMatchObject({ error: { readings: [-1234, -1.234] } });
   });
 
   it("takes the whole reading of an ambiguous figure for an integer indicator, and says so", () => {
@@ -141,7 +146,9 @@ describe("parseNumber: text", () => {
   });
 
   it("stays ambiguous for a decimal indicator, where both readings are possible", () => {
-    expect(parseNumber("1,234", { expect: "decimal" })).toMatchObject({ reason: "ambiguous" });
+    expect(parseNumber("1,234", { expect: "decimal" })).toMatchObject({
+      error: { code: "ambiguous" },
+    });
   });
 
   it("adds no note when nothing was chosen", () => {
@@ -170,29 +177,37 @@ describe("parseNumber: text", () => {
     "0x10",
     "Infinity",
   ])("refuses %j as not-a-number, echoing it", (text) => {
-    expect(parseNumber(text)).toEqual({ ok: false, reason: "not-a-number", input: text });
+    expect(parseNumber(text)).toEqual({ ok: false, error: { code: "not-a-number", input: text } });
   });
 
   it("refuses digits that overflow to Infinity", () => {
-    expect(parseNumber("9".repeat(400))).toMatchObject({ ok: false, reason: "not-a-number" });
+    expect(parseNumber("9".repeat(400))).toMatchObject({
+      ok: false,
+      error: { code: "not-a-number" },
+    });
   });
 
   it.each([null, undefined, "", "   ", "\u00A0\u200B"])("reads %j as blank", (cell) => {
-    expect(parseNumber(cell)).toMatchObject({ ok: false, reason: "blank" });
+    expect(parseNumber(cell)).toMatchObject({ ok: false, error: { code: "blank" } });
   });
 });
 
 describe("parseNumber: other cell values", () => {
   it.each([true, false])("refuses the boolean %s", (b) => {
-    expect(parseNumber(b)).toEqual({ ok: false, reason: "not-a-number", input: String(b) });
+    expect(parseNumber(b)).toEqual({
+      ok: false,
+      error: { code: "not-a-number", input: String(b) },
+    });
   });
 
   it("refuses a Date", () => {
     const d = new Date(Date.UTC(2025, 0, 1));
     expect(parseNumber(d)).toEqual({
       ok: false,
-      reason: "not-a-number",
-      input: "2025-01-01T00:00:00.000Z",
+      error: {
+        code: "not-a-number",
+        input: "2025-01-01T00:00:00.000Z",
+      },
     });
   });
 
@@ -282,8 +297,8 @@ describe("isPercentFormat", () => {
 
 describe("parseNumber and cellInput: what the messages show", () => {
   it("echoes an empty input for a blank cell, null or undefined", () => {
-    expect(parseNumber(null)).toEqual({ ok: false, reason: "blank", input: "" });
-    expect(parseNumber(undefined)).toEqual({ ok: false, reason: "blank", input: "" });
+    expect(parseNumber(null)).toEqual({ ok: false, error: { code: "blank", input: "" } });
+    expect(parseNumber(undefined)).toEqual({ ok: false, error: { code: "blank", input: "" } });
   });
 
   it("shows nothing for an empty cell, and the cell's own text otherwise", () => {
