@@ -1,7 +1,7 @@
 // What a tracker's address answered when it did not answer chitieu/1: Google's sign-in page, a
 // quota or time limit, a deployment without the script, or anything else, each with what to check.
 import { describe, expect, it } from "vitest";
-import { bilingual, foreignAnswer } from "../../../src/core/check/foreign-answer.js";
+import { foreignAnswer } from "../../../src/core/check/foreign-answer.js";
 
 describe("foreignAnswer", () => {
   it("Google's sign-in page: the web app is not open to Anyone", () => {
@@ -43,11 +43,5 @@ describe("foreignAnswer", () => {
     const long = foreignAnswer(500, "x".repeat(400)).en;
     expect(long).toContain(`"HTTP 500: ${"x".repeat(157)}…"`);
     expect(long).not.toContain("x".repeat(158));
-  });
-});
-
-describe("bilingual", () => {
-  it("puts the Vietnamese first, then the English, on one line", () => {
-    expect(bilingual({ vi: "Chào", en: "Hello" })).toBe("Chào / Hello");
   });
 });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { IssueCode } from "../../../src/core/check/messages.js";
 import {
+  bilingual,
   catalogue,
   fieldLabels,
   messageFor,
@@ -91,5 +92,11 @@ describe("fieldLabels", () => {
       expect(label.vi, field).not.toBe("");
       expect(label.en, field).not.toBe("");
     }
+  });
+});
+
+describe("bilingual", () => {
+  it("puts the Vietnamese first, then the English, on one line", () => {
+    expect(bilingual({ vi: "Chào", en: "Hello" })).toBe("Chào / Hello");
   });
 });

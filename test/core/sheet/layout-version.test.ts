@@ -38,29 +38,32 @@ describe("recogniseLayout", () => {
 
   it("recognises a sheet made with the newest layout", () => {
     const sheet = sheetOf({ "1,1": "BÁO CÁO", "2,1": "Chỉ tiêu", "9,1": "Thuyết minh" });
-    expect(recogniseLayout(build, sheet, "sum-v2", same)).toEqual({ ok: true, layout: v2 });
+    expect(recogniseLayout(build, sheet, "sum-v2", same)).toEqual({ ok: true, value: v2 });
   });
 
   it("recognises a sheet made with version 1 as version 1, not as an edited version 2", () => {
     const sheet = sheetOf({ "1,1": "BÁO CÁO", "2,1": "Chỉ tiêu" });
-    expect(recogniseLayout(build, sheet, "sum-v1", same)).toEqual({ ok: true, layout: v1 });
+    expect(recogniseLayout(build, sheet, "sum-v1", same)).toEqual({ ok: true, value: v1 });
   });
 
   it("a sheet whose fixed cells match but whose checksum is no version's matches none", () => {
     const sheet = sheetOf({ "1,1": "BÁO CÁO", "2,1": "Chỉ tiêu", "9,1": "Thuyết minh" });
-    expect(recogniseLayout(build, sheet, "sum-v9", same)).toEqual({ ok: false, edited: undefined });
+    expect(recogniseLayout(build, sheet, "sum-v9", same)).toEqual({
+      ok: false,
+      error: { edited: undefined },
+    });
   });
 
   it("names the newest layout's first fixed cell that was edited", () => {
     const sheet = sheetOf({ "1,1": "BÁO CÁO", "2,1": "Chỉ tiêu (đã sửa)", "9,1": "Thuyết minh" });
     const match = recogniseLayout(build, sheet, "sum-v2", same);
     expect(match.ok).toBe(false);
-    expect(match.ok ? undefined : match.edited).toMatchObject({ row: 2, col: 1 });
+    expect(match.ok ? undefined : match.error.edited).toMatchObject({ row: 2, col: 1 });
   });
 
   it("compares cells through the canonical reading it is given", () => {
     const sheet = sheetOf({ "1,1": "báo cáo", "2,1": "chỉ tiêu", "9,1": "thuyết minh" });
     const lower = (value: unknown) => String(value).toLocaleLowerCase("vi");
-    expect(recogniseLayout(build, sheet, "sum-v2", lower)).toEqual({ ok: true, layout: v2 });
+    expect(recogniseLayout(build, sheet, "sum-v2", lower)).toEqual({ ok: true, value: v2 });
   });
 });
