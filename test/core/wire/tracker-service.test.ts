@@ -550,7 +550,10 @@ describe("processPost's refusals say what was wrong", () => {
     );
     expect(r.answer).toMatchObject({
       ok: false,
-      error: { code: "conflict", details: { submissionId: "00000000-0000-4000-8000-000000000001" } },
+      error: {
+        code: "conflict",
+        details: { submissionId: "00000000-0000-4000-8000-000000000001" },
+      },
     });
   });
 });
