@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import {
   formatHistoryProblem,
+  Succession,
   isValidOn,
   periodDays,
   UnitHistory,
@@ -9,7 +10,6 @@ import {
   unitsForPeriod,
   unitsOn,
 } from "../../../src/core/plan/unit-history.js";
-import type { Succession } from "../../../src/core/plan/unit-history.js";
 import type { Unit } from "../../../src/core/plan/unit-schema.js";
 
 const unit = (
@@ -221,5 +221,16 @@ describe("formatHistoryProblem", () => {
         message: { vi: "thiếu mã", en: "no code" },
       }),
     ).toBe("don-vi.csv dòng/line 7: thiếu mã / no code");
+  });
+});
+
+describe("Succession", () => {
+  it("refuses a legal basis in decomposed (NFD) letters", () => {
+    const row = { from: "A", to: "B", effective: "2025-07-01" };
+    const r = Succession.safeParse({ ...row, basis: "Nghị quyết 1/2025".normalize("NFD") });
+    expect(r.error?.issues.map((i) => [i.path, i.message])).toEqual([
+      [["basis"], "văn bản phải ở dạng NFC / text must be NFC"],
+    ]);
+    expect(Succession.safeParse({ ...row, basis: "Nghị quyết 1/2025" }).success).toBe(true);
   });
 });
