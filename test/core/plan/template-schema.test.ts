@@ -306,6 +306,11 @@ describe("template schema rules, each issue in full", () => {
       custom(["budget", "NV-01"], "mã trùng: NV-01 / duplicate id: NV-01"),
     ],
     [
+      "budget parts that do not add up to the total",
+      (t) => (t.budget!.parts[1]!.amount = 199),
+      custom(["budget", "parts"], "tổng các phần 299 ≠ tổng 300 / parts add up to 299, not 300"),
+    ],
+    [
       "an indicator in a group no pillar declares",
       (t) => (t.indicators[0]!.group = "XH-9"),
       custom(["indicators", 0, "group"], "nhóm không tồn tại: XH-9 / unknown group: XH-9"),
