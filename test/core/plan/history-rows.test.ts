@@ -69,6 +69,16 @@ describe("readHistoryRows: units", () => {
     });
   });
 
+  it("reads a row shorter than its header, as spreadsheets export trailing empty cells", () => {
+    const out = readHistoryRows(
+      csv("u.csv", "code,name,kind,level,validFrom,validTo\nB,Sở B,department,province"),
+    );
+    expect(out.problems).toEqual([]);
+    expect(out.units.map((u) => u.value)).toEqual([
+      { code: "B", name: "Sở B", kind: "department", level: "province" },
+    ]);
+  });
+
   it("takes the file line of each row where a quoted field spans lines", () => {
     const out = readHistoryRows(
       csv(
@@ -195,6 +205,13 @@ describe("readHistoryRows: VietMap's communes", () => {
     ]);
   });
 
+  it("leaves a name without a leading kind word as it is", () => {
+    const out = readHistoryRows(
+      csv("xa.csv", "province,commune_code,commune,type\nTỉnh Mẫu,1,Tân Phường Tây,xa"),
+    );
+    expect(out.units.map((u) => u.value.name)).toEqual(["UBND Tân Phường Tây"]);
+  });
+
   it("asks which province when the list holds several", () => {
     const out = readHistoryRows(csv("xa.csv", LIST));
     expect(out.units).toHaveLength(4);
@@ -214,6 +231,18 @@ describe("readHistoryRows: VietMap's communes", () => {
     const one = LIST.split("\n").slice(0, 3).join("\n");
     const out = readHistoryRows(csv("xa.csv", one));
     expect([out.units.length, out.problems]).toEqual([2, []]);
+  });
+
+  it("reads an empty commune list as no units and no problem, when no province is asked for", () => {
+    const out = readHistoryRows(csv("xa.csv", "province,commune_code,commune,type"));
+    expect(out).toEqual({ units: [], successions: [], problems: [] });
+  });
+
+  it("a province asked for concerns only the commune list, not a succession table", () => {
+    const out = readHistoryRows(csv("s.csv", "from,to,effective,basis\nA,B,2025-07-01,NQ 1/2025"), {
+      province: "Tỉnh Hậu Giang",
+    });
+    expect([out.successions.length, out.problems]).toEqual([1, []]);
   });
 
   it("says so when no commune belongs to the province asked for", () => {
