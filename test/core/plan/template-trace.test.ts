@@ -167,6 +167,7 @@ describe("traceTemplate, every quote of the template", () => {
         id: "NV-01",
         text: "Nâng cấp",
         lead: ["Sở A"],
+        partners: [],
         deadline: null,
         source: "Xây dựng kho dữ liệu dùng chung",
       },
@@ -189,6 +190,7 @@ describe("traceTemplate, every quote of the template", () => {
   it("checks the reporting schedule's quotes", () => {
     const t = template(QUOTE, 80);
     t.reporting = {
+      frequency: "yearly",
       unitDeadline: { month: 12, day: 10 },
       leadDeadline: { month: 12, day: 15 },
       leadUnit: "Sở A",
