@@ -2,7 +2,11 @@
 // in its template from the quote, and the decision reaches the consolidator's tabs and page.
 import { describe, expect, it } from "vitest";
 import { consolidate } from "../../../src/core/tracker/consolidate.js";
-import { afterDistrictLevel, districtLevelNote } from "../../../src/core/plan/district-level.js";
+import {
+  afterDistrictLevel,
+  DistrictLevelDecision,
+  districtLevelNote,
+} from "../../../src/core/plan/district-level.js";
 import { loadSeedTemplates } from "../../../src/node/seeds.js";
 import { renderConsolidationPage } from "../../../src/node/tracker/pages.js";
 
@@ -57,5 +61,20 @@ describe("the consolidator sees the decision", () => {
   it("on the page", () => {
     const html = renderConsolidationPage(template, of("2025"));
     expect(html).toContain("Cấp huyện (từ 01/07/2025)");
+  });
+});
+
+describe("DistrictLevelDecision", () => {
+  it("refuses a reason in decomposed (NFD) letters", () => {
+    const r = DistrictLevelDecision.safeParse({
+      reportedBy: "commune",
+      reason: "cấp xã báo cáo / communes report".normalize("NFD"),
+    });
+    expect(r.error?.issues.map((i) => [i.path, i.message])).toEqual([
+      [["reason"], "văn bản phải ở dạng NFC / text must be NFC"],
+    ]);
+    expect(
+      DistrictLevelDecision.safeParse({ reportedBy: "commune", reason: "cấp xã báo cáo" }).success,
+    ).toBe(true);
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { parseTemplate } from "../../../src/core/plan/template-load.js";
 import type { TemplateInput } from "../../../src/core/plan/template-schema.js";
+import { Template } from "../../../src/core/plan/template-schema.js";
 
 function base(): TemplateInput {
   return {
@@ -171,5 +172,182 @@ describe("template schema", () => {
         Object.assign(t.indicators[0]!, { tagret: { op: ">=", value: 1, year: 2025 } }),
       )[0]?.message,
     ).toMatch(/tagret/);
+  });
+});
+
+/** The schema's own issues for a changed base: code, path and message, as a tool reading them sees. */
+function issuesOf(mutate: (t: TemplateInput) => void) {
+  const t = base();
+  mutate(t);
+  const r = Template.safeParse(t);
+  return r.success
+    ? []
+    : r.error.issues.map((i) => ({ code: i.code, path: i.path, message: i.message }));
+}
+const custom = (path: (string | number)[], message: string) => [{ code: "custom", path, message }];
+const BETWEEN = "'between' cần max ≥ value / 'between' needs max ≥ value";
+
+describe("template schema rules, each issue in full", () => {
+  it.each<[string, (t: TemplateInput) => void, ReturnType<typeof custom>]>([
+    [
+      "a 'between' without max",
+      (t) => (t.indicators[0]!.target = { op: "between", value: 50, year: 2025 }),
+      custom(["indicators", 0, "target", "max"], BETWEEN),
+    ],
+    [
+      "a 'between' whose max is below its value",
+      (t) => (t.indicators[0]!.target = { op: "between", value: 50, max: 49.5, year: 2025 }),
+      custom(["indicators", 0, "target", "max"], BETWEEN),
+    ],
+    [
+      "a max on another comparator",
+      (t) => (t.indicators[0]!.target = { op: "<=", value: 50, max: 60, year: 2025 }),
+      custom(
+        ["indicators", 0, "target", "max"],
+        "max chỉ dùng với 'between' / max is only for 'between'",
+      ),
+    ],
+    [
+      "level targets naming no level",
+      (t) => {
+        delete t.indicators[0]!.target;
+        t.indicators[0]!.levelTargets = {};
+      },
+      custom(["indicators", 0, "levelTargets"], "cần ít nhất một cấp / needs at least one level"),
+    ],
+    [
+      "no target at all",
+      (t) => delete t.indicators[0]!.target,
+      custom(
+        ["indicators", 0, "target"],
+        "chỉ tiêu cần target hoặc levelTargets / an indicator needs target or levelTargets",
+      ),
+    ],
+    [
+      "a numerator label without a denominator label",
+      (t) => delete t.indicators[0]!.denominatorLabel,
+      custom(
+        ["indicators", 0, "denominatorLabel"],
+        "tử số và mẫu số phải đi cùng nhau / numeratorLabel and denominatorLabel go together",
+      ),
+    ],
+    [
+      "ratio-of-sums without either label",
+      (t) => {
+        delete t.indicators[0]!.numeratorLabel;
+        delete t.indicators[0]!.denominatorLabel;
+      },
+      custom(
+        ["indicators", 0, "aggregation"],
+        "ratio-of-sums cần tử số và mẫu số / ratio-of-sums needs numerator and denominator",
+      ),
+    ],
+    [
+      "lead reporters without a lead",
+      (t) => (t.indicators[0]!.reporters = "lead"),
+      custom(
+        ["indicators", 0, "lead"],
+        "reporters 'lead' cần ít nhất một đơn vị chủ trì / 'lead' reporters need a lead unit",
+      ),
+    ],
+    [
+      "a province-wide figure summed over units",
+      (t) => (t.indicators[0]!.provinceWide = true),
+      custom(
+        ["indicators", 0, "aggregation"],
+        "chỉ tiêu toàn tỉnh là một số liệu, tổng hợp 'single-reporter' / a province-wide figure aggregates as 'single-reporter'",
+      ),
+    ],
+    [
+      "a yes-no milestone with target '>= 1'",
+      (t) => {
+        Object.assign(t.indicators[0]!, { kind: "yes-no", aggregation: "every-unit" });
+        t.indicators[0]!.target = { op: ">=", value: 1, year: 2025 };
+      },
+      custom(
+        ["indicators", 0, "target"],
+        "chỉ tiêu có/không có đích '= 1' / a yes-no indicator has target '= 1'",
+      ),
+    ],
+    [
+      "a yes-no milestone with target '= 2'",
+      (t) => {
+        Object.assign(t.indicators[0]!, { kind: "yes-no", aggregation: "every-unit" });
+        t.indicators[0]!.target = { op: "=", value: 2, year: 2025 };
+      },
+      custom(
+        ["indicators", 0, "target"],
+        "chỉ tiêu có/không có đích '= 1' / a yes-no indicator has target '= 1'",
+      ),
+    ],
+    [
+      "a pillar id used twice",
+      (t) => t.pillars.push({ id: "CQ", name: "Khác", groups: [{ id: "CQ-2", name: "Khác" }] }),
+      custom(["pillars", 1, "id"], "mã trùng: CQ / duplicate id: CQ"),
+    ],
+    [
+      "a group id used twice",
+      (t) => t.pillars[0]!.groups.push({ id: "CQ-1", name: "Khác" }),
+      custom(["pillars", 0, "groups", 1, "id"], "mã trùng: CQ-1 / duplicate id: CQ-1"),
+    ],
+    [
+      "an indicator id that is a group's",
+      (t) => (t.indicators[0]!.id = "CQ-1"),
+      custom(["indicators", 0, "id"], "mã trùng: CQ-1 / duplicate id: CQ-1"),
+    ],
+    [
+      "a task id that is an indicator's",
+      (t) => (t.tasks![0]!.id = "CQ-01"),
+      custom(["tasks", 0, "id"], "mã trùng: CQ-01 / duplicate id: CQ-01"),
+    ],
+    [
+      "a budget line id that is a task's",
+      (t) => (t.budget!.parts[0]!.id = "NV-01"),
+      custom(["budget", "NV-01"], "mã trùng: NV-01 / duplicate id: NV-01"),
+    ],
+    [
+      "budget parts that do not add up to the total",
+      (t) => (t.budget!.parts[1]!.amount = 199),
+      custom(["budget", "parts"], "tổng các phần 299 ≠ tổng 300 / parts add up to 299, not 300"),
+    ],
+    [
+      "an indicator in a group no pillar declares",
+      (t) => (t.indicators[0]!.group = "XH-9"),
+      custom(["indicators", 0, "group"], "nhóm không tồn tại: XH-9 / unknown group: XH-9"),
+    ],
+    [
+      "a task in a group no pillar declares",
+      (t) => (t.tasks![0]!.group = "XH-9"),
+      custom(["tasks", 0, "group"], "nhóm không tồn tại: XH-9 / unknown group: XH-9"),
+    ],
+    [
+      "a source quote in decomposed (NFD) letters",
+      (t) => (t.indicators[0]!.source = "Tối thiểu 80% hồ sơ".normalize("NFD")),
+      custom(["indicators", 0, "source"], "văn bản phải ở dạng NFC / text must be NFC"),
+    ],
+  ])("refuses %s", (_name, mutate, issues) => {
+    expect(issuesOf(mutate)).toEqual(issues);
+  });
+
+  it.each<[string, (t: TemplateInput) => void]>([
+    [
+      "a 'between' whose max equals its value",
+      (t) => (t.indicators[0]!.target = { op: "between", value: 50, max: 50, year: 2025 }),
+    ],
+    [
+      "a province-wide figure from a single reporter",
+      (t) =>
+        Object.assign(t.indicators[0]!, { provinceWide: true, aggregation: "single-reporter" }),
+    ],
+    [
+      "a yes-no milestone with target '= 1'",
+      (t) => {
+        Object.assign(t.indicators[0]!, { kind: "yes-no", aggregation: "every-unit" });
+        t.indicators[0]!.target = { op: "=", value: 1, year: 2025 };
+      },
+    ],
+    ["a task in a declared group", (t) => (t.tasks![0]!.group = "CQ-1")],
+  ])("accepts %s", (_name, mutate) => {
+    expect(issuesOf(mutate)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // Tracing a template to its source: quotes must occur and carry the template's numbers.
 import { describe, expect, it } from "vitest";
-import { numbersIn, traceTemplate } from "../../../src/core/plan/template-trace.js";
+import { foldForQuote, numbersIn, traceTemplate } from "../../../src/core/plan/template-trace.js";
 import { Template } from "../../../src/core/plan/template-schema.js";
 
 const source =
@@ -109,5 +109,93 @@ describe("traceTemplate", () => {
     target.yearSource = "Trong tháng 12 năm 2025";
     delete target.yearly;
     expect(traceTemplate(t, withYear)).toEqual([]);
+  });
+});
+
+describe("foldForQuote", () => {
+  it("composes accents, folds every run of spaces into one, and trims the ends", () => {
+    expect(foldForQuote("  To\u0302\u0301i  thie\u0302\u0309u\u00a0\n80% ")).toBe("Tối thiểu 80%");
+  });
+});
+
+describe("traceTemplate, every quote of the template", () => {
+  const QUOTE = "Tối thiểu 80% hồ sơ thủ tục hành chính";
+
+  it("says which quote is missing, in full", () => {
+    expect(traceTemplate(template("Tối  thiểu 85% hồ sơ", 85), source)).toEqual([
+      {
+        path: "$.indicators[0].source",
+        message:
+          'trích dẫn không có trong văn bản nguồn / quote not found in the source: "Tối thiểu 85% hồ sơ"',
+      },
+    ]);
+  });
+
+  it("checks a range's upper end against its quote", () => {
+    const t = template(QUOTE, 80);
+    t.indicators[0]!.target = { op: "between", value: 80, max: 90, year: 2030 };
+    expect(traceTemplate(t, source)).toEqual([
+      {
+        path: "$.indicators[0].source",
+        message: `số 90 không có trong trích dẫn / number 90 is not in the quote: "${QUOTE}"`,
+      },
+    ]);
+  });
+
+  it("checks each level target's value, upper end and year sentence", () => {
+    const t = template(QUOTE, 80);
+    t.indicators[0]!.levelTargets = {
+      district: { op: "between", value: 80, max: 95, year: 2030 },
+      commune: {
+        op: ">=",
+        value: 70,
+        year: 2030,
+        yearSource: "Vốn sự nghiệp: 112.787.600.000 đồng",
+      },
+    };
+    expect(traceTemplate(t, source).map((p) => [p.path, p.message.slice(0, 7)])).toEqual([
+      ["$.indicators[0].source", "số 95 k"],
+      ["$.indicators[0].source", "số 70 k"],
+      ["$.indicators[0].levelTargets.commune.yearSource", "số 2030"],
+    ]);
+  });
+
+  it("checks the tasks' quotes", () => {
+    const t = template(QUOTE, 80);
+    t.tasks = [
+      {
+        id: "NV-01",
+        text: "Nâng cấp",
+        lead: ["Sở A"],
+        partners: [],
+        deadline: null,
+        source: "Xây dựng kho dữ liệu dùng chung",
+      },
+    ];
+    expect(traceTemplate(t, source).map((p) => p.path)).toEqual(["$.tasks[0].source"]);
+  });
+
+  it("checks the budget total's amount against its quote", () => {
+    const t = template(QUOTE, 80);
+    t.budget!.total.amount = 657187600001;
+    expect(traceTemplate(t, source)).toEqual([
+      {
+        path: "$.budget.total.source",
+        message:
+          'số 657187600001 không có trong trích dẫn / number 657187600001 is not in the quote: "khoảng 657.187.600.000 đồng"',
+      },
+    ]);
+  });
+
+  it("checks the reporting schedule's quotes", () => {
+    const t = template(QUOTE, 80);
+    t.reporting = {
+      frequency: "yearly",
+      unitDeadline: { month: 12, day: 10 },
+      leadDeadline: { month: 12, day: 15 },
+      leadUnit: "Sở A",
+      source: ["Mục tiêu:", "trước ngày 10 tháng 12 hàng năm"],
+    };
+    expect(traceTemplate(t, source).map((p) => p.path)).toEqual(["$.reporting.source[1]"]);
   });
 });

@@ -47,6 +47,11 @@ describe("isLeadUnit", () => {
     expect(isLeadUnit(["sở y tế"], spaced)).toBe(true);
   });
 
+  it("folds case by lower-casing, letter for letter: 'ß' is not 'SS'", () => {
+    expect(isLeadUnit(["Straße"], unit("STRASSE", "agency"))).toBe(false);
+    expect(isLeadUnit(["STRASSE"], unit("strasse", "agency"))).toBe(true);
+  });
+
   it("answers the same for thousands of different names as for the first", () => {
     // Past the folding memo's size, names are still folded, only not remembered.
     for (let i = 0; i < 10_050; i++) {

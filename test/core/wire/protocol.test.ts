@@ -8,6 +8,8 @@ import {
   httpStatus,
   MAX_BODY_BYTES,
   PROTOCOL,
+  StaleNotice,
+  staleNotice,
 } from "../../../src/core/wire/protocol.js";
 
 const envelope = {
@@ -140,5 +142,28 @@ describe("errorAnswer", () => {
     });
     // A falsy detail is still a detail.
     expect(errorAnswer("bad-request", 0)).toMatchObject({ error: { details: 0 } });
+  });
+});
+
+describe("staleNotice", () => {
+  it("tells in Vietnamese and English that the report was stored but does not count, naming the one that does", () => {
+    const current = {
+      submissionId: "00000000-0000-4000-8000-00000000000a",
+      revision: 3,
+      submittedAt: "2025-12-01T09:00:00.000+07:00",
+    };
+    const notice = staleNotice(current);
+    expect(StaleNotice.parse(notice)).toEqual(notice);
+    expect(notice).toMatchObject({ code: "older-than-current", current });
+    const [vi, en] = notice.message.split(" / ");
+    expect(vi).toBe(
+      "Báo cáo này được lập trước báo cáo đơn vị đã gửi: đã lưu nhưng không thay thế báo cáo đó",
+    );
+    expect(en).toBe(
+      "This report is older than the report you already sent: it was stored but does not replace it",
+    );
+    // A copy: the notice does not change with the store's record.
+    current.revision = 4;
+    expect(notice.current.revision).toBe(3);
   });
 });

@@ -262,6 +262,103 @@ describe("SubmitQueue", () => {
   });
 });
 
+describe("SubmitQueue keeps the other reports", () => {
+  const NOW = 1_000_000;
+  const [a, b, c] = [1, 2, 3].map((n) => envelopeFor(report(n), code)) as [
+    QueuedSubmission,
+    QueuedSubmission,
+    QueuedSubmission,
+  ];
+
+  it("retries a bare 500 page on the timer, as any 5xx, rather than holding it", async () => {
+    const storage = new MemoryStorage();
+    const page = { status: 500, text: "<html>Internal Server Error</html>" };
+    const { transport } = scripted(storage, page);
+    const outcome = await new SubmitQueue(storage, transport, () => 0).submit(a, NOW);
+    expect(outcome).toEqual({
+      kind: "queued",
+      submissionId: a.submissionId,
+      error: "HTTP 500",
+      nextAttemptAt: NOW + 500,
+    });
+    expect(storage.items[0]!.held).toBeUndefined();
+  });
+
+  it("retries a 500 whatever chitieu/1 refusal it carries: the server may recover", async () => {
+    const storage = new MemoryStorage();
+    const { transport } = scripted(storage, json(500, errorAnswer("bad-request")));
+    const outcome = await new SubmitQueue(storage, transport, () => 0).submit(a, NOW);
+    expect(outcome).toMatchObject({ kind: "queued", nextAttemptAt: NOW + 500 });
+    expect(storage.items.map((i) => i.submissionId)).toEqual([a.submissionId]);
+  });
+
+  it("submitting a report leaves the reports already waiting in the queue", async () => {
+    const storage = new MemoryStorage();
+    storage.items = [{ ...a, attempts: 2, nextAttemptAt: NOW + 60_000, lastError: "offline" }];
+    const { transport, posts } = scripted(storage, json(200, receipt(b.submissionId)));
+    const outcome = await new SubmitQueue(storage, transport).submit(b, NOW);
+    expect(outcome.kind).toBe("accepted");
+    expect(posts.map((p) => p.queued)).toEqual([[a.submissionId, b.submissionId]]);
+    expect(storage.items).toEqual([
+      { ...a, attempts: 2, nextAttemptAt: NOW + 60_000, lastError: "offline" },
+    ]);
+  });
+
+  it("a failed attempt updates only its own report's place in the queue", async () => {
+    const storage = new MemoryStorage();
+    storage.items = [a, b];
+    const { transport } = scripted(storage, new Error("offline"), json(200, { ok: "yes" }));
+    await new SubmitQueue(storage, transport, () => 0).flush(NOW);
+    expect(storage.items.map((i) => [i.submissionId, i.attempts, i.held ?? false])).toEqual([
+      [a.submissionId, 1, false],
+      [b.submissionId, 1, true],
+    ]);
+    expect(storage.items[0]).toMatchObject({ nextAttemptAt: NOW + 500, lastError: "offline" });
+  });
+
+  it("sendInOrder sends the reports already waiting first, held or not due, this one's outcome last", async () => {
+    const storage = new MemoryStorage();
+    storage.items = [
+      { ...a, attempts: 1, nextAttemptAt: NOW + 60_000, lastError: "offline" },
+      { ...b, attempts: 1, nextAttemptAt: NOW, lastError: "HTTP 200", held: true },
+    ];
+    const { transport, posts } = scripted(
+      storage,
+      json(200, receipt(a.submissionId)),
+      json(200, receipt(b.submissionId)),
+      json(200, receipt(c.submissionId)),
+    );
+    const outcomes = await new SubmitQueue(storage, transport).sendInOrder(c, NOW);
+    expect(posts.map((p) => p.body)).toEqual([a.body, b.body, c.body]);
+    // The new report was queued before anything was sent.
+    expect(posts[0]!.queued).toEqual([a.submissionId, b.submissionId, c.submissionId]);
+    expect(outcomes.map((o) => [o.kind, o.submissionId])).toEqual([
+      ["accepted", a.submissionId],
+      ["accepted", b.submissionId],
+      ["accepted", c.submissionId],
+    ]);
+    expect(storage.items).toEqual([]);
+  });
+
+  it("sendInOrder replaces a queued copy of the same report and sends it once, after the others", async () => {
+    const storage = new MemoryStorage();
+    storage.items = [{ ...c, attempts: 3, nextAttemptAt: NOW + 8000, lastError: "offline" }, a];
+    const down = new Error("offline");
+    const { transport, posts } = scripted(storage, down, down);
+    const outcomes = await new SubmitQueue(storage, transport, () => 0).sendInOrder(c, NOW);
+    expect(posts.map((p) => p.body)).toEqual([a.body, c.body]);
+    expect(outcomes.map((o) => [o.kind, o.submissionId])).toEqual([
+      ["queued", a.submissionId],
+      ["queued", c.submissionId],
+    ]);
+    // The fresh copy started again from no attempt: one failure, the first backoff.
+    expect(storage.items.map((i) => [i.submissionId, i.attempts, i.nextAttemptAt])).toEqual([
+      [a.submissionId, 1, NOW + 500],
+      [c.submissionId, 1, NOW + 500],
+    ]);
+  });
+});
+
 function memory(): QueueStorage & { items: QueuedSubmission[] } {
   const store = {
     items: [] as QueuedSubmission[],

@@ -11,6 +11,7 @@ import { constantTimeEqual, sign, verify } from "../../../src/core/wire/signatur
 import { envelopeFor } from "../../../src/core/wire/submit-client.js";
 import { toSubmission } from "../../../src/core/check/submission-schema.js";
 import { processPost } from "../../../src/core/wire/tracker-service.js";
+import { UnitHistory } from "../../../src/core/plan/unit-history.js";
 import { MemoryStore } from "../../fakes/memory-store.js";
 import { department, now, template, validDraft } from "../../fixtures/template.js";
 
@@ -338,5 +339,221 @@ describe("processPost", () => {
     // Multi-byte characters count as the bytes they are.
     const r2 = post(store, `"${"ờ".repeat(MAX_BODY_BYTES / 3 + 10)}"`);
     expect(r2.status).toBe(413);
+  });
+});
+
+describe("processPost at its limits", () => {
+  /** The body padded with JSON whitespace to exactly `bytes` UTF-8 bytes. */
+  const padTo = (b: string, bytes: number) => b + " ".repeat(bytes - utf8Bytes(b).length);
+
+  it("accepts a body of exactly MAX_BODY_BYTES bytes, counted as characters or as UTF-8", () => {
+    const ascii = padTo(
+      body(undefined, (d) => (d.indicators[3]!.evidence = "QD 123/QD-UBND")),
+      MAX_BODY_BYTES,
+    );
+    expect([ascii.length, utf8Bytes(ascii).length]).toEqual([MAX_BODY_BYTES, MAX_BODY_BYTES]);
+    expect(post(setup(), ascii).answer).toMatchObject({ ok: true, receipt: { revision: 1 } });
+    // "QĐ 123/QĐ-UBND": each Đ is one character and two bytes, so the text is two characters short.
+    const vietnamese = padTo(body(), MAX_BODY_BYTES);
+    expect(vietnamese.length).toBe(MAX_BODY_BYTES - 2);
+    expect(post(setup(), vietnamese).answer).toMatchObject({ ok: true, receipt: { revision: 1 } });
+    // One byte more is too large.
+    expect(post(setup(), `${vietnamese} `).status).toBe(413);
+  });
+
+  it("accepts a report signed exactly one day ahead of the tracker's clock", () => {
+    const r = post(setup(), body(undefined, undefined, "2025-12-02T10:00:00.000+07:00"));
+    expect(r.answer).toMatchObject({ ok: true, receipt: { revision: 1, duplicate: false } });
+  });
+
+  it("names the stamp and both times when a report is signed too far ahead", () => {
+    const r = post(setup(), body(undefined, undefined, "2025-12-02T10:00:01.000+07:00"));
+    expect(r.answer).toMatchObject({
+      ok: false,
+      error: {
+        code: "validation-failed",
+        details: {
+          issues: [
+            {
+              code: "submitted-in-future",
+              severity: "error",
+              location: { field: "submittedAt" },
+              message: {
+                vi: expect.stringContaining("2025-12-02T10:00:01.000+07:00"),
+                en: expect.stringContaining("2025-12-01T10:00:00.000+07:00"),
+              },
+            },
+          ],
+        },
+      },
+    });
+  });
+
+  it("lists only the report's own issues when its stamp is in time", () => {
+    const r = post(
+      setup(),
+      body(undefined, (d) => (d.indicators[0]!.numerator = 150)),
+    );
+    const details = (r.answer as { error: { details: { issues: { code: string }[] } } }).error
+      .details;
+    expect(details.issues.map((i) => i.code)).toEqual(["numerator-exceeds-denominator"]);
+  });
+});
+
+describe("processPost and the unit list's history", () => {
+  // STTTT merged into SKHCN on 1 July 2025, so the 2025 report is SKHCN's to make.
+  const ended = { ...department, validTo: "2025-06-30" };
+  const heir = {
+    code: "SKHCN",
+    name: "Sở Khoa học và Công nghệ",
+    kind: "department",
+    level: "province",
+    validFrom: "2025-07-01",
+  } as const;
+  const merged = new UnitHistory(
+    [ended, heir],
+    [{ from: "STTTT", to: "SKHCN", effective: "2025-07-01", basis: "Nghị quyết 01/2025" }],
+  );
+  class HistoryStore extends MemoryStore {
+    reads = 0;
+    unitHistory() {
+      this.reads++;
+      return merged;
+    }
+  }
+  const units = () => new Map([["STTTT", { unit: ended, key: KEY }]]);
+
+  it("refuses a report from a unit that has ended, naming the unit that reports in its place", () => {
+    const store = new HistoryStore(units(), [template]);
+    const r = post(store, body());
+    expect(r.status).toBe(422);
+    expect(r.answer).toMatchObject({
+      ok: false,
+      error: {
+        code: "validation-failed",
+        details: {
+          issues: [
+            {
+              code: "unit-succeeded",
+              location: { field: "period" },
+              message: { vi: expect.stringContaining("Sở Khoa học và Công nghệ (SKHCN)") },
+            },
+          ],
+        },
+      },
+    });
+    expect(store.reads).toBe(1);
+    expect(store.records).toEqual([]);
+  });
+
+  it("refuses a report from a unit that has ended on a tracker that keeps no history", () => {
+    const store = new MemoryStore(units(), [template]);
+    const r = post(store, body());
+    expect(r.answer).toMatchObject({
+      ok: false,
+      error: {
+        code: "validation-failed",
+        details: { issues: [{ code: "unit-ceased", location: { field: "period" } }] },
+      },
+    });
+    expect(store.records).toEqual([]);
+  });
+});
+
+describe("processPost's refusals say what was wrong", () => {
+  const signedPayload = (payload: object | string) => {
+    const text = typeof payload === "string" ? payload : JSON.stringify(payload);
+    return JSON.stringify({
+      protocol: PROTOCOL,
+      unit: "STTTT",
+      payload: text,
+      signature: sign(text, KEY),
+    });
+  };
+  const submission = () => toSubmission(validDraft(), stamp());
+  const envelope = () => JSON.parse(body()) as Record<string, string>;
+
+  it.each<[string, () => string, string, unknown]>([
+    [
+      "an oversized body",
+      () => " ".repeat(MAX_BODY_BYTES + 1),
+      "payload-too-large",
+      { limit: 1_000_000 },
+    ],
+    ["malformed JSON", () => "{", "bad-request", { reason: "JSON không hợp lệ / malformed JSON" }],
+    [
+      "a signature that is not hex",
+      () => JSON.stringify({ ...envelope(), signature: "xyz" }),
+      "bad-request",
+      { issues: ["signature: chữ ký dạng 64 chữ số hex / signature as 64 hex digits"] },
+    ],
+    [
+      "another protocol",
+      () => JSON.stringify({ ...envelope(), protocol: "chitieu/2" }),
+      "unsupported-protocol",
+      { expected: "chitieu/1", found: "chitieu/2" },
+    ],
+    [
+      "an unknown unit",
+      () => JSON.stringify({ ...envelope(), unit: "XYZ" }),
+      "unknown-unit",
+      { unit: "XYZ" },
+    ],
+    [
+      "a payload that is not JSON",
+      () => signedPayload("{not json"),
+      "invalid-submission",
+      { reason: "payload không phải JSON / payload is not JSON" },
+    ],
+    [
+      "a payload for another unit",
+      () => signedPayload({ ...submission(), unit: "SYT" }),
+      "unit-mismatch",
+      { envelope: "STTTT", payload: "SYT" },
+    ],
+    [
+      "an unknown plan",
+      () => signedPayload({ ...submission(), planId: "khac" }),
+      "unknown-template",
+      { planId: "khac" },
+    ],
+    [
+      "a template version no longer accepted",
+      () => signedPayload({ ...submission(), templateVersion: 2 }),
+      "template-version",
+      { accepted: 3, found: 2 },
+    ],
+  ])("refuses %s with details naming it", (_name, make, errorCode, details) => {
+    const r = post(setup(), make());
+    expect(r.answer).toEqual({
+      ok: false,
+      error: { code: errorCode, message: expect.any(String), details },
+    });
+  });
+
+  it("names the path of each field a payload gets wrong", () => {
+    const s = submission();
+    const wrong = { ...s, indicators: [{ ...s.indicators[0], numerator: "85" }] };
+    const r = post(setup(), signedPayload(wrong));
+    expect(r.answer).toMatchObject({ ok: false, error: { code: "invalid-submission" } });
+    const issues = (r.answer as { error: { details: { issues: string[] } } }).error.details.issues;
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatch(/^indicators\.0\.numerator: \S/u);
+  });
+
+  it("names the submission id whose bytes changed", () => {
+    const store = setup();
+    post(store, body());
+    const r = post(
+      store,
+      body(undefined, (d) => (d.indicators[2]!.value = 26)),
+    );
+    expect(r.answer).toMatchObject({
+      ok: false,
+      error: {
+        code: "conflict",
+        details: { submissionId: "00000000-0000-4000-8000-000000000001" },
+      },
+    });
   });
 });
