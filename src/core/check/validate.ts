@@ -339,13 +339,7 @@ export const budgetLineRules: Rule<BudgetEntry>[] = [
   },
 ];
 
-function run<S>(
-  rules: Rule<S>[],
-  subject: S,
-  ctx: RuleContext,
-  item: ItemRef | undefined,
-  out: Issue[],
-) {
+function run<S>(rules: Rule<S>[], subject: S, ctx: RuleContext, item: ItemRef, out: Issue[]) {
   for (const rule of rules) {
     const found = rule.check(subject, ctx);
     for (const f of found === undefined ? [] : Array.isArray(found) ? found : [found]) {
@@ -354,20 +348,16 @@ function run<S>(
   }
 }
 
-function locate(
-  ctx: ValidationContext,
-  item: ItemRef | undefined,
-  field: FieldName,
-): IssueLocation {
+function locate(ctx: ValidationContext, item: ItemRef, field: FieldName): IssueLocation {
   const ids =
-    item?.kind === "indicator"
+    item.kind === "indicator"
       ? { indicatorId: item.id }
-      : item?.kind === "task"
+      : item.kind === "task"
         ? { taskId: item.id }
-        : item?.kind === "budget"
+        : item.kind === "budget"
           ? { budgetLineId: item.id }
           : {};
-  return { ...ids, field, ...(item && ctx.locate ? ctx.locate(item, field) : {}) };
+  return { ...ids, field, ...(ctx.locate ? ctx.locate(item, field) : {}) };
 }
 
 /** Entries naming something the template does not have, or named twice. */
@@ -461,12 +451,11 @@ export function validateDraft(draft: SubmissionDraft, context: ValidationContext
 
   const statuses = new Map(draft.tasks.map((s) => [s.taskId, s]));
   const led = new Set(tasksOf(template, ctx.unit).map((t) => t.id));
+  // A task neither led nor reported passes through: every task rule asks for a status or the lead.
   for (const task of template.tasks) {
-    const status = statuses.get(task.id);
-    if (!status && !led.has(task.id)) continue;
     run(
       taskRules,
-      { task, status, leads: led.has(task.id) },
+      { task, status: statuses.get(task.id), leads: led.has(task.id) },
       ctx,
       { kind: "task", id: task.id },
       issues,

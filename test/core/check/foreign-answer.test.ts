@@ -44,4 +44,14 @@ describe("foreignAnswer", () => {
     expect(long).toContain(`"HTTP 500: ${"x".repeat(157)}…"`);
     expect(long).not.toContain("x".repeat(158));
   });
+
+  it("keeps words apart where markup or a run of spaces stood between them", () => {
+    expect(foreignAnswer(500, "Bad<script>x()</script>gate<b>way</b>\n\t here").en).toContain(
+      '(got: "HTTP 500: Bad gate way here")',
+    );
+  });
+
+  it("keeps a page of exactly 160 characters whole", () => {
+    expect(foreignAnswer(500, "y".repeat(160)).en).toContain(`"HTTP 500: ${"y".repeat(160)}"`);
+  });
 });

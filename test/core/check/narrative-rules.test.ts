@@ -42,6 +42,11 @@ describe("narrativeIssues", () => {
     expect(issue?.message.vi).toContain("chưa đạt 2 chỉ tiêu (KT-01, XH-01)");
   });
 
+  it("names exactly five missed ids without an ellipsis", () => {
+    const [issue] = narrativeIssues({}, ["A-1", "A-2", "A-3", "A-4", "A-5"], locate);
+    expect(issue?.message.en).toContain("missed 5 target(s) (A-1, A-2, A-3, A-4, A-5) but");
+  });
+
   it("asks nothing when difficulties are stated, or when no target was missed", () => {
     expect(narrativeIssues({ difficulties: "Thiếu nhân lực" }, ["KT-01"], locate)).toEqual([]);
     expect(narrativeIssues({}, [], locate)).toEqual([]);
