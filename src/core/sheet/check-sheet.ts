@@ -1,7 +1,7 @@
 // The one-click check: read a report sheet, validate it, and answer issues in sheet order together
 // with each indicator's status, ready for a shell to highlight cells and fill the status column.
 import type { Issue } from "../check/issues.js";
-import { a1, type SheetLayout } from "./layout-types.js";
+import type { SheetLayout } from "./layout-types.js";
 import type { FieldName } from "../check/messages.js";
 import type { Grid } from "./read-sheet.js";
 import type { SubmissionDraft } from "../check/submission-schema.js";
@@ -35,20 +35,12 @@ export function indicatorStatuses(
   );
 }
 
-/** Where an item's field sits; rows of the layout give the cell even for a field with no input cell. */
+/** Where an item's field sits: every rule names a field the layout gives a cell. */
 function locator(layout: SheetLayout, sheet: string) {
   const byKey = new Map(layout.fields.map((f) => [`${f.ref.kind}:${f.ref.id}:${f.ref.field}`, f]));
   return (item: ItemRef, field: FieldName) => {
     const f = byKey.get(`${item.kind}:${item.id}:${field}`);
-    if (f) return { sheet, cell: f.address };
-    const rows =
-      item.kind === "indicator"
-        ? layout.rows.indicators
-        : item.kind === "task"
-          ? layout.rows.tasks
-          : layout.rows.budget;
-    const row = rows[item.id];
-    return row ? { sheet, cell: a1(row, 1) } : { sheet };
+    return f ? { sheet, cell: f.address } : { sheet };
   };
 }
 

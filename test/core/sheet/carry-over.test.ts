@@ -4,6 +4,7 @@ import { carryOver } from "../../../src/core/sheet/carry-over.js";
 import { buildLayout } from "../../../src/core/sheet/layout.js";
 import { headerCells } from "../../../src/core/sheet/layout-types.js";
 import { Template } from "../../../src/core/plan/template-schema.js";
+import type { RawCellValue } from "../../../src/core/text/parse-number.js";
 import { addressOf, filledGrid, key, validFill } from "../../fixtures/sheet.js";
 import { department, district, template } from "../../fixtures/template.js";
 
@@ -80,5 +81,42 @@ describe("carryOver", () => {
       numberFormat: "0%",
     });
     expect(carried.filter((c) => c.numberFormat)).toHaveLength(1);
+  });
+
+  const ktField = (l: typeof oldLayout) =>
+    l.fields.find((x) => x.address === addressOf(l, key("indicator", "KT-01", "value")))!;
+
+  it("takes an id's entries from its first row: a copy of the id further down does not move them", () => {
+    const f = ktField(oldLayout);
+    const copy = oldGrid[0]!.map(() => null as RawCellValue);
+    copy[0] = "KT-01";
+    copy[f.col - 1] = 999;
+    const grid = [...oldGrid.map((r) => [...r]), copy];
+    const newLayout = buildLayout(newer, department, "2025");
+    const moved = ktField(newLayout);
+    expect(
+      carryOver(grid, newLayout).find((c) => c.row === moved.row && c.col === moved.col),
+    ).toEqual({ row: moved.row, col: moved.col, value: 25 });
+  });
+
+  it("formats given for the top rows only: the entries below carry, without a format", () => {
+    const newLayout = buildLayout(newer, department, "2025");
+    const formats = oldGrid.slice(0, 3).map((r) => r.map(() => "0%"));
+    const carried = carryOver(oldGrid, newLayout, formats);
+    expect(carried).toHaveLength(Object.keys(validFill).length - 1);
+    expect(carried.filter((c) => c.numberFormat)).toEqual([]);
+  });
+
+  it("a text entry in a percent-formatted cell carries as typed, without the format", () => {
+    const f = ktField(oldLayout);
+    const grid = oldGrid.map((r) => [...r]);
+    grid[f.row - 1]![f.col - 1] = "80%";
+    const formats = grid.map((r) => r.map(() => "General"));
+    formats[f.row - 1]![f.col - 1] = "0%";
+    const newLayout = buildLayout(newer, department, "2025");
+    const moved = ktField(newLayout);
+    expect(
+      carryOver(grid, newLayout, formats).find((c) => c.row === moved.row && c.col === moved.col),
+    ).toEqual({ row: moved.row, col: moved.col, value: "80%" });
   });
 });

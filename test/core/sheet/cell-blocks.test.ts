@@ -20,6 +20,25 @@ describe("blocksOf", () => {
     ]);
   });
 
+  it("finds the same rectangles from cells listed in any order, and lists them by top then left", () => {
+    // A 3×2 block of "a" (A1:B3), a one-row run of "b" (C1:E1), a one-column run of "c" (F1:F3)
+    // and a lone "b" at D3, given bottom row first and right to left within each row.
+    const cells: { row: number; col: number; k: string }[] = [];
+    for (const row of [3, 2, 1]) {
+      for (const col of [6, 5, 4, 3, 2, 1]) {
+        const k =
+          col <= 2 ? "a" : col === 6 ? "c" : row === 1 ? "b" : row === 3 && col === 4 ? "b" : "";
+        if (k) cells.push({ row, col, k });
+      }
+    }
+    expect(blocksOf(cells, (c) => c.k).map((b) => [b.address, b.key])).toEqual([
+      ["A1:B3", "a"],
+      ["C1:E1", "b"],
+      ["F1:F3", "c"],
+      ["D3", "b"],
+    ]);
+  });
+
   it("skips cells without a key", () => {
     expect(blocksOf([{ row: 1, col: 1 }], () => undefined)).toEqual([]);
   });

@@ -58,6 +58,35 @@ describe("checkSheet", () => {
     ]);
   });
 
+  it("lists two issues of one row left to right, whatever order the rules found them in", () => {
+    // NV-01 "in progress" with a completion date in the future: the date rule (completedOn) runs
+    // before the two status rules (a date without "done"; past its June deadline).
+    const r = check({
+      [key("task", "NV-01", "status")]: "Đang thực hiện",
+      [key("task", "NV-01", "completedOn")]: "20/12/2025",
+    });
+    const status = addressOf(layout, key("task", "NV-01", "status"));
+    const date = addressOf(layout, key("task", "NV-01", "completedOn"));
+    expect(r.issues.map((i) => [i.code, i.location.cell])).toEqual([
+      ["date-without-done", status],
+      ["task-overdue", status],
+      ["completion-in-future", date],
+    ]);
+  });
+
+  it("an issue of the whole sheet, with no cell, comes before those of its cells", () => {
+    const later = buildLayout(template, department, "2099");
+    const r = checkSheet(
+      template,
+      filledGrid(later, { ...validFill, [key("indicator", "KT-01", "value")]: 25.5 }),
+      { now },
+    );
+    expect(r.issues.map((i) => [i.code, i.location.cell])).toEqual([
+      ["period-outside-plan", undefined],
+      ["not-whole", addressOf(later, key("indicator", "KT-01", "value"))],
+    ]);
+  });
+
   it("a sheet it cannot read gives the reading's issues and no statuses", () => {
     const r = checkSheet(template, [["Bảng tính khác"]], { now });
     expect(r.issues.map((i) => i.code)).toEqual(["sheet-unrecognised"]);

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { SheetLayout } from "../../../src/core/sheet/layout-types.js";
 import { a1, headerCells, numberFormats } from "../../../src/core/sheet/layout-types.js";
-import { buildLayout, layoutGrid } from "../../../src/core/sheet/layout.js";
+import { buildLayout, canonicalLabel, layoutGrid } from "../../../src/core/sheet/layout.js";
 import { Template } from "../../../src/core/plan/template-schema.js";
 import { department, district, health, template } from "../../fixtures/template.js";
 
@@ -93,6 +93,48 @@ describe("buildLayout", () => {
     expect(formula("XH-01")).toContain("AND(I13>=50,I13<=60)");
   });
 
+  it("judges a ratio that is not a percentage on numerator over denominator, unscaled", () => {
+    const perHundred = Template.parse({
+      ...template,
+      indicators: template.indicators.map((i) =>
+        i.id === "KT-01"
+          ? { ...i, numeratorLabel: "Số doanh nghiệp", denominatorLabel: "Số xã" }
+          : i,
+      ),
+    });
+    const l = buildLayout(perHundred, department, "2025");
+    const r = l.rows.indicators["KT-01"]!;
+    const status = l.cells.find((c) => c.row === r && c.col === 10)?.formula;
+    expect(status).toBe(
+      `IF(ISNUMBER(I${r}),IF(I${r}>=20,"Đạt","Chưa đạt"),` +
+        `IF(AND(ISNUMBER(G${r}),ISNUMBER(H${r}),H${r}>0),IF(G${r}/H${r}>=20,"Đạt","Chưa đạt"),""))`,
+    );
+  });
+
+  it("writes no status formula for an indicator with no target at the unit's level", () => {
+    const provinceOnly = Template.parse({
+      ...template,
+      indicators: template.indicators.map((i) =>
+        i.id === "KT-02"
+          ? {
+              ...i,
+              target: undefined,
+              levelTargets: { province: { op: "=", value: 1, year: 2030 } },
+            }
+          : i,
+      ),
+    });
+    const l = buildLayout(provinceOnly, district, "2025");
+    const status = l.cells.find((c) => c.row === l.rows.indicators["KT-02"]! && c.col === 10);
+    expect(status).toBeDefined();
+    expect(status?.formula).toBeUndefined();
+    const atProvince = buildLayout(provinceOnly, department, "2025");
+    const r = atProvince.rows.indicators["KT-02"]!;
+    expect(atProvince.cells.find((c) => c.row === r && c.col === 10)?.formula).toBe(
+      `IF(I${r}="","",IF(I${r}="Có","Đạt","Chưa đạt"))`,
+    );
+  });
+
   it("has a checksum that is stable and changes with any fixed text", () => {
     expect(buildLayout(template, department, "2025").meta.checksum).toBe(layout.meta.checksum);
     const renamed = Template.parse({
@@ -115,6 +157,28 @@ describe("buildLayout", () => {
     expect(layoutGrid(l, { quoteText: true })[row - 1]![2]).toBe('\'=HYPERLINK("http://x")');
     expect(layoutGrid(l, { quoteText: false })[row - 1]![2]).toBe('=HYPERLINK("http://x")');
     expect(layoutGrid(l, { quoteText: true })[row - 1]![9]).toMatch(/^=IF\(/);
+  });
+});
+
+describe("canonicalLabel", () => {
+  it("reads an empty cell as no text", () => {
+    expect(canonicalLabel(null)).toBe("");
+    expect(canonicalLabel(undefined)).toBe("");
+  });
+
+  it("reads a label with its spaces trimmed and runs of spaces, tabs and line breaks as one space", () => {
+    expect(canonicalLabel("  KT-01 ")).toBe("KT-01");
+    expect(canonicalLabel("Khó\t\tkhăn,  vướng\nmắc")).toBe("Khó khăn, vướng mắc");
+    expect(canonicalLabel(2025)).toBe("2025");
+  });
+});
+
+describe("layoutGrid", () => {
+  it("keeps a negative number a number, even where text that looks like a formula is quoted", () => {
+    const l = buildLayout(template, department, "2025");
+    const first = l.cells[0]!;
+    const withNegative = { ...l, cells: [...l.cells, { ...first, row: 1, col: 12, value: -5 }] };
+    expect(layoutGrid(withNegative, { quoteText: true })[0]![11]).toBe(-5);
   });
 });
 

@@ -103,6 +103,10 @@ describe("reading the narrative back", () => {
       expect(narrativeText(`Một${breakText}Hai`)).toBe("Một\nHai");
   });
 
+  it("drops every space and tab at the end of each line, keeping those inside", () => {
+    expect(narrativeText("Một  hai \t \nBa\t\t\nBốn")).toBe("Một  hai\nBa\nBốn");
+  });
+
   it("blank boxes give an empty narrative, which the submission keeps", () => {
     const r = readSheet(template, filledGrid(layout, validFill));
     expect(r.draft!.narrative).toEqual({});

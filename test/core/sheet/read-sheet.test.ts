@@ -3,8 +3,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { checkSheet } from "../../../src/core/sheet/check-sheet.js";
 import type { SheetLayout } from "../../../src/core/sheet/layout-types.js";
 import { buildLayout } from "../../../src/core/sheet/layout.js";
-import { headerCells } from "../../../src/core/sheet/layout-types.js";
-import { readSheet } from "../../../src/core/sheet/read-sheet.js";
+import { headerCells, REPORT_SHEET } from "../../../src/core/sheet/layout-types.js";
+import { locationOf, readSheet } from "../../../src/core/sheet/read-sheet.js";
 import { Template } from "../../../src/core/plan/template-schema.js";
 import { department, district, now, template } from "../../fixtures/template.js";
 import { addressOf, filledGrid, key, validFill } from "../../fixtures/sheet.js";
@@ -275,6 +275,16 @@ describe("readSheet: each header cell, each kind of field", () => {
     ]);
   });
 
+  it("reads a note as one line of text, where a narrative box keeps its line breaks", () => {
+    const r = read({
+      ...validFill,
+      [key("indicator", "KT-01", "note")]: "Số liệu\nquý 3",
+      [key("narrative", "narrative", "difficulties")]: "Thiếu người\nThiếu máy",
+    });
+    expect(r.draft!.indicators.find((e) => e.indicatorId === "KT-01")?.note).toBe("Số liệu quý 3");
+    expect(r.draft!.narrative).toEqual({ difficulties: "Thiếu người\nThiếu máy" });
+  });
+
   it("reads yes and no as 1 and 0, from a checkbox's TRUE and FALSE and from words", () => {
     const yesNo = (value: unknown) =>
       read({ ...validFill, [key("indicator", "KT-02", "value")]: value as never }).draft
@@ -345,5 +355,29 @@ describe("readSheet: each header cell, each kind of field", () => {
         disbursed: 1234,
       });
     }
+  });
+});
+
+describe("locationOf", () => {
+  it("names an item's id by its kind, and no item for a narrative box", () => {
+    const at = (k: string) => layout.fields.find((f) => f.address === addressOf(layout, k))!;
+    const kt = addressOf(layout, key("indicator", "KT-01", "value"));
+    expect(locationOf(at(key("indicator", "KT-01", "value")))).toEqual({
+      sheet: REPORT_SHEET,
+      cell: kt,
+      indicatorId: "KT-01",
+      field: "value",
+    });
+    expect(locationOf(at(key("budget", "KP-SN", "allocated")))).toEqual({
+      sheet: REPORT_SHEET,
+      cell: addressOf(layout, key("budget", "KP-SN", "allocated")),
+      budgetLineId: "KP-SN",
+      field: "allocated",
+    });
+    expect(locationOf(at(key("narrative", "narrative", "difficulties")), "Sheet2")).toEqual({
+      sheet: "Sheet2",
+      cell: addressOf(layout, key("narrative", "narrative", "difficulties")),
+      field: "difficulties",
+    });
   });
 });
