@@ -209,7 +209,10 @@ describe("LeadResolver", () => {
   });
 
   it("resolves each quote once, however often it is asked", () => {
-    const { h, lookups } = countingHistory([sttt, skhcnUnit], [succ("STTTT", "SKHCN", "2025-03-01")]);
+    const { h, lookups } = countingHistory(
+      [sttt, skhcnUnit],
+      [succ("STTTT", "SKHCN", "2025-03-01")],
+    );
     const r = new LeadResolver(h, "2025");
     r.resolve(TTTT);
     r.label([TTTT, TTTT]);
