@@ -1,9 +1,14 @@
-// Prints the mutation score per source folder from Stryker's JSON report (`npm run mutate`).
+// Prints the mutation score per source folder, and their total, from one or more of Stryker's JSON
+// reports (`npm run mutate`, `npm run mutate:folders`); `--survivors` lists each one left alive.
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 
-const reportFile = process.argv[2] ?? "reports/mutation/mutation.json";
-const report = JSON.parse(readFileSync(reportFile, "utf8"));
+const args = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+const reportFiles = args.length > 0 ? args : ["reports/mutation/mutation.json"];
+const files = Object.assign(
+  {},
+  ...reportFiles.map((f) => JSON.parse(readFileSync(f, "utf8")).files),
+);
 
 // Stryker's own definition: timeouts count as detected; compile errors and ignored mutants do not
 // count at all, because no test ever ran against them.
@@ -11,7 +16,7 @@ const DETECTED = new Set(["Killed", "Timeout"]);
 const UNDETECTED = new Set(["Survived", "NoCoverage"]);
 
 const folders = new Map();
-for (const [file, { mutants }] of Object.entries(report.files)) {
+for (const [file, { mutants }] of Object.entries(files)) {
   const row = folders.get(dirname(file)) ?? { detected: 0, undetected: 0, survivors: [] };
   for (const m of mutants) {
     if (DETECTED.has(m.status)) row.detected++;
@@ -24,8 +29,16 @@ for (const [file, { mutants }] of Object.entries(report.files)) {
 }
 
 const lines = [...folders].sort(([a], [b]) => a.localeCompare(b));
-const width = Math.max(...lines.map(([f]) => f.length));
-for (const [folder, { detected, undetected }] of lines) {
+const all = lines.reduce(
+  (sum, [, row]) => ({
+    detected: sum.detected + row.detected,
+    undetected: sum.undetected + row.undetected,
+  }),
+  { detected: 0, undetected: 0 },
+);
+const rows = lines.length > 1 ? [...lines, ["all", all]] : lines;
+const width = Math.max(...rows.map(([f]) => f.length));
+for (const [folder, { detected, undetected }] of rows) {
   const total = detected + undetected;
   const score = total ? ((100 * detected) / total).toFixed(1) : "n/a";
   console.log(
