@@ -31,8 +31,6 @@ import { NARRATIVE_SECTIONS } from "../check/submission-schema.js";
 import { describeAllTargets } from "../plan/target-status.js";
 import type { Template } from "../plan/template-schema.js";
 
-export * from "./tracker-tab-layout.js";
-
 export function tab<K extends TabKey>(
   key: K,
   records: readonly Record<ColumnKey<K>, TabCellValue>[],
