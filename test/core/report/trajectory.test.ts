@@ -221,6 +221,11 @@ describe("trajectories from a tracker's stored submissions", () => {
   it("follows the periods up to the one asked for, each consolidated from the same store", () => {
     expect(periodsUpTo(submissions, template.id, "2027")).toEqual(["2025", "2026", "2027"]);
     expect(periodsUpTo(submissions, "another-plan", "2027")).toEqual(["2027"]);
+    // The last quarter of 2027 ends with the year asked for, so it is up to it.
+    expect(periodsUpTo([received("2027-Q4", { PCT: 61 })], template.id, "2027")).toEqual([
+      "2027",
+      "2027-Q4",
+    ]);
     const t = byId(
       trajectoriesUpTo({ template, units: [unit], period: "2027", submissions, now }),
       "PCT",
