@@ -96,6 +96,63 @@ describe("indicatorSection (II)", () => {
     // 25 this year against 15 last year.
     expect(row[5]).toBe("+10 doanh nghiệp");
   });
+
+  it("every indicator's row: targets at each level, no figure in words, a dash where nothing compares", () => {
+    const blocks = indicatorSection(c2025, c2024);
+    // Only KT-01 was reported (20 + 5 = 25, met); with a previous period the paragraph ends there.
+    expect(blocks[1]).toEqual({
+      kind: "paragraph",
+      text: "Trong 5 chỉ tiêu: đạt 1; chưa đạt 0; chưa có số liệu 4.",
+    });
+    const table = blocks[2];
+    expect(table?.kind === "table" && table.rows).toEqual([
+      [
+        "1",
+        "Hồ sơ TTHC xử lý trực tuyến (CQ-01)",
+        "≥ 80% (năm 2030)",
+        "Chưa có số liệu",
+        "Chưa có số liệu",
+        "—",
+        "",
+      ],
+      [
+        "2",
+        "Hồ sơ công việc xử lý trên môi trường mạng (CQ-02)",
+        "Tỉnh: ≥ 90%; Huyện: ≥ 80% (năm 2030)",
+        "Chưa có số liệu",
+        "Chưa có số liệu",
+        "—",
+        "",
+      ],
+      [
+        "3",
+        "Doanh nghiệp công nghệ số (KT-01)",
+        "≥ 20 doanh nghiệp (năm 2030)",
+        "25 doanh nghiệp",
+        "Đạt",
+        "+10 doanh nghiệp",
+        "UBND quận Ninh Kiều",
+      ],
+      [
+        "4",
+        "Khu CNTT tập trung đi vào hoạt động (KT-02)",
+        "Có (năm 2030)",
+        "Chưa có số liệu",
+        "Chưa có số liệu",
+        "—",
+        "",
+      ],
+      [
+        "5",
+        "Dân số có hồ sơ sức khỏe điện tử (XH-01)",
+        "50% – 60% (năm 2030)",
+        "Chưa có số liệu",
+        "Chưa có số liệu",
+        "—",
+        "",
+      ],
+    ]);
+  });
 });
 
 describe("taskSection (III)", () => {
@@ -143,6 +200,17 @@ describe("budgetSection (IV)", () => {
       ["Vốn đầu tư phát triển", "100.000", "100.000", "50.000", "50%"],
       ["Vốn sự nghiệp", "200.000", "200.000", "100.000", "50%"],
       ["Tổng kinh phí", "300.000", "300.000", "150.000", "50%"],
+    ]);
+  });
+
+  it("the budget table's headings, widths and alignment: the source left, the amounts right", () => {
+    const table = budgetSection(c2025)[2];
+    expect(table?.kind === "table" && table.columns).toEqual([
+      { label: "Nguồn kinh phí", width: 31, align: "left" },
+      { label: "Kế hoạch (đồng)", width: 20, align: "right" },
+      { label: "Đã phân bổ (đồng)", width: 19, align: "right" },
+      { label: "Đã giải ngân (đồng)", width: 19, align: "right" },
+      { label: "Tỷ lệ giải ngân", width: 11, align: "right" },
     ]);
   });
 

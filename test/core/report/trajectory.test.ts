@@ -269,12 +269,20 @@ describe("each kind of target against its line (worked out by hand)", () => {
   });
 
   it("a range approached from below: on the lower line (26) is on track, past the top (65) is not", () => {
-    expect(two("RANGE", 20, 26)).toMatchObject({ expected: 26, expectedMax: 28, status: "on-track" });
+    expect(two("RANGE", 20, 26)).toMatchObject({
+      expected: 26,
+      expectedMax: 28,
+      status: "on-track",
+    });
     expect(two("RANGE", 20, 65)).toMatchObject({ status: "off-track" });
   });
 
   it("a range approached from above: 80 → 50–60 is 74–76 in 2026; 76 and 75 on track, 77 and 45 not", () => {
-    expect(two("RANGE", 80, 76)).toMatchObject({ expected: 74, expectedMax: 76, status: "on-track" });
+    expect(two("RANGE", 80, 76)).toMatchObject({
+      expected: 74,
+      expectedMax: 76,
+      status: "on-track",
+    });
     expect(two("RANGE", 80, 75)).toMatchObject({ status: "on-track" });
     expect(two("RANGE", 80, 77)).toMatchObject({ status: "off-track" });
     expect(two("RANGE", 80, 45)).toMatchObject({ status: "off-track" });
