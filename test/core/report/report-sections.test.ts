@@ -97,6 +97,18 @@ describe("indicatorSection (II)", () => {
     expect(row[5]).toBe("+10 doanh nghiệp");
   });
 
+  it("no change where either period has no figure: a dash, not a difference with nothing", () => {
+    // 2024: only KT-02 (a yes-no) reported, done; 2025: only KT-01 reported.
+    const only02 = consolidated(template, units, "2024", [
+      received(template, department, "2024", "2024-12-05T10:00:00+07:00", {
+        indicators: [{ indicatorId: "KT-02", value: 1 }],
+      }),
+    ]);
+    const table = indicatorSection(c2025, only02)[2];
+    const change = table?.kind === "table" ? table.rows.map((r) => r[5]) : [];
+    expect(change).toEqual(["—", "—", "—", "—", "—"]);
+  });
+
   it("every indicator's row: targets at each level, no figure in words, a dash where nothing compares", () => {
     const blocks = indicatorSection(c2025, c2024);
     // Only KT-01 was reported (20 + 5 = 25, met); with a previous period the paragraph ends there.
