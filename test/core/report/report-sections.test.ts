@@ -191,6 +191,49 @@ describe("taskSection (III)", () => {
     ]);
   });
 
+  it("a task done by every lead is done, one reported under way is in progress, empty groups say so", () => {
+    // Both departments report NV-01 done before its deadline (06/2025); Sở Y tế has NV-02 under way.
+    const syt = received(template, health, "2025", "2025-12-05T11:00:00+07:00", {
+      tasks: [
+        { taskId: "NV-01", status: "done", completedOn: "2025-05-25" },
+        { taskId: "NV-02", status: "in-progress" },
+      ],
+    });
+    const blocks = taskSection(consolidated(template, units, "2025", [stttt, syt]));
+    expect(blocks.slice(1)).toEqual([
+      {
+        kind: "paragraph",
+        text: "Tổng số 2 nhiệm vụ: đã hoàn thành 1; đang thực hiện 1; quá hạn chưa hoàn thành 0; chưa triển khai hoặc chưa có báo cáo 0.",
+      },
+      { kind: "heading", text: "1. Nhiệm vụ đã hoàn thành (1)" },
+      {
+        kind: "table",
+        columns: [
+          { label: "TT", width: 6, align: "center" },
+          { label: "Nhiệm vụ", width: 52, align: "left" },
+          { label: "Đơn vị chủ trì", width: 26, align: "left" },
+          { label: "Thời hạn", width: 16, align: "center" },
+        ],
+        rows: [
+          [
+            "1",
+            "Nâng cấp Hệ thống thông tin giải quyết TTHC (NV-01)",
+            "Các Sở, ban, ngành",
+            "06/2025",
+          ],
+        ],
+      },
+      { kind: "heading", text: "2. Nhiệm vụ đang thực hiện (1)" },
+      expect.objectContaining({
+        rows: [["1", "Triển khai hồ sơ sức khỏe điện tử (NV-02)", "Sở Y tế", "Thường xuyên"]],
+      }),
+      { kind: "heading", text: "3. Nhiệm vụ quá hạn chưa hoàn thành (0)" },
+      { kind: "paragraph", text: "Không có." },
+      { kind: "heading", text: "4. Nhiệm vụ chưa triển khai hoặc chưa có báo cáo (0)" },
+      { kind: "paragraph", text: "Không có." },
+    ]);
+  });
+
   it("a plan without tasks says so", () => {
     const noTasks: Template = { ...template, tasks: [] };
     expect(taskSection(consolidated(noTasks, units, "2025", []))).toEqual([
