@@ -234,6 +234,19 @@ describe("taskSection (III)", () => {
     ]);
   });
 
+  it("a task its lead reports not started is counted with those not started", () => {
+    const syt = received(template, health, "2025", "2025-12-05T11:00:00+07:00", {
+      tasks: [{ taskId: "NV-02", status: "not-started" }],
+    });
+    const blocks = taskSection(consolidated(template, units, "2025", [stttt, syt]));
+    expect(blocks.filter((b) => b.kind === "heading").map((b) => b.text)[3]).toBe(
+      "4. Nhiệm vụ chưa triển khai hoặc chưa có báo cáo (1)",
+    );
+    expect(blocks.at(-1)).toMatchObject({
+      rows: [["1", "Triển khai hồ sơ sức khỏe điện tử (NV-02)", "Sở Y tế", "Thường xuyên"]],
+    });
+  });
+
   it("a plan without tasks says so", () => {
     const noTasks: Template = { ...template, tasks: [] };
     expect(taskSection(consolidated(noTasks, units, "2025", []))).toEqual([
