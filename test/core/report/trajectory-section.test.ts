@@ -77,6 +77,13 @@ describe("trajectoryBlocks", () => {
     ]);
   });
 
+  it("with no period at all, says the same as with one", () => {
+    expect(trajectoryBlocks([])[1]).toEqual({
+      kind: "paragraph",
+      text: "Mới có số liệu của một kỳ báo cáo: tiến độ theo lộ trình đến năm mục tiêu được đánh giá từ kỳ sau.",
+    });
+  });
+
   it("in the target year: met and not met are counted, and the one not met is named", () => {
     // 2030: CQ-01 at 85% reaches ≥ 80%; KT-01 at 15 misses ≥ 20.
     const blocks = trajectoryBlocks([yearOf("2029", 70, 8), yearOf("2030", 85, 15)]);
