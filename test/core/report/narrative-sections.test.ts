@@ -40,6 +40,16 @@ describe("narrativesOf", () => {
   });
 });
 
+describe("narrativesOf without words", () => {
+  it("a report with no narrative at all, or one not among the submissions given, says nothing", () => {
+    const bare = received(template, health, "2025", "2025-12-05T09:00:00+07:00", {});
+    const withBare = [...submissions, bare];
+    const all = consolidated(template, units, "2025", withBare);
+    expect(narrativesOf(all, withBare, "assessment").map((n) => n.unit)).toEqual(["STTTT", "Q-NK"]);
+    expect(narrativesOf(c, [], "assessment")).toEqual([]);
+  });
+});
+
 describe("the blocks", () => {
   const words = [{ unit: "STTTT", name: "Sở Thông tin và Truyền thông", text: "Hoàn thành tốt." }];
 

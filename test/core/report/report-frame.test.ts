@@ -42,6 +42,41 @@ describe("reportFrame", () => {
   });
 });
 
+describe("reportFrame's fixed lines", () => {
+  it("leaves the number for the register, lists every recipient and the signing note", () => {
+    const f = reportFrame(template, "2025", at);
+    expect(f.numberLine).toBe("Số:        /BC-…………");
+    expect(f.recipients).toEqual([
+      "- Ủy ban nhân dân tỉnh Mẫu (để báo cáo);",
+      "- Các đơn vị báo cáo;",
+      "- Lưu: VT.",
+    ]);
+    expect(f.signerNote).toBe("(Ký, ghi rõ họ tên, đóng dấu)");
+  });
+
+  it("only a lead unit whose name begins with 'Sở' is signed by a director", () => {
+    const lead = (leadUnit: string): Template => ({
+      ...template,
+      reporting: { ...template.reporting!, leadUnit },
+    });
+    expect(reportFrame(lead("Trung tâm thuộc Sở Y tế"), "2025", at).signerAuthority).toBe(
+      "THỦ TRƯỞNG CƠ QUAN",
+    );
+  });
+
+  it("drops 'Tỉnh' however many spaces follow it", () => {
+    expect(reportFrame(withPlan({ province: "Tỉnh  Mẫu" }), "2025", at).placeDate).toBe(
+      "Mẫu, ngày 14 tháng 12 năm 2025",
+    );
+  });
+
+  it("quotes a title that names a plan only after its first words", () => {
+    expect(planName(withPlan({ title: "Triển khai Kế hoạch số 5" }))).toBe(
+      "Đề án “Triển khai Kế hoạch số 5”",
+    );
+  });
+});
+
 describe("planName", () => {
   it("keeps a title that already says what the plan is", () => {
     expect(planName(template)).toBe("Đề án chuyển đổi số tỉnh Mẫu");

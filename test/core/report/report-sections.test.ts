@@ -96,6 +96,75 @@ describe("indicatorSection (II)", () => {
     // 25 this year against 15 last year.
     expect(row[5]).toBe("+10 doanh nghiệp");
   });
+
+  it("no change where either period has no figure: a dash, not a difference with nothing", () => {
+    // 2024: only KT-02 (a yes-no) reported, done; 2025: only KT-01 reported.
+    const only02 = consolidated(template, units, "2024", [
+      received(template, department, "2024", "2024-12-05T10:00:00+07:00", {
+        indicators: [{ indicatorId: "KT-02", value: 1 }],
+      }),
+    ]);
+    const table = indicatorSection(c2025, only02)[2];
+    const change = table?.kind === "table" ? table.rows.map((r) => r[5]) : [];
+    expect(change).toEqual(["—", "—", "—", "—", "—"]);
+  });
+
+  it("every indicator's row: targets at each level, no figure in words, a dash where nothing compares", () => {
+    const blocks = indicatorSection(c2025, c2024);
+    // Only KT-01 was reported (20 + 5 = 25, met); with a previous period the paragraph ends there.
+    expect(blocks[1]).toEqual({
+      kind: "paragraph",
+      text: "Trong 5 chỉ tiêu: đạt 1; chưa đạt 0; chưa có số liệu 4.",
+    });
+    const table = blocks[2];
+    expect(table?.kind === "table" && table.rows).toEqual([
+      [
+        "1",
+        "Hồ sơ TTHC xử lý trực tuyến (CQ-01)",
+        "≥ 80% (năm 2030)",
+        "Chưa có số liệu",
+        "Chưa có số liệu",
+        "—",
+        "",
+      ],
+      [
+        "2",
+        "Hồ sơ công việc xử lý trên môi trường mạng (CQ-02)",
+        "Tỉnh: ≥ 90%; Huyện: ≥ 80% (năm 2030)",
+        "Chưa có số liệu",
+        "Chưa có số liệu",
+        "—",
+        "",
+      ],
+      [
+        "3",
+        "Doanh nghiệp công nghệ số (KT-01)",
+        "≥ 20 doanh nghiệp (năm 2030)",
+        "25 doanh nghiệp",
+        "Đạt",
+        "+10 doanh nghiệp",
+        "UBND quận Ninh Kiều",
+      ],
+      [
+        "4",
+        "Khu CNTT tập trung đi vào hoạt động (KT-02)",
+        "Có (năm 2030)",
+        "Chưa có số liệu",
+        "Chưa có số liệu",
+        "—",
+        "",
+      ],
+      [
+        "5",
+        "Dân số có hồ sơ sức khỏe điện tử (XH-01)",
+        "50% – 60% (năm 2030)",
+        "Chưa có số liệu",
+        "Chưa có số liệu",
+        "—",
+        "",
+      ],
+    ]);
+  });
 });
 
 describe("taskSection (III)", () => {
@@ -122,6 +191,62 @@ describe("taskSection (III)", () => {
     ]);
   });
 
+  it("a task done by every lead is done, one reported under way is in progress, empty groups say so", () => {
+    // Both departments report NV-01 done before its deadline (06/2025); Sở Y tế has NV-02 under way.
+    const syt = received(template, health, "2025", "2025-12-05T11:00:00+07:00", {
+      tasks: [
+        { taskId: "NV-01", status: "done", completedOn: "2025-05-25" },
+        { taskId: "NV-02", status: "in-progress" },
+      ],
+    });
+    const blocks = taskSection(consolidated(template, units, "2025", [stttt, syt]));
+    expect(blocks.slice(1)).toEqual([
+      {
+        kind: "paragraph",
+        text: "Tổng số 2 nhiệm vụ: đã hoàn thành 1; đang thực hiện 1; quá hạn chưa hoàn thành 0; chưa triển khai hoặc chưa có báo cáo 0.",
+      },
+      { kind: "heading", text: "1. Nhiệm vụ đã hoàn thành (1)" },
+      {
+        kind: "table",
+        columns: [
+          { label: "TT", width: 6, align: "center" },
+          { label: "Nhiệm vụ", width: 52, align: "left" },
+          { label: "Đơn vị chủ trì", width: 26, align: "left" },
+          { label: "Thời hạn", width: 16, align: "center" },
+        ],
+        rows: [
+          [
+            "1",
+            "Nâng cấp Hệ thống thông tin giải quyết TTHC (NV-01)",
+            "Các Sở, ban, ngành",
+            "06/2025",
+          ],
+        ],
+      },
+      { kind: "heading", text: "2. Nhiệm vụ đang thực hiện (1)" },
+      expect.objectContaining({
+        rows: [["1", "Triển khai hồ sơ sức khỏe điện tử (NV-02)", "Sở Y tế", "Thường xuyên"]],
+      }),
+      { kind: "heading", text: "3. Nhiệm vụ quá hạn chưa hoàn thành (0)" },
+      { kind: "paragraph", text: "Không có." },
+      { kind: "heading", text: "4. Nhiệm vụ chưa triển khai hoặc chưa có báo cáo (0)" },
+      { kind: "paragraph", text: "Không có." },
+    ]);
+  });
+
+  it("a task its lead reports not started is counted with those not started", () => {
+    const syt = received(template, health, "2025", "2025-12-05T11:00:00+07:00", {
+      tasks: [{ taskId: "NV-02", status: "not-started" }],
+    });
+    const blocks = taskSection(consolidated(template, units, "2025", [stttt, syt]));
+    expect(blocks.filter((b) => b.kind === "heading").map((b) => b.text)[3]).toBe(
+      "4. Nhiệm vụ chưa triển khai hoặc chưa có báo cáo (1)",
+    );
+    expect(blocks.at(-1)).toMatchObject({
+      rows: [["1", "Triển khai hồ sơ sức khỏe điện tử (NV-02)", "Sở Y tế", "Thường xuyên"]],
+    });
+  });
+
   it("a plan without tasks says so", () => {
     const noTasks: Template = { ...template, tasks: [] };
     expect(taskSection(consolidated(noTasks, units, "2025", []))).toEqual([
@@ -143,6 +268,17 @@ describe("budgetSection (IV)", () => {
       ["Vốn đầu tư phát triển", "100.000", "100.000", "50.000", "50%"],
       ["Vốn sự nghiệp", "200.000", "200.000", "100.000", "50%"],
       ["Tổng kinh phí", "300.000", "300.000", "150.000", "50%"],
+    ]);
+  });
+
+  it("the budget table's headings, widths and alignment: the source left, the amounts right", () => {
+    const table = budgetSection(c2025)[2];
+    expect(table?.kind === "table" && table.columns).toEqual([
+      { label: "Nguồn kinh phí", width: 31, align: "left" },
+      { label: "Kế hoạch (đồng)", width: 20, align: "right" },
+      { label: "Đã phân bổ (đồng)", width: 19, align: "right" },
+      { label: "Đã giải ngân (đồng)", width: 19, align: "right" },
+      { label: "Tỷ lệ giải ngân", width: 11, align: "right" },
     ]);
   });
 

@@ -77,3 +77,19 @@ describe("upper", () => {
     expect(upper("Sở Thông tin và Truyền thông")).toBe("SỞ THÔNG TIN VÀ TRUYỀN THÔNG");
   });
 });
+
+describe("report text at its edges", () => {
+  it("the C1 range runs from U+007F to U+009F: both ends replaced, their neighbours kept", () => {
+    expect(printable("~\u007f\u009f\u00a0")).toBe("~\uFFFD\uFFFD\u00a0");
+    expect(printable("a\uffffb")).toBe("a\uFFFDb");
+    expect(printable("a\udfffb")).toBe("a\uFFFDb");
+  });
+
+  it("a change in money is whole đồng, signed", () => {
+    expect(changeText({ kind: "money", unit: "đồng" }, 1_500_000.4)).toBe("+1.500.000 đồng");
+  });
+
+  it("a short date pads a day and a month below 10", () => {
+    expect(shortDate("2026-01-05T10:00:00+07:00")).toBe("05/01/2026");
+  });
+});

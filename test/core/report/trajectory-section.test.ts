@@ -77,6 +77,50 @@ describe("trajectoryBlocks", () => {
     ]);
   });
 
+  it("with no period at all, says the same as with one", () => {
+    expect(trajectoryBlocks([])[1]).toEqual({
+      kind: "paragraph",
+      text: "Mới có số liệu của một kỳ báo cáo: tiến độ theo lộ trình đến năm mục tiêu được đánh giá từ kỳ sau.",
+    });
+  });
+
+  it("in the target year: met and not met are counted, and the one not met is named", () => {
+    // 2030: CQ-01 at 85% reaches ≥ 80%; KT-01 at 15 misses ≥ 20.
+    const blocks = trajectoryBlocks([yearOf("2029", 70, 8), yearOf("2030", 85, 15)]);
+    expect(blocks[1]).toEqual({
+      kind: "paragraph",
+      text:
+        "So với đường thẳng từ số liệu kỳ đầu đến mục tiêu (2 kỳ, năm 2029 – năm 2030): " +
+        "đúng lộ trình 0; đạt 1; chậm so với lộ trình 0; chưa đạt 1. " +
+        "Các chỉ tiêu cần tập trung chỉ đạo: Doanh nghiệp công nghệ số (KT-01).",
+    });
+  });
+
+  it("names every indicator behind, one after another; none behind, no such sentence", () => {
+    // 50% → 80% from 2024 to 2030 is 55% in 2025: 51% is behind; 8 → 20 is 10 in 2025: 9 is behind.
+    const behind = trajectoryBlocks([yearOf("2024", 50, 8), yearOf("2025", 51, 9)])[1];
+    expect(behind?.kind === "paragraph" && behind.text).toMatch(
+      / Các chỉ tiêu cần tập trung chỉ đạo: Hồ sơ TTHC xử lý trực tuyến \(CQ-01\); Doanh nghiệp công nghệ số \(KT-01\)\.$/u,
+    );
+    // 20 businesses reach ≥ 20 early: met; 79% is above the line: on track.
+    const fine = trajectoryBlocks([yearOf("2024", 50, 8), yearOf("2025", 79, 20)])[1];
+    expect(fine?.kind === "paragraph" && fine.text).toMatch(
+      /: đúng lộ trình 1; đạt 1; chậm so với lộ trình 0; chưa đạt 0\.$/u,
+    );
+  });
+
+  it("aligns the number and status columns, the name left", () => {
+    const table = trajectoryBlocks([yearOf("2024", 50, 8), yearOf("2025", 79, 9)])[2];
+    expect(table?.kind === "table" && table.columns.map((c) => c.align)).toEqual([
+      "center",
+      "left",
+      "center",
+      "right",
+      "right",
+      "center",
+    ]);
+  });
+
   it("shows the last five periods of a longer series, and counts them all", () => {
     const series = ["2020", "2021", "2022", "2023", "2024", "2025"].map((p, i) =>
       yearOf(p, 50 + i, 8 + i),

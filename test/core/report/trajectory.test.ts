@@ -62,6 +62,14 @@ const template = Template.parse({
     }),
     indicator("RANGE", { target: { op: "between", value: 50, max: 60, year: 2030 } }),
     indicator("SOON", { target: { op: ">=", value: 100, year: 2026 } }),
+    indicator("GT", { target: { op: ">", value: 80, year: 2030 } }),
+    indicator("LT", { kind: "rank", unit: "hạng", target: { op: "<", value: 10, year: 2030 } }),
+    indicator("EQ", { target: { op: "=", value: 50, year: 2030 } }),
+    indicator("YBAND", { target: { op: "between", value: 5, max: 7, year: 2030, yearly: true } }),
+    indicator("XA", {
+      target: undefined,
+      levelTargets: { commune: { op: ">=", value: 90, year: 2030 } },
+    }),
   ],
 });
 
@@ -213,6 +221,11 @@ describe("trajectories from a tracker's stored submissions", () => {
   it("follows the periods up to the one asked for, each consolidated from the same store", () => {
     expect(periodsUpTo(submissions, template.id, "2027")).toEqual(["2025", "2026", "2027"]);
     expect(periodsUpTo(submissions, "another-plan", "2027")).toEqual(["2027"]);
+    // The last quarter of 2027 ends with the year asked for, so it is up to it.
+    expect(periodsUpTo([received("2027-Q4", { PCT: 61 })], template.id, "2027")).toEqual([
+      "2027",
+      "2027-Q4",
+    ]);
     const t = byId(
       trajectoriesUpTo({ template, units: [unit], period: "2027", submissions, now }),
       "PCT",
@@ -221,6 +234,131 @@ describe("trajectories from a tracker's stored submissions", () => {
       ["2025", 50, 50, null, "start"],
       ["2026", 57, 56, null, "on-track"],
       ["2027", 60, 62, null, "off-track"],
+    ]);
+  });
+});
+
+describe("each kind of target against its line (worked out by hand)", () => {
+  const two = (id: string, first: number, second: number | null, from = "2025", to = "2026") =>
+    byId(
+      trajectories([
+        period(from, { [id]: first }),
+        period(to, second === null ? {} : { [id]: second }),
+      ]),
+      id,
+    ).points[1]!;
+
+  it("a figure exactly on the line is on track, upwards (50 → 80: 56) and downwards (20 → 10: 18)", () => {
+    expect(two("PCT", 50, 56)).toMatchObject({ expected: 56, status: "on-track" });
+    expect(two("RANK", 20, 18)).toMatchObject({ expected: 18, status: "on-track" });
+    expect(two("RANK", 20, 18.5)).toMatchObject({ expected: 18, status: "off-track" });
+  });
+
+  it("strict targets follow the same line: above 80 (50 → 56 in 2026), below 10 (20 → 18)", () => {
+    expect(two("GT", 50, 57)).toMatchObject({ expected: 56, status: "on-track" });
+    expect(two("GT", 50, 55)).toMatchObject({ status: "off-track" });
+    expect(two("LT", 20, 17)).toMatchObject({ expected: 18, status: "on-track" });
+    expect(two("LT", 20, 19)).toMatchObject({ status: "off-track" });
+  });
+
+  it("an exact target (= 50) is approached from either side: 30 → 34 in 2026, 80 → 74", () => {
+    expect(two("EQ", 30, 34)).toMatchObject({ expected: 34, status: "on-track" });
+    expect(two("EQ", 30, 33)).toMatchObject({ expected: 34, status: "off-track" });
+    expect(two("EQ", 80, 74)).toMatchObject({ expected: 74, status: "on-track" });
+    expect(two("EQ", 80, 75)).toMatchObject({ expected: 74, status: "off-track" });
+  });
+
+  it("a range approached from below: on the lower line (26) is on track, past the top (65) is not", () => {
+    expect(two("RANGE", 20, 26)).toMatchObject({
+      expected: 26,
+      expectedMax: 28,
+      status: "on-track",
+    });
+    expect(two("RANGE", 20, 65)).toMatchObject({ status: "off-track" });
+  });
+
+  it("a range approached from above: 80 → 50–60 is 74–76 in 2026; 76 and 75 on track, 77 and 45 not", () => {
+    expect(two("RANGE", 80, 76)).toMatchObject({
+      expected: 74,
+      expectedMax: 76,
+      status: "on-track",
+    });
+    expect(two("RANGE", 80, 75)).toMatchObject({ status: "on-track" });
+    expect(two("RANGE", 80, 77)).toMatchObject({ status: "off-track" });
+    expect(two("RANGE", 80, 45)).toMatchObject({ status: "off-track" });
+  });
+
+  it("a range names both its ends once judged: met early, in its year, and every year for a yearly one", () => {
+    expect(two("RANGE", 20, 55)).toMatchObject({ expected: 50, expectedMax: 60, status: "met" });
+    expect(two("RANGE", 20, 65, "2029", "2030")).toMatchObject({
+      expected: 50,
+      expectedMax: 60,
+      status: "not-met",
+    });
+    expect(two("YBAND", 6, 8)).toMatchObject({ expected: 5, expectedMax: 7, status: "not-met" });
+  });
+
+  it("a rank not reported in a later year has no status there, though its line goes on (18)", () => {
+    expect(two("RANK", 20, null)).toMatchObject({ value: null, expected: 18, status: "no-data" });
+  });
+
+  it("a milestone not reported before its year has no status, rather than waiting", () => {
+    const t = byId(trajectories([period("2025", {}), period("2026", { KHU: 1 })]), "KHU");
+    expect(t.points.map((p) => p.status)).toEqual(["no-data", "met"]);
+  });
+
+  it("a year with no figure after its second half that started the line has no status", () => {
+    const t = byId(trajectories([period("2025-H2", { PCT: 50 }), period("2025", {})]), "PCT");
+    expect(seen(t)).toEqual([
+      ["2025-H2", 50, 50, null, "start"],
+      ["2025", null, 50, null, "no-data"],
+    ]);
+  });
+
+  it("an indicator with a target only at commune level has no target year and no status", () => {
+    const t = byId(trajectories([period("2025", { XA: 50 }), period("2026", { XA: 60 })]), "XA");
+    expect(t).toMatchObject({ target: null, targetYear: null, yearly: false, latest: "no-data" });
+    expect(t.points.map((p) => p.status)).toEqual(["no-data", "no-data"]);
+  });
+
+  it("no consolidation at all gives no trajectory", () => {
+    expect(trajectories([])).toEqual([]);
+  });
+
+  it("an indicator added to the template later starts its line at its first figure", () => {
+    const older = Template.parse({
+      ...template,
+      version: 1,
+      indicators: template.indicators.filter((i) => i.id !== "PCT"),
+    });
+    const before = consolidate({
+      template: older,
+      units: [unit],
+      period: "2025",
+      submissions: [received("2025", { RANK: 20 })],
+      now,
+    });
+    const t = byId(
+      trajectories([before, period("2026", { PCT: 40 }), period("2027", { PCT: 48 })]),
+      "PCT",
+    );
+    // 40 in 2026 → 80 by 2030: 50 in 2027.
+    expect(seen(t)).toEqual([
+      ["2025", null, null, null, "no-data"],
+      ["2026", 40, 40, null, "start"],
+      ["2027", 48, 50, null, "off-track"],
+    ]);
+  });
+
+  it("uses the consolidation the caller already has for the asked period", () => {
+    const submissions = [received("2025", { PCT: 50 }), received("2026", { PCT: 57 })];
+    const input = { template, units: [unit], period: "2026", submissions, now };
+    // The caller's own consolidation of 2026 holds 55, below the line's 56.
+    const current = consolidate({ ...input, submissions: [received("2026", { PCT: 55 })] });
+    const t = byId(trajectoriesUpTo(input, current), "PCT");
+    expect(seen(t)).toEqual([
+      ["2025", 50, 50, null, "start"],
+      ["2026", 55, 56, null, "off-track"],
     ]);
   });
 });
