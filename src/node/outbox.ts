@@ -37,6 +37,14 @@ export class FileQueueStorage implements QueueStorage {
     }
     const whole = parseQueue(text);
     if (whole) return whole;
+    // Only a file that is recognisably a damaged outbox is set aside: a wrong --outbox path (another
+    // program's file, even a system one) is refused and left exactly as it was.
+    if (!looksLikeOutbox(text)) {
+      throw new Refusal({
+        vi: `${this.file} không phải hàng đợi báo cáo của chitieu: tệp được giữ nguyên; hãy chọn tệp khác cho --outbox`,
+        en: `${this.file} is not a chitieu outbox: it was left as it was; choose another file for --outbox`,
+      });
+    }
     return this.keepAside(text);
   }
 
@@ -73,6 +81,11 @@ export class FileQueueStorage implements QueueStorage {
     );
     return saved;
   }
+}
+
+/** A queue chitieu wrote is a JSON list of reports: damaged, it still starts as one or names one. */
+function looksLikeOutbox(text: string): boolean {
+  return text.trimStart().startsWith("[") || text.includes('"submissionId"');
 }
 
 function parseQueue(text: string): QueuedSubmission[] | undefined {

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { QueuedSubmission } from "../../src/core/wire/submit-client.js";
 import { FileQueueStorage } from "../../src/node/outbox.js";
+import { Refusal } from "../../src/node/refusal.js";
 
 const item = (n: number): QueuedSubmission => ({
   submissionId: `00000000-0000-4000-8000-00000000000${n}`,
@@ -41,6 +42,28 @@ describe("FileQueueStorage", () => {
     expect(asideIn(dir)).toEqual([]);
   });
 
+  it.each([
+    [
+      "a system file",
+      "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/usr/sbin:/usr/sbin/nologin\n",
+    ],
+    ["another program's JSON", '{"compilerOptions": {"strict": true}}'],
+  ])("refuses %s given as the outbox with exit 2, and leaves it as it was", (_what, text) => {
+    const { dir, file, storage, problems } = damaged(text);
+    let refusal: unknown;
+    try {
+      storage.load();
+    } catch (e) {
+      refusal = e;
+    }
+    expect(refusal).toBeInstanceOf(Refusal);
+    expect((refusal as Refusal).exitCode).toBe(2);
+    expect(String((refusal as Refusal).message)).toContain(file);
+    expect(readFileSync(file, "utf8")).toBe(text);
+    expect(asideIn(dir)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
   it("keeps a damaged outbox aside, byte for byte, and keeps every report it can still read", () => {
     const whole = JSON.stringify([item(1), item(2), item(3)], null, 2);
     // A write cut short, then noise: the third report is lost in it, the first two are whole.
@@ -64,8 +87,8 @@ describe("FileQueueStorage", () => {
     expect(asideIn(dir)).toHaveLength(1);
   });
 
-  it("keeps aside a file that is not a queue at all, and starts an empty one", () => {
-    for (const text of ["not json at all", '{"submissionId":"x"}', '[{"url":1}]', "[1, 2]"]) {
+  it("keeps aside an outbox with no whole report left in it, and starts an empty one", () => {
+    for (const text of ['{"submissionId":"x"}', '[{"url":1}]', "[1, 2]", "[\u0000\u0000"]) {
       const { dir, file, storage, problems } = damaged(text);
       expect(storage.load()).toEqual([]);
       expect(asideIn(dir)).toHaveLength(1);
