@@ -41,3 +41,18 @@ export function findTemplate(id: string): Template {
       `Có / available: ${templates.map((t) => t.id).join(", ")}`,
   );
 }
+
+/** A plan's template as a tracker's data folder holds it; refused with the ids it does hold. */
+export function storedTemplate(
+  store: { template(id: string): Template | undefined; templateList(): Template[] },
+  id: string,
+): Template {
+  const template = store.template(id);
+  if (template) return template;
+  throw new Refusal(
+    `Không có biểu mẫu "${id}" / no template "${id}": ${store
+      .templateList()
+      .map((t) => t.id)
+      .join(", ")}`,
+  );
+}

@@ -6,6 +6,7 @@ import { consolidate } from "../../core/tracker/consolidate.js";
 import { Period } from "../../core/plan/period.js";
 import { trackerTabs } from "../../core/tracker/tracker-tabs.js";
 import type { CommandIO } from "../io.js";
+import { storedTemplate } from "../lookup.js";
 import { Refusal } from "../refusal.js";
 import { DEFAULT_DATA_DIR, openStore } from "../tracker/open-store.js";
 import { trackerWorkbook } from "../tracker/tracker-workbook.js";
@@ -39,15 +40,7 @@ export function registerConsolidate(
       if (opts.output) outputFolder(opts.output);
       const store = openStore(opts.data);
       try {
-        const template = store.template(opts.plan);
-        if (!template) {
-          throw new Refusal(
-            `Không có biểu mẫu "${opts.plan}" / no template "${opts.plan}": ${store
-              .templateList()
-              .map((t) => t.id)
-              .join(", ")}`,
-          );
-        }
+        const template = storedTemplate(store, opts.plan);
         const submissions = store.submissionsFor(template.id, opts.period);
         const consolidation = consolidate({
           template,

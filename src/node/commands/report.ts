@@ -7,6 +7,7 @@ import { Period } from "../../core/plan/period.js";
 import { buildAnnualReport } from "../../core/report/annual-report.js";
 import { periodsUpTo } from "../../core/report/earlier-periods.js";
 import type { CommandIO } from "../io.js";
+import { storedTemplate } from "../lookup.js";
 import { Refusal } from "../refusal.js";
 import { reportDocxBytes } from "../report-docx.js";
 import { DEFAULT_DATA_DIR, openStore } from "../tracker/open-store.js";
@@ -33,15 +34,7 @@ export function registerReport(program: Command, io: CommandIO, setExit: (code: 
       const store = openStore(opts.data);
       let report;
       try {
-        const template = store.template(opts.plan);
-        if (!template) {
-          throw new Refusal(
-            `Không có biểu mẫu "${opts.plan}" / no template "${opts.plan}": ${store
-              .templateList()
-              .map((t) => t.id)
-              .join(", ")}`,
-          );
-        }
+        const template = storedTemplate(store, opts.plan);
         report = buildAnnualReport({
           template,
           units: store.units(),

@@ -12,7 +12,7 @@ import { toSubmission } from "../../core/check/submission-schema.js";
 import type { Template } from "../../core/plan/template-schema.js";
 import type { UnitHistory } from "../../core/plan/unit-history.js";
 import type { Unit } from "../../core/plan/unit-schema.js";
-import { findTemplate, loadUnits } from "../lookup.js";
+import { findTemplate, loadUnits, storedTemplate } from "../lookup.js";
 import { Refusal } from "../refusal.js";
 import { checkWorkbookBytes, readReportFile, WORKBOOK_EXTENSIONS } from "../report-file.js";
 import { workbookLimits } from "../xlsx-read/refusal.js";
@@ -64,15 +64,7 @@ function fromTracker(dir: string, options: SourceOptions): PushSource {
     const planId =
       options.plan ??
       onlyPlan(new Set(store.history({ period: options.period }).map((r) => r.planId)), dir);
-    const template = store.template(planId);
-    if (!template) {
-      throw new Refusal(
-        `Không có biểu mẫu "${planId}" / no template "${planId}": ${store
-          .templateList()
-          .map((t) => t.id)
-          .join(", ")}`,
-      );
-    }
+    const template = storedTemplate(store, planId);
     const submissions = store.submissionsFor(planId, options.period);
     return {
       template,
