@@ -177,9 +177,10 @@ function pointOf(
 }
 
 /**
- * Whether a figure keeps to the line: at or beyond it in the target's direction. For a range, a
- * figure that started below it must be at or above the lower line (and not past the range's top);
- * one that started above it, at or below the upper line (and not under the range's bottom).
+ * Whether a figure keeps to the line: at or beyond it in the target's direction. For a range (an
+ * exact target is a range from its value to itself), a figure that started below it must be at
+ * or above the lower line (and not past the range's top); one that started at or above it, at or
+ * below the upper line (and not under the range's bottom).
  */
 function onLine(
   target: Target,
@@ -195,8 +196,9 @@ function onLine(
     case "<=":
     case "<":
       return value <= expected + EPSILON;
+    // An exact target is a range of one point: a figure that goes past it, or leaves it after
+    // starting on it, is no nearer to it, so it is off track like a figure past a range's end.
     case "=":
-      return startValue <= target.value ? value >= expected - EPSILON : value <= expected + EPSILON;
     case "between": {
       const top = target.max ?? target.value;
       if (startValue < target.value) return value >= expected - EPSILON && value <= top + EPSILON;

@@ -268,6 +268,20 @@ describe("each kind of target against its line (worked out by hand)", () => {
     expect(two("EQ", 80, 75)).toMatchObject({ expected: 74, status: "off-track" });
   });
 
+  it("an exact target (= 50) is a point, not a floor or a ceiling: passing it before its year is off track, from either side", () => {
+    // 30 → 55 in 2026 went past 50; 80 → 45 went below it. Neither is on the way to exactly 50.
+    expect(two("EQ", 30, 55)).toMatchObject({ expected: 34, status: "off-track" });
+    expect(two("EQ", 80, 45)).toMatchObject({ expected: 74, status: "off-track" });
+    // Landing on it early is met, as for every other kind of target.
+    expect(two("EQ", 30, 50)).toMatchObject({ status: "met" });
+  });
+
+  it("a figure that started exactly on an exact target (= 50) and left it is off track, up or down", () => {
+    expect(two("EQ", 50, 52)).toMatchObject({ expected: 50, status: "off-track" });
+    expect(two("EQ", 50, 48)).toMatchObject({ expected: 50, status: "off-track" });
+    expect(two("EQ", 50, 50)).toMatchObject({ status: "met" });
+  });
+
   it("a range approached from below: on the lower line (26) is on track, past the top (65) is not", () => {
     expect(two("RANGE", 20, 26)).toMatchObject({
       expected: 26,
