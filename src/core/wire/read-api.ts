@@ -101,8 +101,9 @@ export function readAnswer<S extends z.ZodType>(
 ): ReadAnswer<z.output<S>> {
   const parsed = schema.safeParse(data);
   if (parsed.success) return { ok: true, value: parsed.data };
-  const issue = parsed.error.issues[0];
-  const where = issue ? `${jsonPath(issue.path)}: ${issue.message}` : "$";
+  // A failed parse always has an issue.
+  const issue = parsed.error.issues[0]!;
+  const where = `${jsonPath(issue.path)}: ${issue.message}`;
   const name = resourceNames[typeof resource === "string" ? resource : "template"];
   return {
     ok: false,

@@ -126,6 +126,17 @@ describe("resource URLs", () => {
     });
   });
 
+  it("keep the path a tracker is mounted under, even one that holds '/exec' or the submit path", () => {
+    const underExec = { url: "https://stttt.cantho.gov.vn/exec/chitieu/api/submit" };
+    expect(resourceUrl(underExec, "units")).toBe(
+      "https://stttt.cantho.gov.vn/exec/chitieu/api/units",
+    );
+    const twice = { url: "https://ubnd.cantho.gov.vn/api/submit/chitieu/api/submit" };
+    expect(resourceUrl(twice, "templates")).toBe(
+      "https://ubnd.cantho.gov.vn/api/submit/chitieu/api/templates",
+    );
+  });
+
   it("read a template asked for without an id as an unknown one, and anything else as status", () => {
     expect(ResourceQuery.parse({ resource: "template" })).toEqual({ resource: "template", id: "" });
     expect(ResourceQuery.safeParse({}).success).toBe(false);
