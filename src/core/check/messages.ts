@@ -213,7 +213,7 @@ export const catalogue = {
   },
   "task-overdue": {
     severity: "warning",
-    vi: (p) => `Nhiệm vụ quá hạn (hạn ${p.deadline}) mà chưa hoàn thành.`,
+    vi: (p) => `Nhiệm vụ quá hạn (hạn tháng ${p.deadline}) mà chưa hoàn thành.`,
     en: (p) => `Task overdue (deadline ${p.deadline}) and not done.`,
   },
   "explanation-required": {

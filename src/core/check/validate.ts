@@ -6,7 +6,7 @@ import { isRequiredOf, tasksOf } from "../plan/reporting-duties.js";
 import type { FieldName, IssueCode, Params } from "./messages.js";
 import { formatDateVi } from "../text/parse-date.js";
 import { formatNumberVi } from "../text/parse-number.js";
-import { isTaskOverdue, todayInVietnam } from "../plan/period.js";
+import { deadlineMonth, isTaskOverdue, todayInVietnam } from "../plan/period.js";
 import { planYears, yearOf } from "../plan/plan-years.js";
 import type { BudgetEntry, IndicatorEntry, TaskStatus } from "./submission-schema.js";
 import { describeTarget, meets, targetFor } from "../plan/target-status.js";
@@ -285,7 +285,8 @@ export const taskRules: Rule<TaskSubject>[] = [
     code: "task-overdue",
     check: ({ task, status, leads }, ctx) =>
       leads && status?.status !== "done" && isTaskOverdue(task.deadline, ctx.now)
-        ? { field: "status", params: { deadline: task.deadline ?? "" } }
+        ? // Overdue only when the deadline is a month.
+          { field: "status", params: { deadline: deadlineMonth(task.deadline!) } }
         : undefined,
   },
 ];

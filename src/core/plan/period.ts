@@ -92,6 +92,12 @@ export function reportDueAt(
   return vietnamTime(p.year, month, day);
 }
 
+/** "2025-06" as officers write a month: "6/2025". */
+export function deadlineMonth(deadline: string): string {
+  const [y, m] = deadline.split("-");
+  return `${Number(m)}/${y}`;
+}
+
 /** A task due "in December 2025" is overdue once that month has ended in Vietnam. */
 export function taskDueAt(deadline: Deadline): Date | undefined {
   if (deadline === null || deadline === "recurring") return undefined;

@@ -22,7 +22,7 @@ import {
   STATUS_NOT_MET,
 } from "./layout-types.js";
 
-import { periodLabelVi, reportDueAt, vietnamDate } from "../plan/period.js";
+import { deadlineMonth, periodLabelVi, reportDueAt, vietnamDate } from "../plan/period.js";
 import { formatDateVi } from "../text/parse-date.js";
 import { describeAllTargets, describeTarget, targetFor } from "../plan/target-status.js";
 import type { Indicator, Level, Template } from "../plan/template-schema.js";
@@ -76,8 +76,7 @@ const LAST_COLUMN = columnLetter(COLUMN_COUNT);
 export function deadlineText(deadline: string | null): string {
   if (deadline === null) return "Không nêu hạn";
   if (deadline === "recurring") return "Thường xuyên";
-  const [y, m] = deadline.split("-");
-  return `Tháng ${Number(m)}/${y}`;
+  return `Tháng ${deadlineMonth(deadline)}`;
 }
 
 /** The sheet offers what validation accepts: the same table of limits. */

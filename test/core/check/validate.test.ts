@@ -556,7 +556,7 @@ describe("validateDraft: empty cells, edges, and what each finding says where", 
       [
         "task-overdue",
         { taskId: "NV-01", field: "status" },
-        "Nhiệm vụ quá hạn (hạn 2025-06) mà chưa hoàn thành.",
+        "Nhiệm vụ quá hạn (hạn tháng 6/2025) mà chưa hoàn thành.",
       ],
     ]);
   });

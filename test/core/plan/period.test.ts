@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  deadlineMonth,
   isoInVietnam,
   isTaskOverdue,
   Period,
@@ -86,6 +87,13 @@ describe("reportDueAt", () => {
     expect(reportDueAt("2025-H2", schedule(12, 10))).toBeUndefined();
     expect(reportDueAt("2025-Q4", schedule(12, 10))).toBeUndefined();
     expect(reportDueAt("2025", undefined)).toBeUndefined();
+  });
+});
+
+describe("deadlineMonth", () => {
+  it("writes a deadline month as officers do, without a leading zero", () => {
+    expect(deadlineMonth("2025-06")).toBe("6/2025");
+    expect(deadlineMonth("2030-12")).toBe("12/2030");
   });
 });
 
