@@ -111,7 +111,8 @@ export function planComparison(
               planId: c.planId,
               indicatorId: ind.id,
               indicatorName: ind.name,
-              targetText: ind.allTargetsText || ind.targetText,
+              // Never blank: every indicator has a target or at least one level's.
+              targetText: ind.allTargetsText,
               aggregate: ind.aggregate,
               status: ind.status,
             },

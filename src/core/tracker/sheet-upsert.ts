@@ -34,11 +34,6 @@ export function cellText(v: unknown): string {
 
 const labelText = (v: unknown) => cellText(v).normalize("NFC").trim();
 
-function asCell(v: unknown): TabCellValue {
-  if (v === null || v === undefined) return null;
-  return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : String(v);
-}
-
 /**
  * Columns are matched by header label, so a sheet whose owner moved columns or added their own
  * keeps them; a tab column the sheet lacks (a unit that joined) is appended on the right.
@@ -80,15 +75,17 @@ export function planTabUpsert(
   const fresh = !sheetHeader.some((h) => labelText(h) !== "");
   // Columns past the header may still hold someone's data; new columns go after all of it.
   const width = existing.reduce((w, row) => Math.max(w, row.length), 0);
-  const { positions, newColumns } = placeColumns(tab.header, fresh ? [] : sheetHeader, width);
+  // A header with no label (fresh) places nothing: blank labels are never matched.
+  const { positions, newColumns } = placeColumns(tab.header, sheetHeader, width);
   const keyIndexes = tab.keyColumns.map((k) => tab.columns.indexOf(k));
 
   const rowByKey = new Map<string, number>();
   let keyed = 0;
   for (let r = 1; r < existing.length; r++) {
     const row = existing[r]!;
-    const inTabOrder = positions.map((p) => asCell(row[p]));
-    if (keyIndexes.every((i) => cellText(inTabOrder[i]) === "")) continue;
+    // Keys are compared as text: a sheet hands back 30001 for "30001", a Date for a date cell.
+    const inTabOrder = positions.map((p) => cellText(row[p]));
+    if (keyIndexes.every((i) => !inTabOrder[i])) continue;
     keyed++;
     const key = rowKeyOf(tab, inTabOrder);
     if (!rowByKey.has(key)) rowByKey.set(key, r);
@@ -132,7 +129,8 @@ export function planTabUpsert(
       else writes.push((block = { row: r, col: run.col, values: [values] }));
     }
   }
-  writes.sort((a, b) => a.row - b.row || a.col - b.col);
+  // Runs are in column order and the sort is stable, so a row's blocks stay left to right.
+  writes.sort((a, b) => a.row - b.row);
 
   return {
     name: tab.name,

@@ -40,6 +40,26 @@ describe("planTabUpsert into an empty sheet", () => {
   });
 });
 
+describe("planTabUpsert into a sheet whose first row has no label", () => {
+  it("takes a first row of blank cells for no header: the whole tab, header first, right of them", () => {
+    // A1 holds a space someone typed: nothing the sheet holds is overwritten, so the tab starts at B.
+    const plan = planTabUpsert(tab(rows), [[" "]]);
+    expect(plan).toMatchObject({ fresh: true, positions: [1, 2, 3], added: 3, kept: 0 });
+    expect(plan.writes).toEqual([
+      {
+        row: 0,
+        col: 1,
+        values: [
+          ["Mã", "Tên", "Số"],
+          ["30001", "Xã Một", 1],
+          ["30002", "Xã Hai", 2],
+          ["30003", "Xã Ba", 3],
+        ],
+      },
+    ]);
+  });
+});
+
 describe("planTabUpsert into a sheet that holds the tab", () => {
   const sheet = () => [HEADER, ...rows.map((r) => [...r])];
 
@@ -80,6 +100,46 @@ describe("planTabUpsert into a sheet that holds the tab", () => {
     ]);
     expect(plan).toMatchObject({ added: 1, updated: 0, unchanged: 1, kept: 2 });
     expect(plan.writes).toEqual([{ row: 5, col: 0, values: [["30004", "Xã Bốn", 4]] }]);
+  });
+
+  it("writes changed rows the tab lists in another order than the sheet as one block, in sheet order", () => {
+    const plan = planTabUpsert(
+      tab([
+        ["30002", "Xã Hai", 20],
+        ["30001", "Xã Một", 10],
+      ]),
+      sheet(),
+    );
+    expect(plan).toMatchObject({ updated: 2, added: 0 });
+    expect(plan.writes).toEqual([
+      {
+        row: 1,
+        col: 0,
+        values: [
+          ["30001", "Xã Một", 10],
+          ["30002", "Xã Hai", 20],
+        ],
+      },
+    ]);
+  });
+
+  it("counts a row with part of its key as one it keeps, and skips blank rows and notes", () => {
+    const byPeriod = tab([["2025", "30001", "Xã Một", 1]], {
+      header: ["Kỳ", ...HEADER],
+      columns: ["period", "code", "name", "count"],
+      keyColumns: ["period", "code"],
+    });
+    const held = [
+      ["Kỳ", ...HEADER],
+      ["2025", "30001", "Xã Một", 1],
+      // The owner cleared the period: still a unit's row, not the tab's 2025 one.
+      ["", "30002", "Xã Hai", 2],
+      // The Sheets API hands back an empty row between rows as [].
+      [],
+      ["", "", "ghi chú của người dùng"],
+    ];
+    const plan = planTabUpsert(byPeriod, held);
+    expect(plan).toMatchObject({ added: 0, updated: 0, unchanged: 1, kept: 1, writes: [] });
   });
 
   it("appends a key the tab repeats rather than write both rows over one", () => {
@@ -123,6 +183,39 @@ describe("planTabUpsert with columns the owner moved or added", () => {
           ["30002", "Xã Hai"],
         ],
       },
+    ]);
+  });
+
+  it("writes a row whose two columns the owner swapped as one block, in the sheet's column order", () => {
+    const held = [
+      ["Tên", "Mã", "Số"],
+      ["Xã Một", "30001", 1],
+    ];
+    const plan = planTabUpsert(tab([["30001", "Xã Một", 5]]), held);
+    expect(plan.positions).toEqual([1, 0, 2]);
+    expect(plan.writes).toEqual([{ row: 1, col: 0, values: [["Xã Một", "30001", 5]] }]);
+  });
+
+  it("lists its blocks top to bottom, a row's blocks left to right, as the push sends them", () => {
+    const held = [
+      ["Số", "Ghi chú riêng", "Mã", "Tên"],
+      [1, "của tôi", "30001", "Xã Một"],
+      [2, "", "30002", "Xã Hai"],
+      [3, "", "30003", "Xã Ba"],
+    ];
+    const plan = planTabUpsert(
+      tab([
+        ["30001", "Xã Một", 10],
+        ["30002", "Xã Hai", 2],
+        ["30003", "Xã Ba", 30],
+      ]),
+      held,
+    );
+    expect(plan.writes).toEqual([
+      { row: 1, col: 0, values: [[10]] },
+      { row: 1, col: 2, values: [["30001", "Xã Một"]] },
+      { row: 3, col: 0, values: [[30]] },
+      { row: 3, col: 2, values: [["30003", "Xã Ba"]] },
     ]);
   });
 
