@@ -14,21 +14,40 @@ import {
   expectedFacts,
   expectedSections,
   FOLLOWED,
+  onTimeUnit,
+  type PlannedReport,
   REPORT_AT,
   tableFacts,
   texts,
 } from "../../fixtures/annual-reports.js";
 
-const template = loadSeedTemplates().templates.find((t) => t.id === "can-tho-2256")!;
+const seeds = loadSeedTemplates().templates;
+const template = seeds.find((t) => t.id === "can-tho-2256")!;
 
 function received(periods: string[]): ReceivedSubmission[] {
-  return annualReports(template)
-    .filter((r) => periods.includes(r.submission.period))
-    .map((r, i) => ({
-      submission: r.submission,
-      revision: i + 1,
-      receivedAt: r.sendAt,
-    }));
+  return asReceived(annualReports(template).filter((r) => periods.includes(r.submission.period)));
+}
+
+function asReceived(planned: readonly PlannedReport[]): ReceivedSubmission[] {
+  return planned.map((r, i) => ({ submission: r.submission, revision: i + 1, receivedAt: r.sendAt }));
+}
+
+/** The punctual unit's 2025 report sent again as another report: another period, plan or share. */
+function sentAgain(
+  changes: { id: string; period: string; planId?: string; numerator?: number },
+  sendAt: string,
+): PlannedReport {
+  const original = annualReports(template).find(
+    (r) => r.unit === onTimeUnit && r.submission.period === "2025",
+  )!;
+  const submission = structuredClone(original.submission);
+  submission.submissionId = changes.id;
+  submission.period = changes.period;
+  submission.submittedAt = sendAt;
+  if (changes.planId) submission.planId = changes.planId;
+  if (changes.numerator !== undefined)
+    submission.indicators.find((i) => i.indicatorId === FOLLOWED)!.numerator = changes.numerator;
+  return { unit: onTimeUnit, submission, sendAt };
 }
 
 function report(periods: string[]) {
@@ -71,6 +90,23 @@ const tableAfter = (doc: ReportDocument, section: string) => {
     { kind: "table" }
   >;
 };
+
+/**
+ * The trajectory part of section II as read: its paragraph, then the table's heading row and only
+ * the followed indicator's row.
+ */
+function trajectoryOf(doc: ReportDocument): string[] {
+  const at = doc.body.findIndex(
+    (b) => b.kind === "heading" && b.text === "Tiến độ thực hiện đến năm mục tiêu",
+  );
+  const after = doc.body.slice(at + 1);
+  const end = after.findIndex((b) => b.kind !== "paragraph" && b.kind !== "table");
+  return after.slice(0, end).flatMap((b) => {
+    if (b.kind !== "table") return [b.kind === "paragraph" ? b.text : b.kind];
+    const rows = b.rows.filter((r) => r[1]!.endsWith(`(${FOLLOWED})`));
+    return [b.columns.map((c) => c.label), ...rows].map((r) => r.join(" | "));
+  });
+}
 
 describe("buildAnnualReport", () => {
   it("says every fact of the three units' year, the sections in order", () => {
@@ -188,6 +224,140 @@ describe("buildAnnualReport", () => {
       kind: "paragraph",
       text: expect.stringContaining("Mới có số liệu của một kỳ"),
     });
+  });
+
+  it("opens by citing the plan's decision and the lead department, and closes to the issuer", () => {
+    const body = report(["2024", "2025"]).document.body;
+    expect(body[0]).toEqual({
+      kind: "paragraph",
+      text:
+        "Thực hiện Đề án “Chuyển đổi số thành phố Cần Thơ giai đoạn 2025 - 2030” " +
+        "(2256/QĐ-UBND ngày 14/10/2024 của Ủy ban nhân dân thành phố Cần Thơ), " +
+        "Sở Thông tin và Truyền thông tổng hợp báo cáo của các đơn vị và báo cáo kết quả thực hiện " +
+        "năm 2025 như sau:",
+    });
+    expect(body.at(-1)).toEqual({
+      kind: "paragraph",
+      text:
+        "Trên đây là báo cáo kết quả thực hiện Đề án “Chuyển đổi số thành phố Cần Thơ giai đoạn " +
+        "2025 - 2030” năm 2025, kính báo cáo Ủy ban nhân dân thành phố Cần Thơ xem xét, chỉ đạo./.",
+    });
+  });
+
+  it("cites a decision without its date, or a plan without a number, and an agency not named", () => {
+    const opening = (id: string, period: string) => {
+      const body = buildAnnualReport({
+        template: seeds.find((t) => t.id === id)!,
+        units: annualUnits,
+        period,
+        submissions: [],
+        now: new Date(REPORT_AT),
+      }).document.body;
+      return [body[0], body.at(-1)].map((b) => (b?.kind === "paragraph" ? b.text : b?.kind));
+    };
+    // Cà Mau's decision gives its number but no date, and names no lead department.
+    expect(opening("ca-mau-1929", "2025")).toEqual([
+      "Thực hiện Đề án Chuyển đổi số tỉnh Cà Mau đến năm 2025, định hướng đến năm 2030 " +
+        "(1929/QĐ-UBND của Ủy ban nhân dân tỉnh Cà Mau), cơ quan tổng hợp tổng hợp báo cáo của " +
+        "các đơn vị và báo cáo kết quả thực hiện năm 2025 như sau:",
+      "Trên đây là báo cáo kết quả thực hiện Đề án Chuyển đổi số tỉnh Cà Mau đến năm 2025, định " +
+        "hướng đến năm 2030 năm 2025, kính báo cáo Ủy ban nhân dân tỉnh Cà Mau xem xét, chỉ đạo./.",
+    ]);
+    // Bình Dương's plan has no number at all: the issuer alone, and a quarter in the sentence.
+    expect(opening("binh-duong-2025", "2025-Q2")).toEqual([
+      "Thực hiện Kế hoạch chuyển đổi số tỉnh Bình Dương đến năm 2025 của Ủy ban nhân dân tỉnh " +
+        "Bình Dương, cơ quan tổng hợp tổng hợp báo cáo của các đơn vị và báo cáo kết quả thực " +
+        "hiện quý II năm 2025 như sau:",
+      "Trên đây là báo cáo kết quả thực hiện Kế hoạch chuyển đổi số tỉnh Bình Dương đến năm 2025 " +
+        "quý II năm 2025, kính báo cáo Ủy ban nhân dân tỉnh Bình Dương xem xét, chỉ đạo./.",
+    ]);
+  });
+
+  it("compares with last year only on this plan's reports: another plan's 2024 report is no comparison", () => {
+    const r = buildAnnualReport({
+      template,
+      units: annualUnits,
+      period: "2025",
+      submissions: asReceived([
+        ...annualReports(template).filter((p) => p.submission.period === "2025"),
+        sentAgain(
+          { id: "c0000000-0000-4000-8000-000000002024", period: "2024", planId: "ca-mau-1929" },
+          "2024-12-05T09:00:00.000+07:00",
+        ),
+      ]),
+      now: new Date(REPORT_AT),
+    });
+    expect(r.previous).toBeNull();
+    const table = tableAfter(r.document, "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU");
+    expect(table.columns.map((c) => c.label)).not.toContain("So với năm 2024");
+    expect(trajectoryOf(r.document)).toEqual([
+      "Mới có số liệu của một kỳ báo cáo: tiến độ theo lộ trình đến năm mục tiêu được đánh giá từ kỳ sau.",
+    ]);
+  });
+
+  it("follows three years, each with its own figures, and compares the third with the second", () => {
+    const r = buildAnnualReport({
+      template,
+      units: annualUnits,
+      period: "2026",
+      submissions: asReceived([
+        ...annualReports(template),
+        sentAgain(
+          { id: "a0000000-0000-4000-8000-000000002026", period: "2026", numerator: 900 },
+          "2026-12-05T09:00:00.000+07:00",
+        ),
+      ]),
+      now: new Date("2026-12-14T08:00:00+07:00"),
+    });
+    expect(r.previous?.period).toBe("2025");
+    const indicators = tableAfter(r.document, "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU");
+    // 900 / 1000 = 90% against 67,75% the year before.
+    expect(indicators.columns[5]!.label).toBe("So với năm 2025");
+    expect(indicators.rows.find((x) => x[1]!.endsWith(`(${FOLLOWED})`))!.slice(3, 6)).toEqual([
+      "90%",
+      "Đạt",
+      "+22,25 điểm %",
+    ]);
+    expect(trajectoryOf(r.document)).toEqual([
+      expect.stringContaining("(3 kỳ, năm 2024 – năm 2026)"),
+      "TT | Chỉ tiêu | Mục tiêu | Năm 2024 | Năm 2025 | Năm 2026 | Tiến độ",
+      expect.stringContaining(`(${FOLLOWED}) | ≥ 80% (năm 2030) | 70% | 67,75% | 90% | Đạt`),
+    ]);
+  });
+
+  it("follows only the years up to the reported one: a later year's and a half-year's reports are left out", () => {
+    const r = buildAnnualReport({
+      template,
+      units: annualUnits,
+      period: "2025",
+      submissions: asReceived([
+        ...annualReports(template),
+        sentAgain(
+          { id: "a0000000-0000-4000-8000-000000002026", period: "2026", numerator: 900 },
+          "2026-12-05T09:00:00.000+07:00",
+        ),
+        sentAgain(
+          { id: "a0000000-0000-4000-8000-000000202501", period: "2025-H1", numerator: 600 },
+          "2025-07-05T09:00:00.000+07:00",
+        ),
+      ]),
+      now: new Date(REPORT_AT),
+    });
+    expect(trajectoryOf(r.document)).toEqual([
+      expect.stringContaining("(2 kỳ, năm 2024 – năm 2025)"),
+      "TT | Chỉ tiêu | Mục tiêu | Năm 2024 | Năm 2025 | Tiến độ",
+      expect.stringContaining(`(${FOLLOWED}) | ≥ 80% (năm 2030) | 70% | 67,75% | Chậm so với lộ trình`),
+    ]);
+  });
+
+  it("keeps the reported year in the series before anyone has reported for it", () => {
+    const r = report(["2024"]);
+    expect(r.previous?.period).toBe("2024");
+    expect(trajectoryOf(r.document)).toEqual([
+      expect.stringContaining("(2 kỳ, năm 2024 – năm 2025)"),
+      "TT | Chỉ tiêu | Mục tiêu | Năm 2024 | Năm 2025 | Tiến độ",
+      expect.stringContaining(`(${FOLLOWED}) | ≥ 80% (năm 2030) | 70% | — | Chưa có số liệu`),
+    ]);
   });
 
   it("asks the store for every period of the same kind from the plan's first year", () => {
