@@ -84,7 +84,8 @@ export function buildAnnualReport(input: AnnualReportInput): AnnualReport {
     ...proposalsSection(narratives("proposals")),
     {
       kind: "paragraph",
-      text: `Trên đây là báo cáo kết quả thực hiện ${planName(template)} ${periodPhrase(period)}, kính báo cáo ${template.plan.issuer} xem xét, chỉ đạo./.`,
+      // The period before the plan's name: many titles end in a year ("… định hướng đến năm 2030").
+      text: `Trên đây là báo cáo kết quả ${periodPhrase(period)} thực hiện ${planName(template)}, kính báo cáo ${template.plan.issuer} xem xét, chỉ đạo./.`,
     },
   ];
   return {
@@ -123,7 +124,7 @@ function issuedBy(template: Template): string {
 
 // The agency as a sentence names it: "Sở Thông tin và Truyền thông", not the header's capitals.
 function sentenceAgency(template: Template): string {
-  return template.reporting?.leadUnit ?? "cơ quan tổng hợp";
+  return template.reporting?.leadUnit ?? "cơ quan chủ trì";
 }
 
 function printableBlock(b: ReportBlock): ReportBlock {

@@ -239,12 +239,12 @@ describe("buildAnnualReport", () => {
     expect(body.at(-1)).toEqual({
       kind: "paragraph",
       text:
-        "Trên đây là báo cáo kết quả thực hiện Đề án “Chuyển đổi số thành phố Cần Thơ giai đoạn " +
-        "2025 - 2030” năm 2025, kính báo cáo Ủy ban nhân dân thành phố Cần Thơ xem xét, chỉ đạo./.",
+        "Trên đây là báo cáo kết quả năm 2025 thực hiện Đề án “Chuyển đổi số thành phố Cần Thơ " +
+        "giai đoạn 2025 - 2030”, kính báo cáo Ủy ban nhân dân thành phố Cần Thơ xem xét, chỉ đạo./.",
     });
   });
 
-  it("cites a decision without its date, or a plan without a number, and an agency not named", () => {
+  it("cites a decision without its date, or a plan without a number, and an agency not named (as the lead agency, not a second 'tổng hợp')", () => {
     const opening = (id: string, period: string) => {
       const body = buildAnnualReport({
         template: seeds.find((t) => t.id === id)!,
@@ -258,18 +258,19 @@ describe("buildAnnualReport", () => {
     // Cà Mau's decision gives its number but no date, and names no lead department.
     expect(opening("ca-mau-1929", "2025")).toEqual([
       "Thực hiện Đề án Chuyển đổi số tỉnh Cà Mau đến năm 2025, định hướng đến năm 2030 " +
-        "(1929/QĐ-UBND của Ủy ban nhân dân tỉnh Cà Mau), cơ quan tổng hợp tổng hợp báo cáo của " +
+        "(1929/QĐ-UBND của Ủy ban nhân dân tỉnh Cà Mau), cơ quan chủ trì tổng hợp báo cáo của " +
         "các đơn vị và báo cáo kết quả thực hiện năm 2025 như sau:",
-      "Trên đây là báo cáo kết quả thực hiện Đề án Chuyển đổi số tỉnh Cà Mau đến năm 2025, định " +
-        "hướng đến năm 2030 năm 2025, kính báo cáo Ủy ban nhân dân tỉnh Cà Mau xem xét, chỉ đạo./.",
+      // The plan's title ends in a year: the report's own year comes before it, not after.
+      "Trên đây là báo cáo kết quả năm 2025 thực hiện Đề án Chuyển đổi số tỉnh Cà Mau đến năm " +
+        "2025, định hướng đến năm 2030, kính báo cáo Ủy ban nhân dân tỉnh Cà Mau xem xét, chỉ đạo./.",
     ]);
     // Bình Dương's plan has no number at all: the issuer alone, and a quarter in the sentence.
     expect(opening("binh-duong-2025", "2025-Q2")).toEqual([
       "Thực hiện Kế hoạch chuyển đổi số tỉnh Bình Dương đến năm 2025 của Ủy ban nhân dân tỉnh " +
-        "Bình Dương, cơ quan tổng hợp tổng hợp báo cáo của các đơn vị và báo cáo kết quả thực " +
+        "Bình Dương, cơ quan chủ trì tổng hợp báo cáo của các đơn vị và báo cáo kết quả thực " +
         "hiện quý II năm 2025 như sau:",
-      "Trên đây là báo cáo kết quả thực hiện Kế hoạch chuyển đổi số tỉnh Bình Dương đến năm 2025 " +
-        "quý II năm 2025, kính báo cáo Ủy ban nhân dân tỉnh Bình Dương xem xét, chỉ đạo./.",
+      "Trên đây là báo cáo kết quả quý II năm 2025 thực hiện Kế hoạch chuyển đổi số tỉnh Bình " +
+        "Dương đến năm 2025, kính báo cáo Ủy ban nhân dân tỉnh Bình Dương xem xét, chỉ đạo./.",
     ]);
   });
 
