@@ -148,7 +148,8 @@ export function taskSection(c: Consolidation): ReportBlock[] {
     });
     return blocks;
   }
-  const overdue = c.tasks.filter((t) => t.overdue && t.state !== "done");
+  // consolidate() never marks a done task overdue.
+  const overdue = c.tasks.filter((t) => t.overdue);
   const groups: [string, TaskConsolidation[]][] = [
     ["Nhiệm vụ đã hoàn thành", c.tasks.filter((t) => t.state === "done")],
     ["Nhiệm vụ đang thực hiện", c.tasks.filter((t) => t.state === "in-progress" && !t.overdue)],

@@ -70,6 +70,13 @@ describe("reportFrame's fixed lines", () => {
     );
   });
 
+  it("writes a locality that does not begin with 'Tỉnh' or 'Thành phố' as the plan gives it", () => {
+    const given = withPlan({ province: "Cần Thơ (Thành phố trực thuộc Trung ương)" });
+    expect(reportFrame(given, "2025", at).placeDate).toBe(
+      "Cần Thơ (Thành phố trực thuộc Trung ương), ngày 14 tháng 12 năm 2025",
+    );
+  });
+
   it("quotes a title that names a plan only after its first words", () => {
     expect(planName(withPlan({ title: "Triển khai Kế hoạch số 5" }))).toBe(
       "Đề án “Triển khai Kế hoạch số 5”",

@@ -47,6 +47,46 @@ describe("implementationSection (I)", () => {
     ]);
   });
 
+  it("names every late unit one after another, each with its days late", () => {
+    // Due before 10 December: Sở Y tế sends on the 10th at 09:00 (1 day late), the district on the
+    // 12th at 10:00 (3 days late).
+    const syt = received(template, health, "2025", "2025-12-10T09:00:00+07:00");
+    const blocks = implementationSection(consolidated(template, units, "2025", [stttt, syt, qnk]));
+    expect(blocks.slice(2)).toEqual([
+      { kind: "item", text: "- Báo cáo đúng hạn (1): Sở Thông tin và Truyền thông." },
+      {
+        kind: "item",
+        text: "- Báo cáo trễ hạn (2): Sở Y tế (trễ 1 ngày); UBND quận Ninh Kiều (trễ 3 ngày).",
+      },
+    ]);
+  });
+
+  it("a quarter has no due date: who reported is listed undated, and units not on the list apart", () => {
+    // The plans set only a yearly date, so a quarter's reports are neither on time nor late. Two
+    // reports come from units the tracker does not list (Sở Xây dựng, Sở Giáo dục và Đào tạo).
+    const outsider = (code: string, name: string) =>
+      received(
+        template,
+        { code, name, kind: "department", level: "province" },
+        "2025-Q3",
+        "2025-10-05T10:00:00+07:00",
+      );
+    const blocks = implementationSection(
+      consolidated(template, units, "2025-Q3", [
+        received(template, department, "2025-Q3", "2025-10-03T10:00:00+07:00"),
+        received(template, health, "2025-Q3", "2025-10-20T10:00:00+07:00"),
+        outsider("SXD", "Sở Xây dựng"),
+        outsider("SGDDT", "Sở Giáo dục và Đào tạo"),
+      ]),
+    );
+    expect(blocks.slice(1)).toEqual([
+      { kind: "paragraph", text: "Số đơn vị phải báo cáo: 3; đã báo cáo: 2; chưa báo cáo: 1." },
+      { kind: "item", text: "- Đã báo cáo (2): Sở Thông tin và Truyền thông; Sở Y tế." },
+      { kind: "item", text: "- Chưa báo cáo (1): UBND quận Ninh Kiều." },
+      { kind: "item", text: "- Báo cáo của đơn vị ngoài danh sách (2): SGDDT; SXD." },
+    ]);
+  });
+
   it("says so when no unit has reported yet, dated the day it was written", () => {
     const none = consolidated(template, units, "2025", []);
     expect(implementationSection(none)[2]).toEqual({
@@ -91,10 +131,75 @@ describe("indicatorSection (II)", () => {
   });
 
   it("with a previous period: the change from it, signed", () => {
-    const { columns, row } = kt01(indicatorSection(c2025, c2024));
-    expect(columns).toContain("So với năm 2024");
+    const blocks = indicatorSection(c2025, c2024);
+    const { row } = kt01(blocks);
     // 25 this year against 15 last year.
     expect(row[5]).toBe("+10 doanh nghiệp");
+    const table = blocks[2];
+    expect(table?.kind === "table" && table.columns).toEqual([
+      { label: "TT", width: 6, align: "center" },
+      { label: "Chỉ tiêu", width: 30, align: "left" },
+      { label: "Mục tiêu", width: 14, align: "center" },
+      { label: "Kết quả", width: 12, align: "right" },
+      { label: "Đánh giá", width: 11, align: "center" },
+      { label: "So với năm 2024", width: 12, align: "right" },
+      { label: "Đơn vị chưa đạt", width: 15, align: "left" },
+    ]);
+  });
+
+  it("names every unit below its own target, one after another", () => {
+    // KT-01 at 20 per unit: Sở Y tế's 3 and the district's 5 both miss it; the department's 20 meets it.
+    const syt = received(template, health, "2025", "2025-12-05T11:00:00+07:00", {
+      indicators: [{ indicatorId: "KT-01", value: 3 }],
+    });
+    const { row } = kt01(
+      indicatorSection(consolidated(template, units, "2025", [stttt, syt, qnk]), null),
+    );
+    expect(row.slice(3)).toEqual(["28 doanh nghiệp", "Đạt", "Sở Y tế; UBND quận Ninh Kiều"]);
+  });
+
+  it("a yes-no indicator's change is in words: unchanged, or the answer before and now", () => {
+    const kt02 = (value: number, period: string, at: string) =>
+      received(template, department, period, at, { indicators: [{ indicatorId: "KT-02", value }] });
+    const change = (before: number, now: number) => {
+      const table = indicatorSection(
+        consolidated(template, units, "2025", [kt02(now, "2025", "2025-12-05T10:00:00+07:00")]),
+        consolidated(template, units, "2024", [kt02(before, "2024", "2024-12-05T10:00:00+07:00")]),
+      )[2];
+      return table?.kind === "table" ? table.rows[3]?.[5] : undefined;
+    };
+    expect(change(0, 1)).toBe("Chưa → Có");
+    expect(change(1, 1)).toBe("Không đổi");
+    expect(change(0, 0)).toBe("Không đổi");
+  });
+
+  it("an indicator the previous period's template did not have compares with nothing: a dash", () => {
+    // Last year's template had no KT-02 yet; this year the department reports it done.
+    const before: Template = {
+      ...template,
+      indicators: template.indicators.filter((i) => i.id !== "KT-02"),
+    };
+    const c2024Without = consolidated(before, units, "2024", [
+      received(before, department, "2024", "2024-12-05T10:00:00+07:00", {
+        indicators: [{ indicatorId: "KT-01", value: 15 }],
+      }),
+    ]);
+    const now = consolidated(template, units, "2025", [
+      received(template, department, "2025", "2025-12-05T10:00:00+07:00", {
+        indicators: [
+          { indicatorId: "KT-01", value: 20 },
+          { indicatorId: "KT-02", value: 1, evidence: "QĐ 123/QĐ-UBND" },
+        ],
+      }),
+    ]);
+    const table = indicatorSection(now, c2024Without)[2];
+    expect(table?.kind === "table" && table.rows.map((r) => [r[3], r[5]])).toEqual([
+      ["Chưa có số liệu", "—"],
+      ["Chưa có số liệu", "—"],
+      ["20 doanh nghiệp", "+5 doanh nghiệp"],
+      ["Có", "—"],
+      ["Chưa có số liệu", "—"],
+    ]);
   });
 
   it("no change where either period has no figure: a dash, not a difference with nothing", () => {
@@ -247,6 +352,32 @@ describe("taskSection (III)", () => {
     });
   });
 
+  it("a task led by two units names both; one with no deadline says none is set", () => {
+    // NV-03 has two named leads and no deadline in the plan; neither lead has reported on it.
+    const shared: Template = {
+      ...template,
+      tasks: [
+        {
+          id: "NV-03",
+          text: "Xây dựng kho dữ liệu dùng chung",
+          lead: ["Sở Thông tin và Truyền thông", "Sở Y tế"],
+          partners: [],
+          deadline: null,
+          source: "Sở Thông tin và Truyền thông, Sở Y tế xây dựng kho dữ liệu dùng chung",
+        },
+      ],
+    };
+    const blocks = taskSection(consolidated(shared, units, "2025", []));
+    expect(blocks.flatMap((b) => (b.kind === "table" ? b.rows : []))).toEqual([
+      [
+        "1",
+        "Xây dựng kho dữ liệu dùng chung (NV-03)",
+        "Sở Thông tin và Truyền thông; Sở Y tế",
+        "Không quy định",
+      ],
+    ]);
+  });
+
   it("a plan without tasks says so", () => {
     const noTasks: Template = { ...template, tasks: [] };
     expect(taskSection(consolidated(noTasks, units, "2025", []))).toEqual([
@@ -279,6 +410,23 @@ describe("budgetSection (IV)", () => {
       { label: "Đã phân bổ (đồng)", width: 19, align: "right" },
       { label: "Đã giải ngân (đồng)", width: 19, align: "right" },
       { label: "Tỷ lệ giải ngân", width: 11, align: "right" },
+    ]);
+  });
+
+  it("with nothing allocated yet there is no rate: a dash, and the sentence ends without one", () => {
+    const blocks = budgetSection(consolidated(template, units, "2025", []));
+    expect(blocks.slice(1)).toEqual([
+      {
+        kind: "paragraph",
+        text: "Tổng kinh phí theo kế hoạch: 300.000 đồng; đã phân bổ: 0 đồng; đã giải ngân: 0 đồng.",
+      },
+      expect.objectContaining({
+        rows: [
+          ["Vốn đầu tư phát triển", "100.000", "0", "0", "—"],
+          ["Vốn sự nghiệp", "200.000", "0", "0", "—"],
+          ["Tổng kinh phí", "300.000", "0", "0", "—"],
+        ],
+      }),
     ]);
   });
 

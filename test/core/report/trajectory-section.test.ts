@@ -150,6 +150,47 @@ describe("trajectoryBlocks", () => {
     ]);
   });
 
+  it("a yearly target reads 'mỗi năm'; an indicator with a target only for communes shows none", () => {
+    // KT-01 must reach 20 in every year; CQ-02 is set only for communes, so no plan-wide target.
+    const kt01 = demo.indicators.find((i) => i.id === "KT-01")!;
+    const cq02 = demo.indicators.find((i) => i.id === "CQ-02")!;
+    const other = Template.parse({
+      ...demo,
+      indicators: [
+        { ...kt01, target: { op: ">=", value: 20, year: 2030, yearly: true } },
+        { ...cq02, levelTargets: { commune: { op: ">=", value: 70, year: 2030 } } },
+      ],
+    });
+    const year = (period: string, kt: number, cq: number) =>
+      consolidated(other, [department], period, [
+        received(other, department, period, `${period}-12-05T10:00:00+07:00`, {
+          indicators: [
+            { indicatorId: "KT-01", value: kt },
+            { indicatorId: "CQ-02", value: cq },
+          ],
+        }),
+      ]);
+    const table = trajectoryBlocks([year("2024", 21, 60), year("2025", 18, 65)])[2];
+    expect(table?.kind === "table" && table.rows).toEqual([
+      [
+        "1",
+        "Doanh nghiệp công nghệ số (KT-01)",
+        "≥ 20 doanh nghiệp mỗi năm",
+        "21 doanh nghiệp",
+        "18 doanh nghiệp",
+        "Chưa đạt",
+      ],
+      [
+        "2",
+        "Hồ sơ công việc xử lý trên môi trường mạng (CQ-02)",
+        "",
+        "60%",
+        "65%",
+        "Chưa có số liệu",
+      ],
+    ]);
+  });
+
   it("a period without a figure shows a dash", () => {
     const missing = consolidated(template, [department], "2025", []);
     const table = trajectoryBlocks([yearOf("2024", 50, 8), missing])[2];
