@@ -134,7 +134,9 @@ describe("consolidate: aggregation rules", () => {
     expect(ind.status).toBe("not-met");
     expect(ind.reported).toBe(3);
     expect(ind.contributing).toBe(2);
-    expect(ind.note).toContain("chỉ báo tỷ lệ");
+    expect(ind.note).toBe(
+      "1 đơn vị chỉ báo tỷ lệ, không có tử số và mẫu số: không tính vào tỷ lệ chung",
+    );
     expect(ind.byUnit["STTTT"]?.value).toBe(80);
   });
 
@@ -1213,13 +1215,20 @@ describe("consolidate: leads, ties, notes and stored oddities", () => {
     );
   });
 
-  it("on a complete tie (signed, stored and received at the same instant) the report listed first stays current, as in the tracker", () => {
+  it("on a complete tie (signed, stored and received at the same instant) the report listed first is current and first, as in the tracker", () => {
     const t = templateOf([indicator("M", {})]);
     const first = received("STTTT", [{ indicatorId: "M", value: 10 }]);
-    const second = received("STTTT", [{ indicatorId: "M", value: 20 }]);
+    // 02:00 UTC is 09:00 in Vietnam: the same instant as the first receipt, written otherwise.
+    const second = received("STTTT", [{ indicatorId: "M", value: 20 }], {
+      receivedAt: "2025-12-01T02:00:00Z",
+    });
     const c = run(t, [first, second]);
     expect(only(c).aggregate).toBe(10);
-    expect(c.units[0]?.submissionId).toBe(first.submission.submissionId);
+    expect(c.units[0]).toMatchObject({
+      submissionId: first.submission.submissionId,
+      receivedAt: "2025-12-01T09:00:00+07:00",
+      firstReceivedAt: "2025-12-01T09:00:00+07:00",
+    });
   });
 
   it("the lowest revision is the first receipt, even where the tracker's clock put it after the next", () => {
