@@ -51,19 +51,6 @@ const provenanceOf = (r: ReceivedSubmission): Provenance => ({
 const instant = (iso: string) => Date.parse(iso);
 const DAY_MS = 86_400_000;
 
-/** Each indicator's decision on its cấp huyện target, added to its note once the level has ended. */
-function withDistrictLevelNotes(
-  indicators: IndicatorConsolidation[],
-  template: Template,
-  period: Period,
-): IndicatorConsolidation[] {
-  return indicators.map((c) => {
-    const decision = template.indicators.find((i) => i.id === c.id)?.districtLevel;
-    const note = districtLevelNote(decision, period);
-    return note ? { ...c, note: c.note ? `${c.note}; ${note}` : note } : c;
-  });
-}
-
 export function consolidate(input: ConsolidationInput): Consolidation {
   const { template, now } = input;
   const period = Period.parse(input.period);
@@ -74,16 +61,15 @@ export function consolidate(input: ConsolidationInput): Consolidation {
   const due = reportDueAt(period, template.reporting);
   const leadSets = new LeadSets(units, new LeadResolver(input.history, period));
 
-  const consolidated = consolidateIndicators(template, units, reports, leadSets);
-  const { figures } = consolidated;
-  const indicators = withDistrictLevelNotes(consolidated.indicators, template, period);
+  const { indicators, figures } = consolidateIndicators(template, units, reports, leadSets, period);
   const tasks = consolidateTasks(template, units, reports, leadSets, now);
   const unitRows = consolidateUnits(template, units, reports, figures, leadSets, due);
   const budget = consolidateBudget(template, units, reports);
   const strays = [...reports.entries()]
     .filter(([code]) => !unitByCode.has(code))
     .map(([unit, r]) => ({ unit, revisions: r.count, provenance: provenanceOf(r.current) }))
-    .sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
+    // Codes are the map's keys, never equal.
+    .sort((a, b) => (a.unit < b.unit ? -1 : 1));
 
   return {
     planId: template.id,
@@ -289,6 +275,7 @@ function consolidateIndicators(
   units: readonly Unit[],
   reports: Map<string, UnitReports>,
   sets: LeadSets,
+  period: Period,
 ): { indicators: IndicatorConsolidation[]; figures: Map<string, UnitFigures> } {
   const accs = new Map(template.indicators.map((ind) => [ind.id, accumulator(ind, sets)]));
   const figures = new Map<string, UnitFigures>();
@@ -312,7 +299,7 @@ function consolidateIndicators(
       }
     }
   }
-  return { indicators: [...accs.values()].map((acc) => finish(acc, units, sets)), figures };
+  return { indicators: [...accs.values()].map((acc) => finish(acc, units, sets, period)), figures };
 }
 
 /** Records the unit's entry; true when it carried a figure. */
@@ -355,19 +342,30 @@ function add(
     acc.sumNumerator += entry.numerator;
     acc.sumDenominator += entry.denominator;
     acc.ratioUnits++;
-  } else if (value !== undefined) acc.valueOnly++;
+  } else {
+    // Without both parts, a figure (hasFigure) is a value.
+    acc.valueOnly++;
+  }
   if (value === undefined) return true;
   acc.values.push(value);
   if (!acc.single || at > acc.single.at) acc.single = { unit, at, value };
   return true;
 }
 
-function finish(acc: Accumulator, units: readonly Unit[], sets: LeadSets): IndicatorConsolidation {
+function finish(
+  acc: Accumulator,
+  units: readonly Unit[],
+  sets: LeadSets,
+  period: Period,
+): IndicatorConsolidation {
   const { ind } = acc;
   const target = planTarget(ind);
   const { aggregate, contributing, aggregateFrom, status, notes } = aggregateOf(acc, units, target);
   if (acc.outside > 0) notes.push(consolidationNotes.notAssigned.vi({ count: acc.outside }));
   if (acc.unusable > 0) notes.push(consolidationNotes.outOfRange.vi({ count: acc.unusable }));
+  // The indicator's decision on its cấp huyện target, once the level has ended.
+  const districtNote = districtLevelNote(ind.districtLevel, period);
+  if (districtNote) notes.push(districtNote);
   return {
     id: ind.id,
     group: ind.group,
@@ -558,8 +556,9 @@ function leadReport(
 }
 
 function overallState(leads: readonly TaskLeadReport[]): TaskOverallState {
-  // No lead unit on the list means nobody can report it: never "done" by an empty "every".
-  if (leads.length === 0 || leads.every((l) => l.status === "missing")) return "no-report";
+  // No lead unit on the list means nobody can report it: "every" of none is true, so no-report,
+  // never "done".
+  if (leads.every((l) => l.status === "missing")) return "no-report";
   if (leads.every((l) => l.status === "done")) return "done";
   if (leads.some((l) => l.status === "in-progress" || l.status === "done")) return "in-progress";
   return "not-started";
@@ -649,7 +648,11 @@ function consolidateBudget(
   for (const unit of units) {
     const report = reports.get(unit.code)?.current;
     if (!report) continue;
-    for (const entry of report.submission.budget) {
+    const entries = report.submission.budget;
+    // Backwards, so that of a line sent twice (refused by validation, but stores outlive rules)
+    // the last one counts, as for indicators and as in validation's Map.
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const entry = entries[i]!;
       const line = out.get(entry.lineId);
       if (!line || Object.prototype.hasOwnProperty.call(line.byUnit, unit.code)) continue;
       line.byUnit[unit.code] = {

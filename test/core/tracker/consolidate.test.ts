@@ -134,7 +134,9 @@ describe("consolidate: aggregation rules", () => {
     expect(ind.status).toBe("not-met");
     expect(ind.reported).toBe(3);
     expect(ind.contributing).toBe(2);
-    expect(ind.note).toContain("chỉ báo tỷ lệ");
+    expect(ind.note).toBe(
+      "1 đơn vị chỉ báo tỷ lệ, không có tử số và mẫu số: không tính vào tỷ lệ chung",
+    );
     expect(ind.byUnit["STTTT"]?.value).toBe(80);
   });
 
@@ -1020,6 +1022,15 @@ describe("consolidate: edges the rules above leave open", () => {
       ["M", 60],
       ["R", 50],
     ]);
+    // Neither is a figure the unit gave: STTTT's row counts none, as the indicators' counts do.
+    expect(c.indicators.map((i) => i.reported)).toEqual([1, 1]);
+    expect(
+      c.units.map((u) => [u.code, u.indicatorsReported, u.indicatorsRequiredReported]),
+    ).toEqual([
+      ["STTTT", 0, 0],
+      ["Q-NK", 2, 2],
+      ["X-AB", 0, 0],
+    ]);
   });
 
   it("lists strays in code order, and only units that are not on the list", () => {
@@ -1091,5 +1102,174 @@ describe("consolidate: edges the rules above leave open", () => {
       ["KP-SN", 0, 0, 0],
     ]);
     expect(c.budget[0]?.byUnit["STTTT"]).toMatchObject({ note: "chưa có số", allocated: null });
+  });
+});
+
+describe("consolidate: leads, ties, notes and stored oddities", () => {
+  const health2: Unit = { code: "SYT", name: "Sở Y tế", kind: "department", level: "province" };
+
+  it("of a budget line sent twice (stored before validation refused it), the last counts, as for indicators", () => {
+    const c = run(
+      demo,
+      [
+        received("STTTT", [], {
+          planId: "demo",
+          budget: [
+            { lineId: "KP-TONG", allocated: 100_000, disbursed: 10_000 },
+            { lineId: "KP-TONG", allocated: 200_000, disbursed: 150_000 },
+            { lineId: "KP-KHAC", allocated: 5 },
+          ],
+        }),
+      ],
+      { units: [department] },
+    );
+    // 150,000 of 200,000 is 75%; the line KP-KHAC is no line of the plan's.
+    expect(
+      c.budget.map((b) => [b.id, b.allocated, b.disbursed, b.reporters, b.disbursementRate]),
+    ).toEqual([
+      ["KP-TONG", 200_000, 150_000, 1, 75],
+      ["KP-DTPT", 0, 0, 0, null],
+      ["KP-SN", 0, 0, 0, null],
+    ]);
+  });
+
+  it("a lead-reported sum with a named lead adds only its leads' figures; another unit's is outside", () => {
+    const t = templateOf([
+      indicator("S", {
+        aggregation: "sum",
+        kind: "count",
+        unit: "hệ thống",
+        reporters: "lead",
+        lead: ["Sở Y tế"],
+      }),
+    ]);
+    const c = run(
+      t,
+      [
+        received("STTTT", [{ indicatorId: "S", value: 3 }]),
+        received("SYT", [{ indicatorId: "S", value: 4 }]),
+      ],
+      { units: [department, health2] },
+    );
+    expect(only(c)).toMatchObject({
+      aggregate: 4,
+      expected: 1,
+      reported: 1,
+      outside: 1,
+      note: "1 đơn vị không được giao cũng báo cáo: không tính vào tổng hợp",
+    });
+    expect(only(c).byUnit["STTTT"]).toMatchObject({ value: 3, counted: false });
+  });
+
+  it("names every named lead that has not reported, separated by semicolons", () => {
+    const t = templateOf([
+      indicator("S", {
+        aggregation: "single-reporter",
+        lead: ["Sở Y tế", "Sở Thông tin và Truyền thông"],
+      }),
+    ]);
+    expect(only(run(t, [], { units: [department, health2] })).note).toBe(
+      "Đơn vị chủ trì (Sở Y tế; Sở Thông tin và Truyền thông) chưa báo cáo",
+    );
+  });
+
+  it("a province-wide figure is said to be one shared figure, first, once a unit gave it", () => {
+    const t = templateOf([
+      indicator("DN", {
+        aggregation: "single-reporter",
+        kind: "count",
+        unit: "doanh nghiệp",
+        target: { op: ">=", value: 20, year: 2025 },
+        provinceWide: true,
+      }),
+    ]);
+    const given = only(run(t, [received("STTTT", [{ indicatorId: "DN", value: 25 }])]));
+    expect(given).toMatchObject({ aggregate: 25, status: "met" });
+    expect(given.note).toBe(
+      "Chỉ tiêu toàn tỉnh: một số liệu chung, không cộng số của các đơn vị; 1 đơn vị báo cáo; lấy số của Sở Thông tin và Truyền thông",
+    );
+    expect(only(run(t, [])).note).toBe("");
+  });
+
+  it("after the district level ended, its decision follows the indicator's own note", () => {
+    const t = templateOf([
+      indicator("S", {
+        aggregation: "single-reporter",
+        lead: ["Sở Y tế"],
+        districtLevel: { reportedBy: "none", reason: "Kế hoạch chỉ giao cấp huyện" },
+      }),
+    ]);
+    const note =
+      "Cấp huyện (từ 01/07/2025) / district level (from 1 July 2025): không còn báo cáo / no longer reported — Kế hoạch chỉ giao cấp huyện";
+    const subs = [received("SYT", [{ indicatorId: "S", value: 70 }])];
+    expect(only(run(t, subs, { units: [health2] })).note).toBe(
+      `1 đơn vị báo cáo; lấy số của Sở Y tế; ${note}`,
+    );
+    // The decision follows the missing lead's note too; 2025-H1 closes before it applies.
+    expect(only(run(t, [], { units: [department, health2] })).note).toBe(
+      `Đơn vị chủ trì (Sở Y tế) chưa báo cáo; ${note}`,
+    );
+    const h1 = [received("SYT", [{ indicatorId: "S", value: 70 }], { period: "2025-H1" })];
+    expect(only(run(t, h1, { units: [health2], period: "2025-H1" })).note).toBe(
+      "1 đơn vị báo cáo; lấy số của Sở Y tế",
+    );
+  });
+
+  it("on a complete tie (signed, stored and received at the same instant) the report listed first is current and first, as in the tracker", () => {
+    const t = templateOf([indicator("M", {})]);
+    const first = received("STTTT", [{ indicatorId: "M", value: 10 }]);
+    // 02:00 UTC is 09:00 in Vietnam: the same instant as the first receipt, written otherwise.
+    const second = received("STTTT", [{ indicatorId: "M", value: 20 }], {
+      receivedAt: "2025-12-01T02:00:00Z",
+    });
+    const c = run(t, [first, second]);
+    expect(only(c).aggregate).toBe(10);
+    expect(c.units[0]).toMatchObject({
+      submissionId: first.submission.submissionId,
+      receivedAt: "2025-12-01T09:00:00+07:00",
+      firstReceivedAt: "2025-12-01T09:00:00+07:00",
+    });
+  });
+
+  it("the lowest revision is the first receipt, even where the tracker's clock put it after the next", () => {
+    const t = templateOf([indicator("M", {})]);
+    const c = run(t, [
+      received("STTTT", [{ indicatorId: "M", value: 10 }], {
+        revision: 1,
+        receivedAt: "2025-12-10T09:00:00+07:00",
+      }),
+      received("STTTT", [{ indicatorId: "M", value: 20 }], {
+        revision: 2,
+        receivedAt: "2025-12-09T09:00:00+07:00",
+      }),
+    ]);
+    expect(only(c).aggregate).toBe(20);
+    expect(c.units[0]).toMatchObject({
+      revision: 2,
+      receivedAt: "2025-12-09T09:00:00+07:00",
+      firstReceivedAt: "2025-12-10T09:00:00+07:00",
+      timeliness: "late",
+      daysLate: 1,
+    });
+  });
+
+  it("a task status for a task the plan does not have is left out; each task keeps its group", () => {
+    const c = run(
+      demo,
+      [
+        received("STTTT", [], {
+          planId: "demo",
+          tasks: [
+            { taskId: "NV-99", status: "done", completedOn: "2025-05-01" },
+            { taskId: "NV-01", status: "done", completedOn: "2025-05-01" },
+          ],
+        }),
+      ],
+      { units: [department] },
+    );
+    expect(c.tasks.map((t) => [t.id, t.group, t.state])).toEqual([
+      ["NV-01", "CQ-1", "done"],
+      ["NV-02", null, "no-report"],
+    ]);
   });
 });
