@@ -213,11 +213,12 @@ function loggedValues(s: Submission): LoggedValue[] {
     );
   }
   // The unit's narrative: one row per section written, the item id left blank as it names none.
-  if (s.narrative)
+  const narrative = s.narrative;
+  if (narrative)
     item(
       "narrative",
       "",
-      NARRATIVE_SECTIONS.map((section) => [section, s.narrative?.[section] || undefined]),
+      NARRATIVE_SECTIONS.map((section) => [section, narrative[section] || undefined]),
       undefined,
     );
   return out;

@@ -32,6 +32,12 @@ describe("consolidation notes", () => {
     expect(n.figureTaken.en({ count: 1, unit: "Sở Y tế", latest: false })).toBe(
       "1 unit(s) reported; the figure of Sở Y tế is taken",
     );
+    expect(n.figureTaken.en({ count: 3, unit: "Sở Y tế", latest: true })).toBe(
+      "3 unit(s) reported; the figure of Sở Y tế is taken (the report received last)",
+    );
+    expect(n.figureTaken.vi({ count: 1, unit: "Sở Y tế", latest: false })).toBe(
+      "1 đơn vị báo cáo; lấy số của Sở Y tế",
+    );
   });
 
   it("name the lead that has not reported, and a province-wide figure", () => {

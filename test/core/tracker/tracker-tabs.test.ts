@@ -4,6 +4,7 @@ import type { Consolidation, ReceivedSubmission } from "../../../src/core/tracke
 import { consolidate } from "../../../src/core/tracker/consolidate.js";
 import type { SubmissionInput } from "../../../src/core/check/submission-schema.js";
 import { Submission } from "../../../src/core/check/submission-schema.js";
+import { Template } from "../../../src/core/plan/template-schema.js";
 import {
   budgetTab,
   consolidatedTab,
@@ -562,5 +563,341 @@ describe("quotedCell: what a parsing spreadsheet would not keep as typed gets th
     [null],
   ])("%j stays as it is", (value) => {
     expect(quotedCell(value)).toBe(value);
+  });
+});
+
+describe("tracker tabs: what a consolidator reads in each cell", () => {
+  it("catalogue: pillar and group by name, who reports, every lead, the target's year, the labels", () => {
+    const wider = Template.parse({
+      ...template,
+      indicators: [
+        ...template.indicators,
+        {
+          id: "XH-02",
+          group: "XH-1",
+          name: "Trạm y tế xã dùng bệnh án điện tử",
+          unit: "%",
+          kind: "percent",
+          levelTargets: { commune: { op: ">=", value: 70, year: 2028 } },
+          aggregation: "mean",
+          lead: ["Sở Y tế", "Sở Thông tin và Truyền thông"],
+          exclusion: "không bao gồm trạm y tế đang xây mới",
+          note: "tên theo Phụ lục II",
+          source: "70% trạm y tế xã dùng bệnh án điện tử",
+        },
+        {
+          id: "KT-03",
+          group: "KT-1",
+          name: "Doanh thu thương mại điện tử",
+          unit: "%",
+          kind: "growth",
+          baselineLabel: "so với năm 2021",
+          target: { op: ">=", value: 8, year: 2027 },
+          aggregation: "single-reporter",
+          source: "doanh thu thương mại điện tử tăng 8%",
+        },
+      ],
+    });
+    const t = indicatorCatalogueTab(wider);
+    const byId = (id: string) => t.rows.find((r) => r[0] === id);
+    expect(byId("CQ-01")).toEqual([
+      "CQ-01",
+      "Chính quyền số",
+      "Dịch vụ công",
+      "Hồ sơ TTHC xử lý trực tuyến",
+      "%",
+      "Tỷ lệ (%)",
+      "Tỷ lệ trên tổng (Σ tử số / Σ mẫu số)",
+      "Tất cả đơn vị",
+      "",
+      "≥ 80%",
+      2030,
+      "Số hồ sơ trực tuyến",
+      "Tổng số hồ sơ",
+      null,
+      "Không",
+      null,
+      "Tối thiểu 80% hồ sơ thủ tục hành chính",
+      null,
+    ]);
+    expect(byId("XH-01")).toEqual([
+      "XH-01",
+      "Xã hội số",
+      "Y tế",
+      "Dân số có hồ sơ sức khỏe điện tử",
+      "%",
+      "Tỷ lệ (%)",
+      "Một đơn vị báo cáo",
+      "Đơn vị chủ trì",
+      "Sở Y tế",
+      "50% – 60%",
+      2030,
+      null,
+      null,
+      null,
+      "Không",
+      null,
+      "khoảng 50% - 60% dân số có hồ sơ sức khỏe điện tử",
+      null,
+    ]);
+    // Only a commune target: no province year to show, and the row is still written.
+    expect(byId("XH-02")).toEqual([
+      "XH-02",
+      "Xã hội số",
+      "Y tế",
+      "Trạm y tế xã dùng bệnh án điện tử",
+      "%",
+      "Tỷ lệ (%)",
+      "Trung bình",
+      "Tất cả đơn vị",
+      "Sở Y tế; Sở Thông tin và Truyền thông",
+      "Xã: ≥ 70%",
+      null,
+      null,
+      null,
+      null,
+      "Không",
+      "không bao gồm trạm y tế đang xây mới",
+      "70% trạm y tế xã dùng bệnh án điện tử",
+      "tên theo Phụ lục II",
+    ]);
+    expect(byId("KT-03")).toEqual([
+      "KT-03",
+      "Kinh tế số",
+      "Doanh nghiệp",
+      "Doanh thu thương mại điện tử",
+      "%",
+      "Tăng trưởng",
+      "Một đơn vị báo cáo",
+      "Tất cả đơn vị",
+      "",
+      "≥ 8%",
+      2027,
+      null,
+      null,
+      "so với năm 2021",
+      "Không",
+      null,
+      "doanh thu thương mại điện tử tăng 8%",
+      null,
+    ]);
+    // The province's own target gives the year where only per-level targets are set.
+    expect(column(t, "targetYear")).toEqual([2030, 2030, 2030, 2030, 2030, null, 2027]);
+  });
+
+  it("log: every column of a report's rows, a chosen level in words, blank and empty entries left out", () => {
+    const report = received(
+      "Q-NK",
+      {
+        indicators: [
+          { indicatorId: "CQ-02", value: 82, level: "district", note: "theo cấp huyện" },
+          { indicatorId: "KT-01", value: null, note: "chưa có số liệu" },
+          { indicatorId: "KT-02", value: null },
+        ],
+        tasks: [{ taskId: "NV-01", status: null }],
+        budget: [{ lineId: "KP-SN", allocated: null, disbursed: null }],
+      },
+      1,
+      "2025-12-08T15:00:00+07:00",
+    );
+    report.submission.narrative = { assessment: "", difficulties: "", proposals: "" };
+    const id = report.submission.submissionId;
+    const t = submissionLogTab(template, [report]);
+    expect(t.rows).toEqual([
+      [
+        "2025-12-08T15:00:00+07:00",
+        id,
+        1,
+        "Hiện hành",
+        "Q-NK",
+        "2025",
+        "Chỉ tiêu",
+        "CQ-02",
+        "Giá trị",
+        82,
+        "theo cấp huyện",
+        3,
+      ],
+      [
+        "2025-12-08T15:00:00+07:00",
+        id,
+        1,
+        "Hiện hành",
+        "Q-NK",
+        "2025",
+        "Chỉ tiêu",
+        "CQ-02",
+        "Cấp",
+        "Cấp huyện",
+        "theo cấp huyện",
+        3,
+      ],
+      // A blank figure with a note is logged as the note alone.
+      [
+        "2025-12-08T15:00:00+07:00",
+        id,
+        1,
+        "Hiện hành",
+        "Q-NK",
+        "2025",
+        "Chỉ tiêu",
+        "KT-01",
+        "Ghi chú",
+        null,
+        "chưa có số liệu",
+        3,
+      ],
+    ]);
+  });
+
+  it("log: another plan's reports are neither logged nor allowed to supersede this plan's", () => {
+    const ours = received(
+      "STTTT",
+      { indicators: [{ indicatorId: "KT-01", value: 12 }] },
+      1,
+      "2025-12-02T09:00:00+07:00",
+    );
+    const theirs = received(
+      "STTTT",
+      {
+        planId: "khac",
+        submittedAt: "2025-12-03T09:00:00+07:00",
+        indicators: [{ indicatorId: "KT-01", value: 99 }],
+      },
+      2,
+      "2025-12-03T09:00:00+07:00",
+    );
+    const t = submissionLogTab(template, [theirs, ours]);
+    expect(t.rows.map((r) => [r[1], r[2], r[3], r[7], r[9]])).toEqual([
+      [ours.submission.submissionId, 1, "Hiện hành", "KT-01", 12],
+    ]);
+  });
+
+  it("log: revisions received at the same instant are listed in revision order", () => {
+    const at = "2025-12-02T09:00:00+07:00";
+    const third = received("SYT", { indicators: [{ indicatorId: "KT-01", value: 3 }] }, 3, at);
+    const one = received("SYT", { indicators: [{ indicatorId: "KT-01", value: 1 }] }, 1, at);
+    const two = received("SYT", { indicators: [{ indicatorId: "KT-01", value: 2 }] }, 2, at);
+    const t = submissionLogTab(template, [third, one, two]);
+    expect(t.rows.map((r) => [r[2], r[3], r[9]])).toEqual([
+      [1, "Đã thay thế", 1],
+      [2, "Đã thay thế", 2],
+      [3, "Hiện hành", 3],
+    ]);
+  });
+
+  it("tasks: each lead's state counted, the leads not done named with their state", () => {
+    const departments: Unit[] = [
+      department,
+      health,
+      { code: "STC", name: "Sở Tài chính", kind: "department", level: "province" },
+      { code: "SNV", name: "Sở Nội vụ", kind: "department", level: "province" },
+      { code: "SXD", name: "Sở Xây dựng", kind: "department", level: "province" },
+    ];
+    const twoLeads = Template.parse({
+      ...template,
+      tasks: [
+        template.tasks[0]!,
+        {
+          id: "NV-03",
+          text: "Số hóa hồ sơ khám chữa bệnh",
+          lead: ["Sở Y tế", "Sở Tài chính"],
+          deadline: "2026-12",
+          source: "Sở Y tế, Sở Tài chính số hóa hồ sơ khám chữa bệnh",
+        },
+      ],
+    });
+    const reports = [
+      received("STTTT", { planId: "demo", tasks: [{ taskId: "NV-01", status: "done" }] }),
+      received("SYT", {
+        tasks: [
+          { taskId: "NV-01", status: "in-progress" },
+          { taskId: "NV-03", status: "done", completedOn: "2025-11-30" },
+        ],
+      }),
+      received("STC", { tasks: [{ taskId: "NV-01", status: "not-started" }] }),
+      received("SNV", { tasks: [{ taskId: "NV-01", status: "in-progress" }] }),
+    ];
+    const c = consolidate({
+      template: twoLeads,
+      units: departments,
+      period: "2025",
+      submissions: reports,
+      now,
+    });
+    expect(tasksTab(c).rows).toEqual([
+      [
+        "2025",
+        "NV-01",
+        "Nâng cấp Hệ thống thông tin giải quyết TTHC",
+        "Các Sở, ban, ngành",
+        "Tháng 6/2025",
+        "Đang thực hiện",
+        "Quá hạn",
+        5,
+        1,
+        2,
+        1,
+        1,
+        "Sở Y tế (Đang thực hiện); Sở Tài chính (Chưa thực hiện); Sở Nội vụ (Đang thực hiện); Sở Xây dựng (Chưa báo cáo)",
+      ],
+      [
+        "2025",
+        "NV-03",
+        "Số hóa hồ sơ khám chữa bệnh",
+        "Sở Y tế; Sở Tài chính",
+        "Tháng 12/2026",
+        "Đang thực hiện",
+        null,
+        2,
+        1,
+        0,
+        0,
+        1,
+        "Sở Tài chính (Chưa báo cáo)",
+      ],
+    ]);
+  });
+
+  it("tasks: a cell names the first 20 leads not done and counts the rest", () => {
+    const communes = (n: number): Unit[] =>
+      Array.from({ length: n }, (_, i) => ({
+        code: String(31000 + i),
+        name: `Xã Số ${i + 1}`,
+        kind: "commune",
+        level: "commune",
+      }));
+    const byCommunes = Template.parse({
+      ...template,
+      tasks: [
+        {
+          id: "NV-04",
+          text: "Triển khai chữ ký số cho cán bộ xã",
+          lead: ["Các xã, phường, thị trấn"],
+          deadline: "recurring",
+          source: "Các xã, phường, thị trấn triển khai chữ ký số",
+        },
+      ],
+    });
+    const details = (units: Unit[]) =>
+      tasksTab(consolidate({ template: byCommunes, units, period: "2025", submissions: [], now }))
+        .rows[0]![12];
+    const named = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) => `Xã Số ${from + i} (Chưa báo cáo)`).join(
+        "; ",
+      );
+    expect(details(communes(23))).toBe(`${named(1, 20)}; … và 3 đơn vị khác`);
+    expect(details(communes(20))).toBe(named(1, 20));
+  });
+
+  it("row keys: a blank cell read back as empty text keys like the blank written; an unknown column is refused", () => {
+    const log = submissionLogTab(template, submissions);
+    const note = log.columns.indexOf("note");
+    const written = log.rows.find((r) => r[note] === null)!;
+    const readBack = written.map((v, i) => (i === note ? "" : v));
+    expect(rowKeyOf(log, readBack, ["submissionId", "itemId", "note"])).toBe(
+      rowKeyOf(log, written, ["submissionId", "itemId", "note"]),
+    );
+    expect(() => rowKeyOf(log, written, ["unitName"])).toThrow('no column "unitName" in tab');
   });
 });
