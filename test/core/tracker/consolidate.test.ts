@@ -870,6 +870,20 @@ describe("consolidate: edges the rules above leave open", () => {
     expect(c.units.map((u) => u.indicatorsReported)).toEqual([0, 0, 0]);
   });
 
+  it("a single reporter's 0 of 0 is no figure to take: the other unit's share is taken", () => {
+    const t = templateOf([
+      indicator("R", { aggregation: "single-reporter", numeratorLabel: "n", denominatorLabel: "d" }),
+    ]);
+    // The 0 of 0 came later: were it a figure, it would be the one taken.
+    const c = run(t, [
+      received("STTTT", [{ indicatorId: "R", numerator: 40, denominator: 50 }]),
+      received("Q-NK", [{ indicatorId: "R", numerator: 0, denominator: 0 }], {
+        receivedAt: "2025-12-02T09:00:00+07:00",
+      }),
+    ]);
+    expect(only(c)).toMatchObject({ aggregate: 80, aggregateFrom: "STTTT", reported: 2 });
+  });
+
   it("0 of 0 is a figure the unit gave, though no share: reported, not contributing", () => {
     const t = templateOf([
       indicator("R", { aggregation: "ratio-of-sums", numeratorLabel: "n", denominatorLabel: "d" }),
