@@ -872,7 +872,11 @@ describe("consolidate: edges the rules above leave open", () => {
 
   it("a single reporter's 0 of 0 is no figure to take: the other unit's share is taken", () => {
     const t = templateOf([
-      indicator("R", { aggregation: "single-reporter", numeratorLabel: "n", denominatorLabel: "d" }),
+      indicator("R", {
+        aggregation: "single-reporter",
+        numeratorLabel: "n",
+        denominatorLabel: "d",
+      }),
     ]);
     // The 0 of 0 came later: were it a figure, it would be the one taken.
     const c = run(t, [
