@@ -77,9 +77,7 @@ describe("readAccessCode", () => {
     expect(read.ok).toBe(false);
     if (read.ok) return;
     expect(read.error.kind).toBe(kind);
-    expect(read.error.message).toEqual(
-      accessCodeMessages[kind as keyof typeof accessCodeMessages],
-    );
+    expect(read.error.message).toEqual(accessCodeMessages[kind as keyof typeof accessCodeMessages]);
   });
 
   it("names no key and repeats no code in any refusal", () => {
