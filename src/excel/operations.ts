@@ -1,7 +1,6 @@
 // One function per thing an officer does in the add-in; the task pane and the ribbon button call
 // these, and these call core for every decision and Office.js only to read and write the sheet.
-import type { AccessCode } from "../core/wire/access-code.js";
-import type { AccessCodeProblem } from "../core/wire/access-code.js";
+import type { AccessCode, AccessCodeProblem } from "../core/wire/access-code.js";
 import { readAccessCode } from "../core/wire/access-code.js";
 import type { SheetCheck } from "../core/sheet/check-sheet.js";
 import { checkSheet } from "../core/sheet/check-sheet.js";
