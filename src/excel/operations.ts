@@ -1,7 +1,7 @@
 // One function per thing an officer does in the add-in; the task pane and the ribbon button call
 // these, and these call core for every decision and Office.js only to read and write the sheet.
-import type { AccessCode } from "../core/wire/access-code.js";
-import { parseAccessCode } from "../core/wire/access-code.js";
+import type { AccessCode, AccessCodeProblem } from "../core/wire/access-code.js";
+import { readAccessCode } from "../core/wire/access-code.js";
 import type { SheetCheck } from "../core/sheet/check-sheet.js";
 import { checkSheet } from "../core/sheet/check-sheet.js";
 import type { Issue } from "../core/check/issues.js";
@@ -45,14 +45,21 @@ export interface AddinDeps {
   pageProtocol: string;
 }
 
-export function storedAccessCode(deps: AddinDeps): AccessCode | undefined {
-  return parseAccessCode(deps.store.get("access-code") ?? "");
+/**
+ * The code kept in the add-in: undefined when none was kept, or why the kept one no longer reads
+ * (the pane treats it as no code, and says so).
+ */
+export function storedAccessCode(
+  deps: AddinDeps,
+): Result<AccessCode, AccessCodeProblem> | undefined {
+  const kept = deps.store.get("access-code");
+  return kept === null ? undefined : readAccessCode(kept);
 }
 
 /** The code kept and its unit, or why it was not kept. */
 export type SavedCode = Result<
   { code: AccessCode; unit: Unit },
-  "bad-code" | "insecure-tracker" | "unreachable"
+  AccessCodeProblem | { kind: "insecure-tracker" } | { kind: "unreachable" }
 >;
 
 /**
@@ -73,11 +80,12 @@ function blockedAsMixedContent(url: string, pageProtocol: string): boolean {
  * tracker at all (said now, not as "cannot reach the tracker" later), then its unit there.
  */
 export async function saveAccessCode(deps: AddinDeps, text: string): Promise<SavedCode> {
-  const code = parseAccessCode(text);
-  if (!code) return err("bad-code");
-  if (blockedAsMixedContent(code.url, deps.pageProtocol)) return err("insecure-tracker");
+  const read = readAccessCode(text);
+  if (!read.ok) return read;
+  const code = read.value;
+  if (blockedAsMixedContent(code.url, deps.pageProtocol)) return err({ kind: "insecure-tracker" });
   const unit = await deps.tracker.unit(code).catch(() => undefined);
-  if (!unit) return err("unreachable");
+  if (!unit) return err({ kind: "unreachable" });
   deps.store.set("access-code", text.trim());
   return ok({ code, unit });
 }
@@ -210,7 +218,8 @@ export async function checkReport(
   deps: AddinDeps,
   options: { selectFirst?: boolean } = {},
 ): Promise<CheckOutcome> {
-  const code = storedAccessCode(deps);
+  const stored = storedAccessCode(deps);
+  const code = stored?.ok ? stored.value : undefined;
   return deps.run(async (context) => {
     const reading = await readAndCheck(context, deps, code);
     const summary = summaryOf(reading, deps.now());

@@ -2,7 +2,7 @@
 // "Gửi báo cáo", the receipt and the queue. It renders state with DOM text nodes (never HTML
 // strings) and hands each action to one method; every failure reaches the officer as a message.
 import type { AccessCode } from "../core/wire/access-code.js";
-import { parseAccessCode } from "../core/wire/access-code.js";
+import { readAccessCode } from "../core/wire/access-code.js";
 import type { Issue } from "../core/check/issues.js";
 import { formatIssue, hasErrors } from "../core/check/issues.js";
 import { periodLabelVi } from "../core/plan/period.js";
@@ -88,14 +88,25 @@ export class NopPage {
     private readonly deps: PageDeps,
     link: LinkParams,
   ) {
+    const kept = deps.storage.getItem(CODE_KEY);
+    const stored = kept === null ? undefined : readAccessCode(kept);
     this.state = {
       lang: deps.storage.getItem(LANG_KEY) === "en" ? "en" : "vi",
-      code: parseAccessCode(deps.storage.getItem(CODE_KEY) ?? ""),
+      code: stored?.ok ? stored.value : undefined,
       link: {},
       blockers: [],
       sent: false,
       pending: deps.queue.pending(),
     };
+    // A kept code that no longer reads counts as none, but the officer is told why.
+    if (stored && !stored.ok)
+      this.state.message = {
+        text: {
+          vi: text.storedCodeUnreadable.vi(stored.error.message.vi),
+          en: text.storedCodeUnreadable.en(stored.error.message.en),
+        },
+        tone: "warning",
+      };
     this.takeLink(link);
   }
 
@@ -109,11 +120,12 @@ export class NopPage {
     const s = this.state;
     s.link = link;
     if (link.code) {
-      const code = parseAccessCode(link.code);
-      if (code) {
+      const read = readAccessCode(link.code);
+      if (read.ok) {
         this.deps.storage.setItem(CODE_KEY, link.code);
-        s.code = code;
-      } else s.message = { text: text.badCode, tone: "error" };
+        s.code = read.value;
+        s.message = undefined;
+      } else s.message = { text: read.error.message, tone: "error" };
     }
     if (s.reading) this.showReading(s.reading);
   }
@@ -129,12 +141,12 @@ export class NopPage {
   };
 
   saveCode(pasted: string): void {
-    const code = parseAccessCode(pasted);
-    if (!code) {
-      this.state.message = { text: text.badCode, tone: "error" };
+    const read = readAccessCode(pasted);
+    if (!read.ok) {
+      this.state.message = { text: read.error.message, tone: "error" };
     } else {
       this.deps.storage.setItem(CODE_KEY, pasted.trim());
-      this.state.code = code;
+      this.state.code = read.value;
       this.state.message = undefined;
       this.state.blockers = this.blockersOf(this.state.reading);
     }

@@ -15,9 +15,11 @@ export const text = {
     en: "Paste the code the consolidating department gave you (it starts with chitieu1.). It is kept in this browser only.",
   },
   saveCode: { vi: "Lưu mã", en: "Save code" },
-  badCode: {
-    vi: "Mã không hợp lệ. Hãy dán lại toàn bộ mã (bắt đầu bằng chitieu1.).",
-    en: "This code is not valid. Paste the whole code again (it starts with chitieu1.).",
+  storedCodeUnreadable: {
+    vi: (why: string) =>
+      `Mã truy cập đã lưu trong trình duyệt này không còn đọc được, nên chưa dùng: ${why}`,
+    en: (why: string) =>
+      `The access code kept in this browser no longer reads, so it is not used: ${why}`,
   },
   unit: { vi: "Đơn vị", en: "Unit" },
   changeCode: { vi: "Đổi mã", en: "Change code" },

@@ -2,7 +2,8 @@
 // access codes. Keys live in the script properties only; every cell is searched for them.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { parseAccessCode } from "../../src/core/wire/access-code.js";
+import type { AccessCode } from "../../src/core/wire/access-code.js";
+import { readAccessCode } from "../../src/core/wire/access-code.js";
 import type { Answer } from "../../src/core/wire/protocol.js";
 import { sign } from "../../src/core/wire/signature.js";
 import {
@@ -261,9 +262,11 @@ describe("Cấp mã truy cập", () => {
     world.ui.answer(codes);
     world.run("issueAccessCodes");
     const html = world.ui.dialogs.at(-1)!.html;
-    return [...html.matchAll(/<code>(chitieu1\.[\w-]+)<\/code>/gu)].map((m) =>
-      parseAccessCode(m[1]!)!,
-    );
+    return [...html.matchAll(/<code>(chitieu1\.[\w-]+)<\/code>/gu)].map((m) => {
+      const read = readAccessCode(m[1]!);
+      expect(read.ok).toBe(true);
+      return (read as { value: AccessCode }).value;
+    });
   };
 
   it("keeps keys in the script properties only and shows each code once, escaped", async () => {

@@ -9,6 +9,7 @@ import type { Words } from "../../src/core/check/messages.js";
 import { catalogue, fieldLabels, severityLabels } from "../../src/core/check/messages.js";
 import { districtLevelWords, nfcWords } from "../../src/core/plan/plan-messages.js";
 import { consolidationNotes } from "../../src/core/tracker/consolidation-notes.js";
+import { accessCodeMessages } from "../../src/core/wire/access-code-messages.js";
 import { answerMessages, protocolWords } from "../../src/core/wire/protocol-messages.js";
 import { notices, summaryWords } from "../../src/excel/notices.js";
 
@@ -37,6 +38,7 @@ const catalogues: Record<string, Record<string, Entry>> = {
   "plan/plan-messages districtLevelWords": districtLevelWords,
   "plan/plan-messages nfcWords": { nfc: nfcWords },
   "tracker/consolidation-notes": consolidationNotes,
+  "wire/access-code-messages": accessCodeMessages,
   "wire/protocol-messages answerMessages": answerMessages,
   "wire/protocol-messages protocolWords": protocolWords,
   "excel/notices notices": notices,
@@ -63,6 +65,7 @@ const converted = [
   "src/core/check/issues.ts",
   "src/core/plan/district-level.ts",
   "src/core/tracker/consolidate.ts",
+  "src/core/wire/access-code.ts",
   "src/core/wire/protocol.ts",
   "src/core/wire/tracker-service.ts",
   "src/core/wire/submit-client.ts",

@@ -1,7 +1,7 @@
 // The add-in's operations wired to the in-memory Excel, a tracker answering from the shipped seeds,
 // and a chosen transport: what every add-in test starts from.
 import { randomUUID } from "node:crypto";
-import { formatAccessCode, parseAccessCode } from "../../src/core/wire/access-code.js";
+import { formatAccessCode } from "../../src/core/wire/access-code.js";
 import { isoInVietnam } from "../../src/core/plan/period.js";
 import type { Transport } from "../../src/core/wire/submit-client.js";
 import { processPost } from "../../src/core/wire/tracker-service.js";
@@ -78,12 +78,12 @@ export const officer: Unit = {
   level: "province",
 };
 export const OFFICER_KEY = "7".repeat(64);
-export const officerCodeText = formatAccessCode({
+export const officerCode = {
   url: "http://127.0.0.1:8787/api/submit",
   unit: officer.code,
   key: OFFICER_KEY,
-});
-export const officerCode = parseAccessCode(officerCodeText)!;
+};
+export const officerCodeText = formatAccessCode(officerCode);
 
 /** A tracker the transport posts to: the same core service `chitieu serve` runs, in memory. */
 export function trackerTransport(templates: Template[] = loadSeedTemplates().templates) {

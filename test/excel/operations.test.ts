@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { buildLayout } from "../../src/core/sheet/layout.js";
 import { headerCells, a1, PROTECTION_PASSWORD } from "../../src/core/sheet/layout-types.js";
 import { formatAccessCode } from "../../src/core/wire/access-code.js";
+import { accessCodeMessages } from "../../src/core/wire/access-code-messages.js";
 import { Template } from "../../src/core/plan/template-schema.js";
 import {
   checkReport,
@@ -10,6 +11,7 @@ import {
   loadTemplate,
   pendingCount,
   saveAccessCode,
+  storedAccessCode,
   submitReport,
   unloggedReceipts,
 } from "../../src/excel/operations.js";
@@ -71,7 +73,7 @@ describe("the access code", () => {
     const before = fresh.tracker.state.requests;
     expect(await saveAccessCode(fresh.deps, http)).toEqual({
       ok: false,
-      error: "insecure-tracker",
+      error: { kind: "insecure-tracker" },
     });
     expect(fresh.tracker.state.requests).toBe(before);
     expect(fresh.store.data.has("access-code")).toBe(false);
@@ -85,13 +87,46 @@ describe("the access code", () => {
     expect(await saveAccessCode(fresh.deps, codeText)).toMatchObject({ ok: true, value: { unit } });
   });
 
-  it("says a pasted code is not one, and does not keep it", async () => {
+  it.each([
+    ["a code that lost its end", codeText.slice(0, -12), "damaged"],
+    [
+      "a code with a character changed",
+      `${codeText.slice(0, 20)}!${codeText.slice(21)}`,
+      "damaged",
+    ],
+    ["the tracker's address", "https://script.google.com/macros/s/AKfy/exec", "address"],
+    ["the unit key alone", KEY, "bare-key"],
+    ["an e-mail's text", "Kính gửi các đơn vị", "not-a-code"],
+    ["nothing", "  ", "empty"],
+    [
+      "a complete code without a unit",
+      `chitieu1.${Buffer.from(JSON.stringify(["https://x.vn/api/submit", "", KEY])).toString("base64url")}`,
+      "no-unit",
+    ],
+  ] as const)(
+    "says why %s is not a code, asks the tracker nothing, and keeps nothing",
+    async (_, text, kind) => {
+      const fresh = harness(tracker.transport);
+      const before = fresh.tracker.state.requests;
+      expect(await saveAccessCode(fresh.deps, text)).toEqual({
+        ok: false,
+        error: { kind, message: accessCodeMessages[kind] },
+      });
+      expect(fresh.tracker.state.requests).toBe(before);
+      expect(fresh.store.data.has("access-code")).toBe(false);
+    },
+  );
+
+  it("takes a stored code that no longer reads as no code, and says why", () => {
     const fresh = harness(tracker.transport);
-    expect(await saveAccessCode(fresh.deps, "chitieu1.nonsense")).toEqual({
+    expect(storedAccessCode(fresh.deps)).toBeUndefined();
+    fresh.store.set("access-code", codeText.slice(0, -7));
+    expect(storedAccessCode(fresh.deps)).toEqual({
       ok: false,
-      error: "bad-code",
+      error: { kind: "damaged", message: accessCodeMessages.damaged },
     });
-    expect(fresh.store.data.has("access-code")).toBe(false);
+    fresh.store.set("access-code", codeText);
+    expect(storedAccessCode(fresh.deps)).toEqual({ ok: true, value: code });
   });
 });
 

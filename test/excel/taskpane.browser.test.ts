@@ -91,6 +91,23 @@ afterAll(async () => {
 const message = () => page.locator("#message").innerText();
 
 describe.runIf(hasChromium)("the task pane in Chromium", () => {
+  it("says why a pasted code does not read, without the key, and keeps nothing", async () => {
+    const whole = formatAccessCode({ url: `${base}/api/submit`, unit: unit.code, key: KEY });
+    const cases = [
+      [whole.slice(0, -10), "sao chép lại toàn bộ mã trong thư của đơn vị tổng hợp"],
+      [`${base}/nop`, "Đây là một địa chỉ web, không phải mã truy cập"],
+      [KEY, "Đây chỉ là khóa của đơn vị, chưa phải mã truy cập"],
+    ];
+    for (const [pasted, why] of cases) {
+      await page.fill("#code", pasted!);
+      await page.click("#save-code");
+      await expect.poll(message).toContain(why!);
+      expect(await message()).not.toContain(KEY);
+    }
+    const keys = await page.evaluate(() => Object.keys(localStorage));
+    expect(keys).not.toContain(`${PARTITION_KEY}chitieu:access-code`);
+  });
+
   it("takes the access code once and keeps it out of the workbook", async () => {
     await page.fill(
       "#code",
@@ -191,6 +208,28 @@ describe.runIf(hasChromium)("the task pane in Chromium", () => {
     await expect
       .poll(() => page.locator("h1").innerText())
       .toBe("Digital-transformation indicators");
+  });
+});
+
+describe.runIf(hasChromium)("a code kept in the add-in that no longer reads", () => {
+  it("is no code, and the pane says why when it opens, in the officer's language", async () => {
+    const later = await browser.newPage({ locale: "vi-VN" });
+    await later.route("https://appsforoffice.microsoft.com/**", (route) =>
+      route.fulfill({ contentType: "text/javascript", body: fakeOffice }),
+    );
+    const cut = formatAccessCode({ url: `${base}/api/submit`, unit: unit.code, key: KEY });
+    await later.addInitScript(
+      ([key, value]) => localStorage.setItem(key!, value!),
+      [`${PARTITION_KEY}chitieu:access-code`, cut.slice(0, -6)],
+    );
+    await later.goto(`${base}/addin/taskpane.html`);
+    const shown = () => later.locator("#message").innerText();
+    await expect.poll(shown).toContain("Mã truy cập đã lưu trong add-in không còn đọc được");
+    expect(await shown()).toContain("sao chép lại toàn bộ mã");
+    // The code box is offered again, as when no code was kept.
+    expect(await later.locator("#code").count()).toBe(1);
+    expect(await later.locator(".unit").count()).toBe(0);
+    await later.close();
   });
 });
 

@@ -346,3 +346,75 @@ describe("chitieu submit", () => {
     expect(JSON.parse(readFileSync(outbox, "utf8"))).toEqual([]);
   });
 });
+
+describe("chitieu submit with an access code that does not read", () => {
+  const good = formatAccessCode({
+    url: "http://127.0.0.1:9/api/submit",
+    unit: unit.code,
+    key: KEY,
+  });
+  const cases: [string, string, RegExp][] = [
+    [
+      "a code that lost its end",
+      good.slice(0, -10),
+      /sao chép lại toàn bộ mã.*Copy the whole code again/u,
+    ],
+    [
+      "the tracker's address",
+      "https://script.google.com/macros/s/x/exec",
+      /địa chỉ web.*web address/u,
+    ],
+    ["the unit key alone", KEY, /chỉ là khóa của đơn vị.*only a unit key/u],
+    ["a unit code", "STTTT", /không phải mã truy cập.*not an access code/u],
+    [
+      "a complete code for an ftp tracker",
+      `chitieu1.${Buffer.from(JSON.stringify(["ftp://x/y", unit.code, KEY])).toString("base64url")}`,
+      /không phải địa chỉ http.*not an http/u,
+    ],
+    [
+      "a complete code with a short key",
+      `chitieu1.${Buffer.from(JSON.stringify(["https://x/y", unit.code, "ab"])).toString("base64url")}`,
+      /khóa trong mã không đúng dạng.*key inside it is not of the expected form/u,
+    ],
+  ];
+
+  it.each(cases)(
+    "from --code, refuses %s with exit 2, says why and where, not the key",
+    async (_, text, why) => {
+      const r = await run(
+        "submit",
+        "bao-cao.xlsx",
+        "--code",
+        text,
+        "--outbox",
+        "/nonexistent/o.json",
+      );
+      expect(r.code).toBe(2);
+      expect(r.out).toMatch(why);
+      expect(r.out).toContain("--code");
+      expect(r.out).not.toContain("CHITIEU_CODE");
+      expect(r.out).not.toContain(KEY);
+      expect(r.out).not.toMatch(/\n\s+at /u);
+    },
+  );
+
+  it("from CHITIEU_CODE, names the variable", async () => {
+    process.env.CHITIEU_CODE = good.slice(0, -3);
+    try {
+      const r = await run("submit", "bao-cao.xlsx", "--outbox", "/nonexistent/o.json");
+      expect(r.code).toBe(2);
+      expect(r.out).toMatch(
+        /CHITIEU_CODE.*sao chép lại toàn bộ mã.*CHITIEU_CODE.*Copy the whole code again/u,
+      );
+      expect(r.out).not.toContain("--code");
+    } finally {
+      delete process.env.CHITIEU_CODE;
+    }
+  });
+
+  it("with no code at all, says to give one with --code or CHITIEU_CODE", async () => {
+    const r = await run("submit", "bao-cao.xlsx", "--outbox", "/nonexistent/o.json");
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/Chưa có mã truy cập.*--code.*CHITIEU_CODE.*No access code was given/u);
+  });
+});

@@ -164,6 +164,52 @@ describe.runIf(runnable)("/nop on chitieu serve", () => {
     for (const url of requested) expect(url).not.toContain("chitieu1.");
   });
 
+  it("says why a code from a link or a paste does not read, in the officer's language, never the key", async () => {
+    const whole = formatAccessCode({ url: `${tracker.url}/api/submit`, unit: "STTTT", key: KEY });
+    const other = await browser.newContext({ locale: "vi-VN" });
+    const fresh = await other.newPage();
+    const shown = () => fresh.locator("#message").innerText();
+    // A link whose code lost its end in the e-mail.
+    await fresh.goto(`${tracker.url}/nop#code=${whole.slice(0, -9)}&period=2025`);
+    await expect.poll(shown).toContain("sao chép lại toàn bộ mã trong thư của đơn vị tổng hợp");
+    expect(await fresh.evaluate(() => localStorage.getItem("chitieu-nop:access-code"))).toBeNull();
+    const paste = async (pasted: string, why: string) => {
+      await fresh.fill("#code", pasted);
+      await fresh.click("#save-code");
+      await expect.poll(shown).toContain(why);
+      expect(await shown()).not.toContain(KEY);
+    };
+    await paste(`${tracker.url}/nop`, "Đây là một địa chỉ web, không phải mã truy cập");
+    await paste(KEY, "Đây chỉ là khóa của đơn vị, chưa phải mã truy cập");
+    await paste(
+      `chitieu1.${Buffer.from(JSON.stringify(["ftp://x/y", "STTTT", KEY])).toString("base64url")}`,
+      "địa chỉ hệ thống theo dõi trong mã không phải địa chỉ http:// hoặc https://",
+    );
+    await fresh.click("#lang");
+    await paste(whole.slice(0, 30), "Copy the whole code again from the consolidator's message");
+    expect(await fresh.evaluate(() => localStorage.getItem("chitieu-nop:access-code"))).toBeNull();
+    await other.close();
+  });
+
+  it("takes a kept code that no longer reads as no code, and says why", async () => {
+    const whole = formatAccessCode({ url: `${tracker.url}/api/submit`, unit: "STTTT", key: KEY });
+    const other = await browser.newContext({ locale: "vi-VN" });
+    await other.addInitScript(
+      (cut) => localStorage.setItem("chitieu-nop:access-code", cut),
+      whole.slice(0, -5),
+    );
+    const later = await other.newPage();
+    await later.goto(`${tracker.url}/nop`);
+    const shown = () => later.locator("#message").innerText();
+    await expect
+      .poll(shown)
+      .toContain("Mã truy cập đã lưu trong trình duyệt này không còn đọc được");
+    expect(await shown()).toContain("sao chép lại toàn bộ mã");
+    expect(await later.locator("#code").count()).toBe(1);
+    expect(await later.locator("#unit").count()).toBe(0);
+    await other.close();
+  });
+
   it("shows each planted error of a LibreOffice-saved report at its cell, as chitieu validate does", async () => {
     expect(await choose(page, files.planted!)).toContain("lỗi");
     const issues = await expectSameIssues(page, files.planted!);

@@ -80,8 +80,13 @@ export class TaskPane {
   }
 
   async start(): Promise<void> {
-    const code = storedAccessCode(this.deps);
-    if (code) await this.useCode(code);
+    const stored = storedAccessCode(this.deps);
+    if (stored?.ok) await this.useCode(stored.value);
+    else if (stored)
+      this.state.message = {
+        text: this.t.storedCodeUnreadable(stored.error.message[this.state.lang]),
+        tone: "warning",
+      };
     this.render();
   }
 
@@ -123,11 +128,13 @@ export class TaskPane {
     return this.act(async () => {
       const saved = await saveAccessCode(this.deps, text);
       if (!saved.ok) {
-        const text = {
-          "bad-code": this.t.badCode,
-          "insecure-tracker": notices.insecureTracker[this.state.lang],
-          unreachable: this.t.unreachable,
-        }[saved.error];
+        const why = saved.error;
+        const text =
+          why.kind === "insecure-tracker"
+            ? notices.insecureTracker[this.state.lang]
+            : why.kind === "unreachable"
+              ? this.t.unreachable
+              : why.message[this.state.lang];
         this.state.message = { text, tone: "error" };
         return;
       }

@@ -8,7 +8,8 @@ export const uiText = {
     codeHelp:
       "Dán mã do đơn vị tổng hợp cấp (bắt đầu bằng chitieu1.). Mã được lưu trong add-in, không lưu vào sổ tính.",
     saveCode: "Lưu mã",
-    badCode: "Mã không hợp lệ. Hãy dán lại toàn bộ mã.",
+    storedCodeUnreadable: (why: string) =>
+      `Mã truy cập đã lưu trong add-in không còn đọc được, nên chưa dùng: ${why}`,
     unreachable:
       "Không kết nối được hệ thống theo dõi để xác nhận đơn vị. Kiểm tra mạng rồi thử lại.",
     changeCode: "Đổi mã",
@@ -42,7 +43,8 @@ export const uiText = {
     codeHelp:
       "Paste the code the consolidating department gave you (it starts with chitieu1.). It is kept in the add-in, never in the workbook.",
     saveCode: "Save code",
-    badCode: "This code is not valid. Paste the whole code again.",
+    storedCodeUnreadable: (why: string) =>
+      `The access code kept in the add-in no longer reads, so it is not used: ${why}`,
     unreachable: "Cannot reach the tracker to confirm the unit. Check the network and try again.",
     changeCode: "Change code",
     plan: "Plan",

@@ -2,7 +2,8 @@
 // stays queued in the outbox and is retried with backoff (`chitieu submit --flush` later).
 import { randomUUID } from "node:crypto";
 import type { Command } from "commander";
-import { parseAccessCode } from "../../core/wire/access-code.js";
+import type { AccessCode } from "../../core/wire/access-code.js";
+import { readAccessCode } from "../../core/wire/access-code.js";
 import { formatIssue, hasErrors } from "../../core/check/issues.js";
 import { isoInVietnam } from "../../core/plan/period.js";
 import type { SendOutcome, Transport } from "../../core/wire/submit-client.js";
@@ -56,14 +57,20 @@ export const submitDeps = {
   sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
 };
 
-async function prepare(file: string, codeText: string | undefined, io: CommandIO) {
+/** The code from --code, else from CHITIEU_CODE, or a refusal naming where it came from and why. */
+function accessCode(codeText: string | undefined): AccessCode {
   // From the environment, the code stays out of the shell's history.
-  const code = parseAccessCode(codeText ?? process.env.CHITIEU_CODE ?? "");
-  if (!code)
-    throw new Refusal({
-      vi: "Mã truy cập không hợp lệ (--code hoặc CHITIEU_CODE)",
-      en: "invalid access code",
-    });
+  const env = process.env.CHITIEU_CODE;
+  const from = codeText !== undefined ? "--code" : env !== undefined ? "CHITIEU_CODE" : undefined;
+  const read = readAccessCode(codeText ?? env ?? "");
+  if (read.ok) return read.value;
+  const where = from ?? "--code / CHITIEU_CODE";
+  const { vi, en } = read.error.message;
+  throw new Refusal({ vi: `Mã truy cập (${where}): ${vi}`, en: `access code (${where}): ${en}` });
+}
+
+async function prepare(file: string, codeText: string | undefined, io: CommandIO) {
+  const code = accessCode(codeText);
   const now = new Date();
   const checked = await checkReportFile(file, now, undefined);
   checked.issues.forEach((i) => io.out(`${file}: ${formatIssue(i)}`));

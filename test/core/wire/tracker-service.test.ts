@@ -1,6 +1,6 @@
 // chitieu/1 as the core tracker service answers it: every refusal leaves the store unchanged.
 import { describe, expect, it } from "vitest";
-import { formatAccessCode, parseAccessCode } from "../../../src/core/wire/access-code.js";
+import { formatAccessCode, readAccessCode } from "../../../src/core/wire/access-code.js";
 import { fromBase64Url, toBase64Url, utf8Bytes, utf8Text } from "../../../src/core/text/bytes.js";
 import {
   MAX_BODY_BYTES,
@@ -71,10 +71,16 @@ describe("bytes and access codes", () => {
   it("round-trips an access code and refuses a damaged one", () => {
     const text = formatAccessCode(code);
     expect(text.startsWith("chitieu1.")).toBe(true);
-    expect(parseAccessCode(` ${text}\n`)).toEqual(code);
-    expect(parseAccessCode(text.slice(0, -3))).toBeUndefined();
-    expect(parseAccessCode("chitieu1.!!!")).toBeUndefined();
-    expect(parseAccessCode(formatAccessCode({ ...code, key: "short" }))).toBeUndefined();
+    expect(readAccessCode(` ${text}\n`)).toEqual({ ok: true, value: code });
+    expect(readAccessCode(text.slice(0, -3))).toMatchObject({
+      ok: false,
+      error: { kind: "damaged" },
+    });
+    expect(readAccessCode("chitieu1.!!!")).toMatchObject({ ok: false, error: { kind: "damaged" } });
+    expect(readAccessCode(formatAccessCode({ ...code, key: "short" }))).toMatchObject({
+      ok: false,
+      error: { kind: "bad-key" },
+    });
   });
 });
 
