@@ -15,11 +15,6 @@ export interface WordsOf<P> {
   en: (p: P) => string;
 }
 
-/** An entry's words for these parameters. */
-export function wordsFor<P>(entry: WordsOf<P>, params: P): Words {
-  return { vi: entry.vi(params), en: entry.en(params) };
-}
-
 /** The language a message is shown in; "both" is Vietnamese then English on one line. */
 export type Language = "vi" | "en" | "both";
 
