@@ -1,4 +1,6 @@
 // The JSON Schemas editors check a template or unit list against as a person types it.
+// Each test builds its schema itself: a schema built while the suite is collected runs before any
+// test, so mutation testing would count it as covered by none.
 import { describe, expect, it } from "vitest";
 import {
   templateJsonSchema,
@@ -7,6 +9,7 @@ import {
 
 type Schema = {
   title?: string;
+  $schema?: string;
   type?: string;
   required?: string[];
   properties?: Record<string, Schema>;
@@ -14,11 +17,14 @@ type Schema = {
   enum?: unknown[];
 };
 
-describe("templateJsonSchema", () => {
-  const schema = templateJsonSchema() as Schema;
+const template = () => templateJsonSchema() as Schema;
+const unitList = () => unitListJsonSchema() as Schema;
 
-  it("is titled, and describes an object with the template's parts", () => {
+describe("templateJsonSchema", () => {
+  it("is a titled JSON Schema (draft 2020-12) of an object with the template's parts", () => {
+    const schema = template();
     expect(schema.title).toBe("chitieu plan template");
+    expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(schema.type).toBe("object");
     expect(Object.keys(schema.properties ?? {})).toEqual(
       expect.arrayContaining(["id", "version", "plan", "pillars", "indicators", "tasks"]),
@@ -27,7 +33,7 @@ describe("templateJsonSchema", () => {
   });
 
   it("lists the indicator kinds a template may use", () => {
-    const kind = schema.properties?.indicators?.items?.properties?.kind;
+    const kind = template().properties?.indicators?.items?.properties?.kind;
     expect(kind?.enum).toEqual(
       expect.arrayContaining([
         "percent",
@@ -40,31 +46,9 @@ describe("templateJsonSchema", () => {
       ]),
     );
   });
-});
-
-describe("unitListJsonSchema", () => {
-  it("is titled for a unit list", () => {
-    expect((unitListJsonSchema() as Schema).title).toBe("chitieu unit list");
-  });
-});
-
-type RootSchema = {
-  title?: string;
-  $schema?: string;
-  required?: string[];
-  properties: Record<string, { items: { required: string[] } }>;
-};
-
-describe("templateJsonSchema", () => {
-  const schema = templateJsonSchema() as RootSchema;
-
-  it("is a titled JSON Schema (draft 2020-12)", () => {
-    expect(schema.title).toBe("chitieu plan template");
-    expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
-  });
 
   it("describes the file as written: fields with defaults may be left out", () => {
-    const required = schema.properties.indicators!.items.required;
+    const required = template().properties?.indicators?.items?.required;
     expect(required).toEqual(expect.arrayContaining(["id", "group", "name", "source"]));
     for (const defaulted of ["reporters", "lead", "evidenceRequired"])
       expect(required).not.toContain(defaulted);
@@ -72,11 +56,10 @@ describe("templateJsonSchema", () => {
 });
 
 describe("unitListJsonSchema", () => {
-  const schema = unitListJsonSchema() as RootSchema;
-
   it("is a titled JSON Schema of the unit list", () => {
+    const schema = unitList();
     expect(schema.title).toBe("chitieu unit list");
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
-    expect(schema.properties.units!.items.required).toEqual(["code", "name", "kind", "level"]);
+    expect(schema.properties?.units?.items?.required).toEqual(["code", "name", "kind", "level"]);
   });
 });
