@@ -46,6 +46,10 @@ describe("readAccessCode", () => {
     ["the unit key alone", code.key, "bare-key"],
     ["the unit key alone, in capitals", code.key.toUpperCase(), "bare-key"],
     ["a unit code", "Q-NINHKIEU", "not-a-code"],
+    // An address or a key is recognised only as the whole paste.
+    ["a sentence with the address inside", `Địa chỉ: ${code.url}`, "not-a-code"],
+    ["the key after a label", `khoá:${code.key}`, "not-a-code"],
+    ["66 hexadecimal digits", `${code.key}ab`, "not-a-code"],
     ["an e-mail's text", "Kính gửi Sở Y tế, mã truy cập của đơn vị như sau", "not-a-code"],
     ["another prefix", `chitieu2.${good.slice(9)}`, "not-a-code"],
     ["the code without its prefix", good.slice(9), "not-a-code"],
@@ -59,6 +63,12 @@ describe("readAccessCode", () => {
     ["a character outside base64url", `${good}+`, "damaged"],
     ["a character outside base64url inside", `${good.slice(0, 30)}!${good.slice(31)}`, "damaged"],
     ["bytes that are not UTF-8", rawBody([0x5b, 0x22, 0xff, 0x22, 0x5d]), "damaged"],
+    [
+      // C3 41 is no UTF-8 (41 cannot continue a letter); a lenient decoder would read "SÁ".
+      "a unit whose bytes a lenient decoder would still read as a letter",
+      rawBody([...utf8Bytes(`["${code.url}","S`), 0xc3, 0x41, ...utf8Bytes(`","${code.key}"]`)]),
+      "damaged",
+    ],
     ["text that is not JSON", `chitieu1.${toBase64Url(utf8Bytes("không phải JSON"))}`, "damaged"],
     ["an object, not a list", encode({ url: code.url, unit: code.unit, key: code.key }), "damaged"],
     ["two parts", encode([code.url, code.unit]), "damaged"],
