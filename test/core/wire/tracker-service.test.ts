@@ -37,6 +37,18 @@ const body = (
   return envelopeFor(toSubmission(draft, stamp(id, submittedAt)), code).body;
 };
 
+/** STTTT's envelope around any payload, signed with its key: what a client of any version sends. */
+const signed = (payload: object | string) => {
+  const text = typeof payload === "string" ? payload : JSON.stringify(payload);
+  return JSON.stringify({
+    protocol: PROTOCOL,
+    unit: "STTTT",
+    payload: text,
+    signature: sign(text, KEY),
+  });
+};
+const submission = () => toSubmission(validDraft(), stamp());
+
 describe("signatures", () => {
   it("is the HMAC-SHA256 of the exact payload bytes (RFC 4231 test case 2)", () => {
     const key = Array.from(utf8Bytes("Jefe"), (b) => b.toString(16).padStart(2, "0")).join("");
@@ -272,17 +284,6 @@ describe("processPost", () => {
     },
   );
 
-  const signed = (payload: object | string) => {
-    const text = typeof payload === "string" ? payload : JSON.stringify(payload);
-    return JSON.stringify({
-      protocol: PROTOCOL,
-      unit: "STTTT",
-      payload: text,
-      signature: sign(text, KEY),
-    });
-  };
-  const submission = () => toSubmission(validDraft(), stamp());
-
   it.each([
     ["a payload that is not JSON", () => signed("{not json"), "invalid-submission", 400],
     [
@@ -467,16 +468,6 @@ describe("processPost and the unit list's history", () => {
 });
 
 describe("processPost's refusals say what was wrong", () => {
-  const signedPayload = (payload: object | string) => {
-    const text = typeof payload === "string" ? payload : JSON.stringify(payload);
-    return JSON.stringify({
-      protocol: PROTOCOL,
-      unit: "STTTT",
-      payload: text,
-      signature: sign(text, KEY),
-    });
-  };
-  const submission = () => toSubmission(validDraft(), stamp());
   const envelope = () => JSON.parse(body()) as Record<string, string>;
 
   it.each<[string, () => string, string, unknown]>([
@@ -507,25 +498,25 @@ describe("processPost's refusals say what was wrong", () => {
     ],
     [
       "a payload that is not JSON",
-      () => signedPayload("{not json"),
+      () => signed("{not json"),
       "invalid-submission",
       { reason: "payload không phải JSON / payload is not JSON" },
     ],
     [
       "a payload for another unit",
-      () => signedPayload({ ...submission(), unit: "SYT" }),
+      () => signed({ ...submission(), unit: "SYT" }),
       "unit-mismatch",
       { envelope: "STTTT", payload: "SYT" },
     ],
     [
       "an unknown plan",
-      () => signedPayload({ ...submission(), planId: "khac" }),
+      () => signed({ ...submission(), planId: "khac" }),
       "unknown-template",
       { planId: "khac" },
     ],
     [
       "a template version no longer accepted",
-      () => signedPayload({ ...submission(), templateVersion: 2 }),
+      () => signed({ ...submission(), templateVersion: 2 }),
       "template-version",
       { accepted: 3, found: 2 },
     ],
@@ -540,7 +531,7 @@ describe("processPost's refusals say what was wrong", () => {
   it("names the path of each field a payload gets wrong", () => {
     const s = submission();
     const wrong = { ...s, indicators: [{ ...s.indicators[0], numerator: "85" }] };
-    const r = post(setup(), signedPayload(wrong));
+    const r = post(setup(), signed(wrong));
     expect(r.answer).toMatchObject({ ok: false, error: { code: "invalid-submission" } });
     const issues = (r.answer as { error: { details: { issues: string[] } } }).error.details.issues;
     expect(issues).toHaveLength(1);
